@@ -1,0 +1,118 @@
+// The default command: estimate one run, or compare many (list-valued flags make a grid).
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { estimateRun } from '../../core/estimate.js';
+import { cartesian } from '../../core/grid.js';
+import type { RunEstimate } from '../../core/types.js';
+import { CheckFailed, InputError } from '../../errors.js';
+import { loadGpus, PRICE_SOURCE_HINT } from '../../presets/gpus.js';
+import { loadMfuProvider } from '../../presets/mfu.js';
+import { type LoadedRun, parseRunText, resolveRunRef } from '../../presets/runs.js';
+import { PRECISIONS, WORKLOAD_KINDS } from '../../presets/schema.js';
+import { fmtUsd } from '../../output/format.js';
+import { renderEstimates } from '../../output/render.js';
+import { describeWarning } from '../../output/warnings.js';
+import { presetDirs, useColor, writeErr, writeOut } from '../context.js';
+import { commonSchema, formatOf, num, numList, oneOf, parseOptions, wordList } from '../options.js';
+import { applyOverrides, describeFlagsRun, flagsOnlyRun, type Overrides, toRunInput } from '../run-spec.js';
+
+/** More runs than this in one grid is surely a typo in a range. */
+export const MAX_GRID_RUNS = 100_000;
+
+const estimateSchema = commonSchema.extend({
+  gpu: wordList('--gpu').optional(),
+  chips: numList({ flag: '--chips', integer: true }).optional(),
+  hours: numList({ flag: '--hours' }).optional(),
+  days: numList({ flag: '--days' }).optional(),
+  gpuHours: numList({ flag: '--gpu-hours' }).optional(),
+  params: numList({ flag: '--params' }).optional(),
+  activeParams: numList({ flag: '--active-params' }).optional(),
+  tokens: numList({ flag: '--tokens' }).optional(),
+  flops: numList({ flag: '--flops' }).optional(),
+  mfu: numList({ flag: '--mfu', max: 1 }).optional(),
+  precision: oneOf('--precision', PRECISIONS).optional(),
+  kind: oneOf('--kind', WORKLOAD_KINDS).optional(),
+  price: numList({ flag: '--price' }).optional(),
+  priceSource: z.string().optional(),
+  maxCost: num({ flag: '--max-cost' }).optional(),
+});
+type EstimateOptions = z.output<typeof estimateSchema>;
+
+export function addEstimateOptions(cmd: Command): Command {
+  return cmd
+    .argument('[runs...]', 'bundled run ids (train-cost runs), YAML run files, or - for stdin')
+    .option('-g, --gpu <ids>', 'accelerator preset(s), comma-separated: h800,h100 (train-cost gpus)')
+    .option('-c, --chips <n>', 'number of chips; a list 512,1024 or a range 256..4096:x2')
+    .option('--hours <h>', 'wall-clock hours (with --chips)')
+    .option('--days <d>', 'wall-clock days (with --chips)')
+    .option('--gpu-hours <n>', 'total GPU-hours (instead of chips and time)')
+    .option('--params <n>', 'model parameters, e.g. 70B')
+    .option('--active-params <n>', 'active parameters per token (mixture of experts), e.g. 37B')
+    .option('--tokens <n>', 'training tokens, e.g. 15T')
+    .option('--flops <n>', 'total workload FLOP, e.g. 3.3e24 (instead of params and tokens)')
+    .option('--mfu <f>', 'model FLOP utilisation, 0-1 (default: calibrated on published runs)')
+    .option('--precision <p>', `${PRECISIONS.join(', ')} (default bf16, fp16 where there is no bf16)`)
+    .option('--kind <k>', 'train (6 FLOP per parameter per token) or generate (2)')
+    .option('--price <usd>', 'USD per GPU-hour, overrides the preset price')
+    .option('--price-source <s>', `which preset price: ${PRICE_SOURCE_HINT}`)
+    .option('--max-cost <usd>', 'exit 1 when a run costs more (rental USD), e.g. 2e6');
+}
+
+export async function runEstimate(refs: string[], raw: Record<string, unknown>): Promise<void> {
+  const opts = parseOptions(estimateSchema, raw);
+  const format = formatOf(opts);
+  const dirs = presetDirs(opts);
+  const gpus = loadGpus(dirs);
+  const bases = loadBases(refs, dirs);
+  const combos = grid(opts);
+  if (bases.length * combos.length > MAX_GRID_RUNS)
+    throw new InputError(`the comparison has ${bases.length * combos.length} runs, more than ${MAX_GRID_RUNS}: narrow the lists or ranges`);
+
+  const mfu = loadMfuProvider(dirs);
+  const runs: RunEstimate[] = [];
+  for (const base of bases) {
+    for (const o of combos) {
+      const spec = applyOverrides(base.loaded.run, o);
+      const name = base.fromFlags ? describeFlagsRun(spec) : combos.length > 1 ? `${spec.name} (${describeCombo(o)})` : spec.name;
+      runs.push(estimateRun(toRunInput({ ...spec, name }, gpus, base.fromFlags), mfu));
+    }
+  }
+
+  writeOut(renderEstimates(runs, format, { color: useColor(opts) }));
+  if (format === 'csv') for (const w of new Set(runs.flatMap((r) => r.warnings.map(describeWarning)))) writeErr(`warning: ${w}`);
+  if (opts.maxCost !== undefined) checkBudget(runs, opts.maxCost);
+}
+
+function loadBases(refs: string[], dirs: string[]): { loaded: LoadedRun; fromFlags: boolean }[] {
+  if (refs.length === 0) return [{ loaded: { id: 'flags', run: flagsOnlyRun() }, fromFlags: true }];
+  if (refs.filter((r) => r === '-').length > 1) throw new InputError('- (stdin) can be given only once');
+  return refs.map((ref) => ({
+    loaded: ref === '-' ? parseRunText(readFileSync(0, 'utf8'), '<stdin>') : resolveRunRef(ref, dirs),
+    fromFlags: false,
+  }));
+}
+
+/** Every combination of the list-valued flags, in the order given (the first is the baseline). */
+function grid(opts: EstimateOptions): Overrides[] {
+  const axes: Record<string, readonly unknown[]> = {};
+  const listKeys = ['gpu', 'chips', 'hours', 'days', 'gpuHours', 'params', 'activeParams', 'tokens', 'flops', 'mfu', 'price'] as const;
+  for (const k of listKeys) if (opts[k] !== undefined) axes[k] = opts[k];
+  for (const k of ['precision', 'kind', 'priceSource'] as const) if (opts[k] !== undefined) axes[k] = [opts[k]];
+  return cartesian(axes) as Overrides[];
+}
+
+function describeCombo(o: Overrides): string {
+  return Object.entries(o)
+    .map(([k, v]) => `${k} ${String(v)}`)
+    .join(', ');
+}
+
+function checkBudget(runs: RunEstimate[], maxCost: number): void {
+  const over = runs.filter((r) => r.rental.usd > maxCost);
+  if (over.length === 0) return;
+  const worst = over.reduce((a, b) => (b.rental.usd > a.rental.usd ? b : a));
+  throw new CheckFailed(
+    `${over.length} of ${runs.length} run${runs.length > 1 ? 's' : ''} over --max-cost ${fmtUsd(maxCost)}: "${worst.name}" costs ${fmtUsd(worst.rental.usd)}`,
+  );
+}

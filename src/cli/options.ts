@@ -1,0 +1,66 @@
+// Options shared by commands, and the zod pieces that turn commander's strings into typed values
+// with errors that name the flag and what it accepts.
+import { type Command, Option } from 'commander';
+import { z } from 'zod';
+import { InputError } from '../errors.js';
+import { type NumberRule, parseNumberList, parseOne } from '../input/list.js';
+import { FORMATS, type Format } from '../output/render.js';
+
+/** A list-valued numeric flag ("512,1024", "256..4096:x2"). */
+export const numList = (rule: NumberRule) => z.string().transform((s) => parseNumberList(s, rule));
+/** A single numeric flag. */
+export const num = (rule: NumberRule) => z.string().transform((s) => parseOne(s, rule));
+/** A comma list of words ("h800,h100"). */
+export const wordList = (flag: string) =>
+  z.string().transform((s) => {
+    const words = s
+      .split(',')
+      .map((w) => w.trim())
+      .filter((w) => w.length > 0);
+    if (words.length === 0) throw new InputError(`${flag} needs a value`);
+    return words;
+  });
+export const oneOf = <const T extends readonly [string, ...string[]]>(flag: string, values: T) =>
+  z.string().transform((s) => {
+    const v = s.trim().toLowerCase();
+    if (!(values as readonly string[]).includes(v))
+      throw new InputError(`unknown ${flag} "${s}"; use one of: ${values.join(', ')}`);
+    return v as T[number];
+  });
+
+export const commonSchema = z.object({
+  format: oneOf('--format', FORMATS).optional(),
+  json: z.boolean().optional(),
+  color: z.boolean().default(true),
+  presets: z.array(z.string()).default([]),
+  debug: z.boolean().optional(),
+});
+export type CommonOptions = z.output<typeof commonSchema>;
+
+/** Validate commander's option bag with a schema; the first problem becomes an InputError. */
+/** Validate commander's option bag with a schema (transforms throw InputError naming the flag). */
+export function parseOptions<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
+  const result = schema.safeParse(raw);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const flag = issue.path.length ? `--${String(issue.path[0]).replace(/[A-Z]/g, (m) => `-${m.toLowerCase()}`)}: ` : '';
+  throw new InputError(`${flag}${issue.message}`);
+}
+
+export function formatOf(opts: CommonOptions): Format {
+  if (opts.json && opts.format !== undefined && opts.format !== 'json')
+    throw new InputError(`--json conflicts with --format ${opts.format}; give one`);
+  return opts.json ? 'json' : (opts.format ?? 'table');
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** --format, --json, --no-color, --presets, --debug: on every command. */
+export function addCommonOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('-f, --format <format>', `output format: ${FORMATS.join(', ')}`))
+    .option('--json', 'same as --format json')
+    .option('--no-color', 'no colour (also when NO_COLOR is set or output is not a terminal)')
+    .option('--presets <dir>', 'extra preset folder (gpus/, runs/, regions.yaml); repeatable; also TRAIN_COST_PRESETS', collect)
+    .option('--debug', 'show stack traces of internal errors');
+}

@@ -1,0 +1,34 @@
+// The commander program: the default estimate command and one subcommand per file.
+import { Command } from 'commander';
+import { addEstimateOptions, runEstimate } from './commands/estimate.js';
+import { gpusCommand } from './commands/gpus.js';
+import { addCommonOptions } from './options.js';
+
+declare const __VERSION__: string;
+export const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
+
+const EXAMPLES = `
+Examples:
+  $ train-cost --chips 512 --gpu h800 --hours 80
+      512 H800s for 80 hours: 40,960 GPU-hours, $81,920 at DeepSeek's $2/GPU-hour
+  $ train-cost --params 70B --tokens 15T --gpu h100,b200 --chips 2048,4096
+      plan a run: four combinations compared against the first
+  $ train-cost deepseek-r1
+      a published run, phase by phase, beside its reported cost
+  $ train-cost plan.yaml --max-cost 2e6 --format json | jq '.runs[].rental.usd'
+      gate a budget in CI: exit 1 when over
+
+Numbers take K, M, B, T suffixes and exponents (671B, 14.8T, 2e6); lists (512,1024) and
+ranges (256..4096:x2, 0.3..0.5:0.05) make a comparison.
+Exit codes: 0 ok, 1 a check failed (--max-cost, backtest), 2 bad input, 70 internal error.`;
+
+export function buildProgram(): Command {
+  const program = addEstimateOptions(addCommonOptions(new Command('train-cost')))
+    .description('Estimate what it costs to train a large AI model: GPU-hours, wall-clock, dollars, energy, CO2.')
+    .version(VERSION, '-V, --version')
+    .addHelpText('after', EXAMPLES)
+    .showSuggestionAfterError(true)
+    .action(async (refs: string[], raw: Record<string, unknown>) => runEstimate(refs, raw));
+  program.addCommand(gpusCommand());
+  return program;
+}

@@ -1,0 +1,172 @@
+// From what the user wrote (flags, run files) to core inputs: flags override what a run file
+// says, then ids become presets, durations become hours, and every gap gets one clear error.
+import type { Duration, Precision, RunInput, PhaseInput, Workload, WorkloadKind } from '../core/types.js';
+import { HOURS_PER_DAY } from '../core/duration.js';
+import { InputError } from '../errors.js';
+import { choosePrice, findGpu } from '../presets/gpus.js';
+import type { GpuPreset, PhasePreset, RunPreset } from '../presets/schema.js';
+
+/** Settings given on the command line, one value each (a grid is many of these). */
+export interface Overrides {
+  gpu?: string;
+  chips?: number;
+  hours?: number;
+  days?: number;
+  gpuHours?: number;
+  params?: number;
+  activeParams?: number;
+  tokens?: number;
+  flops?: number;
+  mfu?: number;
+  precision?: Precision;
+  kind?: WorkloadKind;
+  price?: number;
+  priceSource?: string;
+}
+
+export const DURATION_HINT = 'give one of --chips N --hours H, --chips N --days D, or --gpu-hours G';
+const WORKLOAD_HINT = 'or a workload: --params and --tokens, or --flops';
+
+/** The run the flags alone describe (no run file). */
+export function flagsOnlyRun(): RunPreset {
+  return { name: '', phases: [{ name: 'training' }] };
+}
+
+/** Apply flags to a run: run-wide settings replace every phase's own; durations and workloads need a single-phase run. */
+export function applyOverrides(run: RunPreset, o: Overrides): RunPreset {
+  const runWide = ['gpu', 'chips', 'precision', 'mfu', 'price', 'priceSource'] as const;
+  const perPhase = ['hours', 'days', 'gpuHours', 'tokens', 'flops', 'kind'] as const;
+  const next: RunPreset = { ...run, phases: run.phases.map((p) => ({ ...p })) };
+  for (const key of runWide) {
+    if (o[key] === undefined) continue;
+    (next as Record<string, unknown>)[key] = o[key];
+    for (const p of next.phases) delete p[key];
+    // A price given replaces the price source, and the other way round.
+    if (key === 'price') {
+      delete next.priceSource;
+      for (const p of next.phases) delete p.priceSource;
+    }
+    if (key === 'priceSource') {
+      delete next.price;
+      for (const p of next.phases) delete p.price;
+    }
+  }
+  if (o.params !== undefined || o.activeParams !== undefined) {
+    next.model = { ...next.model, ...(o.params !== undefined ? { params: o.params } : {}), ...(o.activeParams !== undefined ? { activeParams: o.activeParams } : {}) };
+  }
+  const phaseFlags = perPhase.filter((k) => o[k] !== undefined);
+  if (phaseFlags.length > 0) {
+    if (next.phases.length > 1)
+      throw new InputError(
+        `${flagNames(phaseFlags)} cannot apply to "${run.name}": it has ${next.phases.length} phases (set them in a run file, one per phase)`,
+      );
+    const phase = next.phases[0]!;
+    const durations = ['hours', 'days', 'gpuHours'] as const;
+    if (durations.some((k) => o[k] !== undefined)) for (const k of durations) delete phase[k];
+    if (o.tokens !== undefined || o.flops !== undefined) {
+      delete phase.tokens;
+      delete phase.flops;
+    }
+    for (const k of phaseFlags) (phase as Record<string, unknown>)[k] = o[k];
+  }
+  return next;
+}
+
+function flagNames(keys: readonly string[]): string {
+  return keys.map((k) => `--${k.replace(/[A-Z]/g, (m) => `-${m.toLowerCase()}`)}`).join(', ');
+}
+
+/** Name a grid row by what was asked: "512 x h800, 80 h". */
+export function describeFlagsRun(run: RunPreset): string {
+  const p = run.phases[0]!;
+  const gpu = p.gpu ?? run.gpu ?? '?';
+  const chips = p.chips ?? run.chips;
+  const head = chips !== undefined ? `${chips} x ${gpu}` : gpu;
+  const time =
+    p.hours !== undefined ? `${p.hours} h` : p.days !== undefined ? `${p.days} days` : p.gpuHours !== undefined ? `${p.gpuHours} GPU-h` : null;
+  const work =
+    p.flops !== undefined
+      ? `${p.flops.toExponential(2)} FLOP`
+      : p.tokens !== undefined && run.model?.params !== undefined
+        ? `${short(run.model.activeParams ?? run.model.params)} x ${short(p.tokens)} tokens`
+        : null;
+  return [head, time, work].filter((s) => s !== null).join(', ');
+}
+
+function short(n: number): string {
+  for (const [suffix, scale] of [['T', 1e12], ['B', 1e9], ['M', 1e6], ['K', 1e3]] as const)
+    if (n >= scale) return `${Number((n / scale).toPrecision(3))}${suffix}`;
+  return String(n);
+}
+
+/** The precision a run uses when none is given: BF16, else FP16 (V100 has no BF16). */
+export function defaultPrecision(gpu: GpuPreset): Precision {
+  if (gpu.peakTflops.bf16 !== undefined) return 'bf16';
+  if (gpu.peakTflops.fp16 !== undefined) return 'fp16';
+  return Object.keys(gpu.peakTflops)[0] as Precision;
+}
+
+export function toRunInput(run: RunPreset, gpus: readonly GpuPreset[], fromFlags: boolean): RunInput {
+  const phases = run.phases.map((p) => toPhaseInput(run, p, gpus, fromFlags));
+  return {
+    name: run.name,
+    phases,
+    reported:
+      run.reported === undefined
+        ? null
+        : { gpuHours: run.reported.gpuHours ?? null, usd: run.reported.usd ?? null, source: run.reported.source },
+  };
+}
+
+function toPhaseInput(run: RunPreset, p: PhasePreset, gpus: readonly GpuPreset[], fromFlags: boolean): PhaseInput {
+  const where = fromFlags ? '' : `run "${run.name}", phase "${p.name}": `;
+  const gpuName = p.gpu ?? run.gpu;
+  if (gpuName === undefined) throw new InputError(`${where}no gpu: give --gpu, e.g. --gpu h100 (train-cost gpus lists them)`);
+  const gpu = findGpu(gpus, gpuName);
+  const chips = p.chips ?? run.chips ?? null;
+  if (chips !== null && !Number.isInteger(chips)) throw new InputError(`${where}chips must be a whole number, got ${chips}`);
+
+  const duration = toDuration(p, chips, where);
+  const workload = toWorkload(run, p, where);
+  if (duration === null && (workload === null || (workload.flop === null && workload.tokens === null)))
+    throw new InputError(`${where}no duration: ${DURATION_HINT}, ${WORKLOAD_HINT}`);
+
+  const precision = p.precision ?? run.precision ?? defaultPrecision(gpu);
+  if (gpu.peakTflops[precision] === undefined)
+    throw new InputError(
+      `${where}${gpu.id} has no ${precision} peak; use --precision ${Object.keys(gpu.peakTflops).join(', ')}`,
+    );
+  return {
+    name: p.name,
+    gpu,
+    chips,
+    duration,
+    workload,
+    precision,
+    mfu: p.mfu ?? run.mfu ?? null,
+    price: choosePrice(gpu, { price: p.price ?? run.price, priceSource: p.priceSource ?? run.priceSource }),
+  };
+}
+
+function toDuration(p: PhasePreset, chips: number | null, where: string): Duration | null {
+  const given = (['hours', 'days', 'gpuHours'] as const).filter((k) => p[k] !== undefined);
+  if (given.length > 1) throw new InputError(`${where}${flagNames(given)} conflict: ${DURATION_HINT}`);
+  if (p.gpuHours !== undefined) return { gpuHours: p.gpuHours };
+  const hours = p.hours ?? (p.days === undefined ? undefined : p.days * HOURS_PER_DAY);
+  if (hours === undefined) return null;
+  if (chips === null) throw new InputError(`${where}${flagNames(given)} needs --chips: ${DURATION_HINT}`);
+  return { hours };
+}
+
+function toWorkload(run: RunPreset, p: PhasePreset, where: string): Workload | null {
+  const params = p.params ?? run.model?.params ?? null;
+  const activeParams = p.activeParams ?? run.model?.activeParams ?? null;
+  const tokens = p.tokens ?? null;
+  const flop = p.flops ?? null;
+  if (tokens !== null && params === null && activeParams === null)
+    throw new InputError(`${where}--tokens needs --params (or --active-params for a mixture of experts)`);
+  if (params !== null && activeParams !== null && activeParams > params)
+    throw new InputError(`${where}--active-params (${activeParams}) cannot exceed --params (${params})`);
+  if (params === null && activeParams === null && tokens === null && flop === null) return null;
+  return { flop, params, activeParams, tokens, kind: p.kind ?? 'train' };
+}

@@ -1,0 +1,45 @@
+// Workload arithmetic: FLOP, peak throughput, time from FLOP, implied MFU.
+import type { Accelerator, Precision, Workload } from './types.js';
+
+/** FLOP per active parameter per token: 6 for training (forward + backward), 2 for a forward pass (Kaplan et al. 2020, arXiv:2001.08361). */
+export const FLOP_PER_PARAM_TOKEN = { train: 6, generate: 2 } as const;
+
+/** Workload FLOP: given directly, or k x N_active x D (Kaplan et al. 2020). Null when neither is known. */
+export function workloadFlop(w: Workload): number | null {
+  if (w.flop !== null) return w.flop;
+  const n = w.activeParams ?? w.params;
+  if (n === null || w.tokens === null) return null;
+  return FLOP_PER_PARAM_TOKEN[w.kind] * n * w.tokens;
+}
+
+/** Dense peak FLOP/s of one chip at a precision (vendor datasheet, via the preset); null if unknown. */
+export function peakFlopsPerChip(gpu: Accelerator, precision: Precision): number | null {
+  const tflops = gpu.peakTflops[precision];
+  return tflops === undefined ? null : tflops * 1e12;
+}
+
+/** GPU-hours to do `flop` at `mfu` of peak: FLOP / (peak x MFU x 3600) (DESIGN.md, the model). */
+export function gpuHoursForFlop(flop: number, peakFlops: number, mfu: number): number {
+  return flop / (peakFlops * mfu * 3600);
+}
+
+/** MFU a claim implies: FLOP / (GPU-hours x 3600 x peak) (Chowdhery et al. 2022, PaLM, appendix B). */
+export function impliedMfu(flop: number, gpuHours: number, peakFlops: number): number {
+  return flop / (gpuHours * 3600 * peakFlops);
+}
+
+/**
+ * Plausibility bounds for an implied MFU. No published run in the calibration set exceeds ~0.56
+ * (TinyLlama, 56% reported); above 0.6 is implausible, above 1 impossible; below 0.1 suggests
+ * the hours cover more than the workload (DESIGN.md, audit).
+ */
+export const MFU_PLAUSIBLE = { low: 0.1, high: 0.6 } as const;
+
+export type MfuVerdict = 'impossible' | 'implausible-high' | 'implausible-low' | 'plausible';
+
+export function mfuVerdict(mfu: number): MfuVerdict {
+  if (mfu > 1) return 'impossible';
+  if (mfu > MFU_PLAUSIBLE.high) return 'implausible-high';
+  if (mfu < MFU_PLAUSIBLE.low) return 'implausible-low';
+  return 'plausible';
+}

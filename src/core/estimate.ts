@@ -1,0 +1,188 @@
+// One estimate model: phases in, PhaseEstimate/RunEstimate out (shaped as the JSON contract).
+import { gpuHoursForFlop, impliedMfu, MFU_PLAUSIBLE, mfuVerdict, peakFlopsPerChip, workloadFlop } from './compute.js';
+import { gpuHoursOf, wallClockHours } from './duration.js';
+import { rentalUsd } from './rental.js';
+import type {
+  MfuBand,
+  MfuBasis,
+  MfuProvider,
+  PhaseEstimate,
+  PhaseInput,
+  RunEstimate,
+  RunInput,
+  Warning,
+} from './types.js';
+
+/** Thrown when an input the command layer should have refused reaches the core. */
+export class EstimateInputError extends Error {}
+
+interface TimeSolution {
+  gpuHours: number;
+  gpuHoursRange: [number, number];
+  mfu: number | null;
+  mfuBasis: MfuBasis | null;
+  impliedMfu: number | null;
+  band: MfuBand | null;
+}
+
+export function estimatePhase(input: PhaseInput, mfuFor: MfuProvider): PhaseEstimate {
+  const { gpu, chips, precision } = input;
+  const peak = peakFlopsPerChip(gpu, precision);
+  if (peak === null) throw new EstimateInputError(`${gpu.id} has no ${precision} peak`);
+  const flop = input.workload === null ? null : workloadFlop(input.workload);
+  const warnings: Warning[] = [];
+
+  const time = solveTime(input, flop, peak, mfuFor, warnings);
+  const price = input.price.usdPerGpuHour;
+
+  if (time.impliedMfu !== null) {
+    const v = mfuVerdict(time.impliedMfu);
+    if (v === 'impossible') warnings.push({ code: 'implied-mfu-impossible', phase: input.name, impliedMfu: time.impliedMfu });
+    else if (v === 'implausible-high')
+      warnings.push({ code: 'implied-mfu-high', phase: input.name, impliedMfu: time.impliedMfu, high: MFU_PLAUSIBLE.high });
+    else if (v === 'implausible-low')
+      warnings.push({ code: 'implied-mfu-low', phase: input.name, impliedMfu: time.impliedMfu, low: MFU_PLAUSIBLE.low });
+  }
+
+  return {
+    name: input.name,
+    gpu: { id: gpu.id, name: gpu.name },
+    chips,
+    wallClockHours: wallClockHours(time.gpuHours, chips, input.duration),
+    gpuHours: time.gpuHours,
+    rental: {
+      usd: rentalUsd(time.gpuHours, price),
+      usdPerGpuHour: price,
+      priceId: input.price.id,
+      priceSource: input.price.source,
+      priceDate: input.price.date,
+    },
+    energy: { kWh: null, usd: null, co2Tonnes: null, region: null, pue: null },
+    ownership: null,
+    compute: {
+      precision,
+      flop,
+      mfu: time.mfu,
+      mfuBasis: time.mfuBasis,
+      impliedMfu: time.impliedMfu,
+      verdict: time.impliedMfu === null ? null : mfuVerdict(time.impliedMfu),
+      params: input.workload?.params ?? null,
+      tokens: input.workload?.tokens ?? null,
+      peakFlopsPerChip: peak,
+      peakFlop: time.gpuHours * 3600 * peak,
+    },
+    memory: null,
+    range: {
+      gpuHours: time.gpuHoursRange,
+      usd: [rentalUsd(time.gpuHoursRange[0], price), rentalUsd(time.gpuHoursRange[1], price)],
+    },
+    warnings,
+  };
+}
+
+/** Exactly one source of time: a duration (audit when a workload is also given) or a workload at an MFU. */
+function solveTime(
+  input: PhaseInput,
+  flop: number | null,
+  peak: number,
+  mfuFor: MfuProvider,
+  warnings: Warning[],
+): TimeSolution {
+  if (input.duration !== null) {
+    const gpuHours = gpuHoursOf(input.duration, input.chips);
+    if (gpuHours === null) throw new EstimateInputError(`phase "${input.name}": hours need chips`);
+    return {
+      gpuHours,
+      gpuHoursRange: [gpuHours, gpuHours],
+      mfu: null,
+      mfuBasis: null,
+      impliedMfu: flop === null ? null : impliedMfu(flop, gpuHours, peak),
+      band: null,
+    };
+  }
+  if (flop === null) throw new EstimateInputError(`phase "${input.name}" has neither a duration nor a workload`);
+  if (input.mfu !== null) {
+    const gpuHours = gpuHoursForFlop(flop, peak, input.mfu);
+    return { gpuHours, gpuHoursRange: [gpuHours, gpuHours], mfu: input.mfu, mfuBasis: 'user', impliedMfu: null, band: null };
+  }
+  const w = input.workload!;
+  const calibrated = mfuFor({ gpu: input.gpu, precision: input.precision, activeParams: w.activeParams ?? w.params, chips: input.chips });
+  if (calibrated === null) throw new EstimateInputError(`no MFU for ${input.gpu.id} at ${input.precision}`);
+  const { band, basis } = calibrated;
+  if (basis !== 'accelerator') warnings.push({ code: 'mfu-uncalibrated', gpu: input.gpu.id, precision: input.precision, basis });
+  return {
+    gpuHours: gpuHoursForFlop(flop, peak, band.default),
+    // A higher MFU means fewer hours: the low end of the hours comes from the high MFU.
+    gpuHoursRange: [gpuHoursForFlop(flop, peak, band.high), gpuHoursForFlop(flop, peak, band.low)],
+    mfu: band.default,
+    mfuBasis: basis,
+    impliedMfu: null,
+    band,
+  };
+}
+
+export function estimateRun(input: RunInput, mfuFor: MfuProvider): RunEstimate {
+  if (input.phases.length === 0) throw new EstimateInputError(`run "${input.name}" has no phases`);
+  const phases = input.phases.map((p) => estimatePhase(p, mfuFor));
+  return aggregate(input, phases);
+}
+
+function aggregate(input: RunInput, phases: PhaseEstimate[]): RunEstimate {
+  const sum = (f: (p: PhaseEstimate) => number) => phases.reduce((acc, p) => acc + f(p), 0);
+  const allKnown = <T>(values: (T | null)[]): values is T[] => values.every((v) => v !== null);
+  const same = <T>(values: T[]): T | null => (values.every((v) => v === values[0]) ? values[0]! : null);
+  const only = phases.length === 1 ? phases[0]! : null;
+
+  const gpuHours = sum((p) => p.gpuHours);
+  const usd = sum((p) => p.rental.usd);
+  const walls = phases.map((p) => p.wallClockHours);
+  const flops = phases.map((p) => p.compute.flop);
+  const tokens = phases.map((p) => p.compute.tokens);
+  const chips = phases.map((p) => p.chips).filter((c): c is number => c !== null);
+  const gpuIds = same(phases.map((p) => p.gpu.id));
+
+  const warnings: Warning[] = [];
+  const seen = new Set<string>();
+  for (const w of phases.flatMap((p) => p.warnings)) {
+    const key = JSON.stringify(w);
+    if (!seen.has(key)) warnings.push(w);
+    seen.add(key);
+  }
+
+  return {
+    name: input.name,
+    gpu: gpuIds === null ? null : phases[0]!.gpu,
+    // The cluster size: the largest phase's chips.
+    chips: chips.length > 0 ? Math.max(...chips) : null,
+    wallClockHours: allKnown(walls) ? walls.reduce((a, b) => a + b, 0) : null,
+    gpuHours,
+    rental: {
+      usd,
+      usdPerGpuHour: same(phases.map((p) => p.rental.usdPerGpuHour)) ?? usd / gpuHours,
+      priceId: same(phases.map((p) => p.rental.priceId)),
+      priceSource: same(phases.map((p) => p.rental.priceSource)) ?? 'several prices (see phases)',
+      priceDate: same(phases.map((p) => p.rental.priceDate)),
+    },
+    energy: { kWh: null, usd: null, co2Tonnes: null, region: null, pue: null },
+    ownership: null,
+    compute: {
+      precision: same(phases.map((p) => p.compute.precision)),
+      flop: allKnown(flops) ? flops.reduce((a, b) => a + b, 0) : null,
+      mfu: only?.compute.mfu ?? null,
+      mfuBasis: only?.compute.mfuBasis ?? null,
+      impliedMfu: only?.compute.impliedMfu ?? null,
+      verdict: only?.compute.verdict ?? null,
+      params: phases.find((p) => p.compute.params !== null)?.compute.params ?? null,
+      tokens: allKnown(tokens) ? tokens.reduce((a, b) => a + b, 0) : null,
+      peakFlop: sum((p) => p.compute.peakFlop),
+    },
+    memory: null,
+    range: {
+      gpuHours: [sum((p) => p.range.gpuHours[0]), sum((p) => p.range.gpuHours[1])],
+      usd: [sum((p) => p.range.usd[0]), sum((p) => p.range.usd[1])],
+    },
+    reported: input.reported,
+    phases,
+    warnings,
+  };
+}

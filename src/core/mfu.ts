@@ -1,0 +1,513 @@
+// Calibrated MFU: a small hierarchical log-linear model fitted on published training runs
+// (presets/runs, from ../shared/reference/published-runs.csv), its predictions with a band,
+// and the leave-one-out backtest. Pure: numbers in, numbers out (docs/calibration.md).
+import type { Accelerator, MfuBand, Precision } from './types.js';
+
+/** One published run turned into a calibration point: its workload, hardware and GPU-hours. */
+export interface MfuObservation {
+  name: string;
+  gpuId: string;
+  precision: Precision;
+  activeParams: number;
+  /** Workload FLOP, 6 x N_active x D for training. */
+  flop: number;
+  chips: number | null;
+  gpuHours: number;
+  /** How much the fit trusts the GPU-hours (see BASIS_WEIGHTS). */
+  weight: number;
+}
+
+export type MfuBasisLevel = 'accelerator' | 'family' | 'pooled';
+
+/** Penalties (in units of observation weight) and band quantiles: the only tuning knobs. */
+export interface MfuFitOptions {
+  /** Ridge penalty on family offsets: shrinks a family toward the pooled line. */
+  familyPenalty: number;
+  /** Ridge penalty on family slope deviations (per unit of ln N, scaled by SLOPE_SCALE). */
+  familySlopePenalty: number;
+  /** Ridge penalty on accelerator offsets within a family. */
+  acceleratorPenalty: number;
+  /** Ridge penalty on precision-class offsets (16-bit is the reference class, fixed at 0). */
+  precisionPenalty: number;
+  /** Lower and upper quantiles of the leave-one-out residuals that make the band. */
+  bandQuantiles: [number, number];
+  /** Huber threshold on ln-MFU residuals (0 = plain least squares). */
+  huberDelta: number;
+  /** Let the band's width depend on model size (residual scale linear in ln N). */
+  scaleBySize: boolean;
+}
+
+/**
+ * Fitted coefficients. Prediction (natural logs):
+ *   ln MFU = intercept + family.offset + accelerator[id] + precision[class]
+ *            + (slope + family.slope) x (ln N_active - ln refParams)
+ * band: [exp(pred + band.low), exp(pred + band.high)], each side widened by `widen[basis]`.
+ */
+export interface MfuModel {
+  version: 1;
+  refParams: number;
+  intercept: number;
+  slope: number;
+  families: Record<string, { offset: number; slope: number; observations: number }>;
+  accelerators: Record<string, { offset: number; observations: number }>;
+  precisions: Record<string, number>;
+  band: {
+    low: number;
+    high: number;
+    scale: { intercept: number; slope: number; floor: number };
+    widen: Record<MfuBasisLevel, number>;
+  };
+  options: MfuFitOptions;
+  observations: number;
+}
+
+/** Weight of a run by how its GPU-hours were obtained: reported > derived > upper bound / assumption (reference README). */
+export const BASIS_WEIGHTS = { reported: 1, derived: 0.7, 'upper-bound': 0.4, assumption: 0.4 } as const;
+
+export const DEFAULT_FIT_OPTIONS: MfuFitOptions = {
+  familyPenalty: 1,
+  familySlopePenalty: 4,
+  acceleratorPenalty: 4,
+  precisionPenalty: 1,
+  bandQuantiles: [0.1, 0.9],
+  huberDelta: 0,
+  scaleBySize: true,
+};
+
+/** Reference model size for the slope: 10B active parameters (centring constant, not a fitted value). */
+const REF_PARAMS = 1e10;
+/** Upper cap of any predicted MFU: no published run in the calibration set exceeds ~0.56. */
+const MFU_CAP = 0.75;
+
+/**
+ * Accelerator family from the preset id (vendor architecture generations; NVIDIA, AMD, Google
+ * and Intel product pages). Null when the id matches no known family (prediction is then pooled).
+ */
+export function acceleratorFamily(id: string): string | null {
+  const s = id.toLowerCase();
+  if (/^(gh200|h100|h800|h200|h20)(\b|-|$)/.test(s)) return 'hopper';
+  if (/^(gb200|gb300|b100|b200|b300)(\b|-|$)/.test(s)) return 'blackwell';
+  if (/^(a100|a800|a10|a30|a40|a6000)(\b|-|$)/.test(s)) return 'ampere';
+  if (/^(l4|l40|l40s|rtx-?4090|rtx-?6000-ada)(\b|-|$)/.test(s)) return 'ada';
+  if (/^(v100)(\b|-|$)/.test(s)) return 'volta';
+  if (/^(t4)(\b|-|$)/.test(s)) return 'turing';
+  if (/^tpu/.test(s)) return 'tpu';
+  if (/^mi\d/.test(s)) return 'amd-instinct';
+  if (/^gaudi/.test(s)) return 'gaudi';
+  return null;
+}
+
+/** Precision class of the offset: bf16 and fp16 share tensor-core rates, so they share the reference class. */
+export function precisionClass(p: Precision): string {
+  return p === 'bf16' || p === 'fp16' ? '16-bit' : p;
+}
+
+/** MFU a run achieved: FLOP / (GPU-hours x 3600 x peak at its precision) (Chowdhery et al. 2022, PaLM, appendix B). */
+export function observedMfu(o: MfuObservation, gpu: Accelerator): number {
+  const tflops = gpu.peakTflops[o.precision];
+  if (tflops === undefined) throw new Error(`${gpu.id} has no ${o.precision} peak (observation "${o.name}")`);
+  return o.flop / (o.gpuHours * 3600 * tflops * 1e12);
+}
+
+/** The parts of a run preset the calibration reads (a validated runs/*.yaml satisfies it). */
+export interface CalibrationRun {
+  id?: string | undefined;
+  name: string;
+  gpu?: string | undefined;
+  chips?: number | undefined;
+  precision?: Precision | undefined;
+  model?: { params?: number | undefined; activeParams?: number | undefined } | undefined;
+  phases: {
+    name: string;
+    gpu?: string | undefined;
+    chips?: number | undefined;
+    hours?: number | undefined;
+    days?: number | undefined;
+    gpuHours?: number | undefined;
+    params?: number | undefined;
+    activeParams?: number | undefined;
+    tokens?: number | undefined;
+    flops?: number | undefined;
+    kind?: 'train' | 'generate' | undefined;
+    precision?: Precision | undefined;
+  }[];
+  reported?: { gpuHours?: number | undefined; gpuHoursBasis?: keyof typeof BASIS_WEIGHTS | undefined } | undefined;
+}
+
+/**
+ * The calibration point of a run, or null when it has none. A run counts when exactly one
+ * phase is a training workload (tokens or FLOP, with parameters) and its GPU-hours are known:
+ * from that phase's own duration (an audit phase, e.g. DeepSeek-V3 pre-training), or from
+ * `reported.gpuHours` when the run is that single phase. FLOP = 6 x N_active x D (Kaplan et al. 2020).
+ */
+export function observationFromRun(run: CalibrationRun): MfuObservation | null {
+  const isTrain = (p: CalibrationRun['phases'][number]) => (p.kind ?? 'train') === 'train' && (p.tokens !== undefined || p.flops !== undefined);
+  const work = run.phases.filter(isTrain);
+  if (work.length !== 1) return null;
+  const p = work[0]!;
+  const gpuId = p.gpu ?? run.gpu;
+  const n = p.activeParams ?? p.params ?? run.model?.activeParams ?? run.model?.params;
+  if (gpuId === undefined || n === undefined) return null;
+  const flop = p.flops ?? 6 * n * p.tokens!;
+  const chips = p.chips ?? run.chips ?? null;
+  let gpuHours: number | undefined;
+  if (p.gpuHours !== undefined) gpuHours = p.gpuHours;
+  else if (p.hours !== undefined && chips !== null) gpuHours = chips * p.hours;
+  else if (p.days !== undefined && chips !== null) gpuHours = chips * p.days * 24;
+  else if (run.phases.length === 1) gpuHours = run.reported?.gpuHours;
+  if (gpuHours === undefined) return null;
+  return {
+    name: run.id ?? run.name,
+    gpuId,
+    precision: p.precision ?? run.precision ?? 'bf16',
+    activeParams: n,
+    flop,
+    chips,
+    gpuHours,
+    weight: BASIS_WEIGHTS[run.reported?.gpuHoursBasis ?? 'reported'],
+  };
+}
+
+// --- fitting ------------------------------------------------------------------------
+
+interface Design {
+  /** Column names, for mapping the solution back to coefficients. */
+  cols: { kind: 'intercept' | 'slope' | 'family' | 'familySlope' | 'accelerator' | 'precision'; key: string }[];
+  penalty: number[];
+}
+
+function buildDesign(obs: MfuObservation[], opts: MfuFitOptions): Design {
+  const cols: Design['cols'] = [
+    { kind: 'intercept', key: '' },
+    { kind: 'slope', key: '' },
+  ];
+  const penalty = [0, 0];
+  const families = uniq(obs.map((o) => acceleratorFamily(o.gpuId)).filter((f): f is string => f !== null));
+  for (const f of families) {
+    cols.push({ kind: 'family', key: f });
+    penalty.push(opts.familyPenalty);
+    cols.push({ kind: 'familySlope', key: f });
+    penalty.push(opts.familySlopePenalty);
+  }
+  for (const a of uniq(obs.map((o) => o.gpuId))) {
+    cols.push({ kind: 'accelerator', key: a });
+    penalty.push(opts.acceleratorPenalty);
+  }
+  for (const p of uniq(obs.map((o) => precisionClass(o.precision))).filter((p) => p !== '16-bit')) {
+    cols.push({ kind: 'precision', key: p });
+    penalty.push(opts.precisionPenalty);
+  }
+  return { cols, penalty };
+}
+
+function row(d: Design, o: { gpuId: string; precision: Precision; activeParams: number }): number[] {
+  const x = logSize(o.activeParams);
+  const fam = acceleratorFamily(o.gpuId);
+  const cls = precisionClass(o.precision);
+  return d.cols.map((c) => {
+    switch (c.kind) {
+      case 'intercept':
+        return 1;
+      case 'slope':
+        return x;
+      case 'family':
+        return fam === c.key ? 1 : 0;
+      case 'familySlope':
+        return fam === c.key ? x : 0;
+      case 'accelerator':
+        return o.gpuId === c.key ? 1 : 0;
+      case 'precision':
+        return cls === c.key ? 1 : 0;
+    }
+  });
+}
+
+/** Size regressor: ln(N_active / 10B) (Kaplan et al. 2020 use log-size for scaling; centring keeps the intercept readable). */
+function logSize(activeParams: number): number {
+  return Math.log(activeParams / REF_PARAMS);
+}
+
+/** Point coefficients only (no band): weighted ridge regression of ln MFU (Hoerl & Kennard 1970). */
+function fitPoint(obs: MfuObservation[], gpus: Map<string, Accelerator>, opts: MfuFitOptions): Omit<MfuModel, 'band'> {
+  const d = buildDesign(obs, opts);
+  const k = d.cols.length;
+  const xs = obs.map((o) => row(d, o));
+  const ys = obs.map((o) => {
+    const gpu = gpus.get(o.gpuId);
+    if (!gpu) throw new Error(`observation "${o.name}": unknown gpu "${o.gpuId}"`);
+    return Math.log(observedMfu(o, gpu));
+  });
+  // Huber M-estimation by iteratively reweighted least squares (Huber 1964; Holland & Welsch 1977).
+  let robust = obs.map(() => 1);
+  let theta: number[] = [];
+  for (let iter = 0; iter < (opts.huberDelta > 0 ? 50 : 1); iter++) {
+    const a = Array.from({ length: k }, () => new Array<number>(k).fill(0));
+    const b = new Array<number>(k).fill(0);
+    obs.forEach((o, n) => {
+      const w = o.weight * robust[n]!;
+      const x = xs[n]!;
+      for (let i = 0; i < k; i++) {
+        b[i]! += w * x[i]! * ys[n]!;
+        for (let j = 0; j < k; j++) a[i]![j]! += w * x[i]! * x[j]!;
+      }
+    });
+    for (let i = 0; i < k; i++) a[i]![i]! += d.penalty[i]!;
+    const next = solve(a, b);
+    const moved = theta.length === 0 ? Infinity : Math.max(...next.map((v, i) => Math.abs(v - theta[i]!)));
+    theta = next;
+    if (moved < 1e-10) break;
+    robust = xs.map((x, n) => {
+      const r = Math.abs(ys[n]! - x.reduce((acc, v, i) => acc + v * theta[i]!, 0));
+      return r <= opts.huberDelta ? 1 : opts.huberDelta / r;
+    });
+  }
+
+  const count = (f: (o: MfuObservation) => boolean) => obs.filter(f).length;
+  const model: Omit<MfuModel, 'band'> = {
+    version: 1,
+    refParams: REF_PARAMS,
+    intercept: 0,
+    slope: 0,
+    families: {},
+    accelerators: {},
+    precisions: {},
+    options: opts,
+    observations: obs.length,
+  };
+  d.cols.forEach((c, i) => {
+    const v = theta[i]!;
+    if (c.kind === 'intercept') model.intercept = v;
+    else if (c.kind === 'slope') model.slope = v;
+    else if (c.kind === 'family' || c.kind === 'familySlope') {
+      const f = (model.families[c.key] ??= {
+        offset: 0,
+        slope: 0,
+        observations: count((o) => acceleratorFamily(o.gpuId) === c.key),
+      });
+      if (c.kind === 'family') f.offset = v;
+      else f.slope = v;
+    } else if (c.kind === 'accelerator') model.accelerators[c.key] = { offset: v, observations: count((o) => o.gpuId === c.key) };
+    else model.precisions[c.key] = v;
+  });
+  return model;
+}
+
+/** ln MFU of the point prediction and which level of the hierarchy informed it. */
+function predictLog(
+  m: Omit<MfuModel, 'band'>,
+  q: { gpuId: string; precision: Precision; activeParams: number | null },
+): { value: number; basis: MfuBasisLevel } {
+  const fam = acceleratorFamily(q.gpuId);
+  const f = fam === null ? undefined : m.families[fam];
+  const acc = m.accelerators[q.gpuId];
+  // Without a model size the prediction is at the reference size (10B active).
+  const x = q.activeParams === null ? 0 : logSize(q.activeParams);
+  const value =
+    m.intercept +
+    (f?.offset ?? 0) +
+    (acc?.offset ?? 0) +
+    (m.precisions[precisionClass(q.precision)] ?? 0) +
+    (m.slope + (f?.slope ?? 0)) * x;
+  const basis: MfuBasisLevel = acc !== undefined ? 'accelerator' : f !== undefined ? 'family' : 'pooled';
+  return { value, basis };
+}
+
+/**
+ * Fit the model: point coefficients on all observations, then the band from the
+ * leave-one-out residuals of that same fit (so the band is an out-of-sample interval).
+ */
+export function fitMfuModel(obs: MfuObservation[], gpus: Accelerator[], options: Partial<MfuFitOptions> = {}): MfuModel {
+  if (obs.length < 3) throw new Error(`need at least 3 observations to fit MFU, got ${obs.length}`);
+  const opts: MfuFitOptions = { ...DEFAULT_FIT_OPTIONS, ...options };
+  const byId = new Map(gpus.map((g) => [g.id, g]));
+  const point = fitPoint(obs, byId, opts);
+
+  // Out-of-sample residuals ln(observed / predicted), each from a fit without that run.
+  const residuals = obs.map((o, i) => {
+    const rest = obs.filter((_, j) => j !== i);
+    const m = fitPoint(rest, byId, opts);
+    const p = predictLog(m, o);
+    return { r: Math.log(observedMfu(o, byId.get(o.gpuId)!)) - p.value, w: o.weight, x: logSize(o.activeParams) };
+  });
+  // Residual scale as a function of size: weighted least squares of |r| on ln(N/10B).
+  const scale = fitScale(
+    residuals.map((x) => ({ x: x.x, y: Math.abs(x.r), w: x.w })),
+    opts.scaleBySize,
+  );
+  const z = residuals.map((x) => ({ r: x.r / scaleAt(scale, x.x), w: x.w }));
+  const low = weightedQuantile(z, opts.bandQuantiles[0]);
+  const high = weightedQuantile(z, opts.bandQuantiles[1]);
+  // Wider bands where the accelerator (or its family) has no data: add the spread of the
+  // fitted offsets one level up, in quadrature (random-effects prediction interval).
+  const famSd = rms(Object.values(point.families).map((f) => f.offset));
+  const accSd = rms(Object.values(point.accelerators).map((a) => a.offset));
+  const widen = {
+    accelerator: 0,
+    family: Math.sqrt(accSd ** 2),
+    pooled: Math.sqrt(accSd ** 2 + famSd ** 2),
+  };
+  return { ...point, band: { low, high, scale, widen } };
+}
+
+/** Residual scale s(x) = max(a + b x, floor), x = ln(N/10B); b = 0 without scaleBySize. */
+function fitScale(pts: { x: number; y: number; w: number }[], bySize: boolean): MfuModel['band']['scale'] {
+  const sw = pts.reduce((a, p) => a + p.w, 0);
+  const mx = pts.reduce((a, p) => a + p.w * p.x, 0) / sw;
+  const my = pts.reduce((a, p) => a + p.w * p.y, 0) / sw;
+  const sxx = pts.reduce((a, p) => a + p.w * (p.x - mx) ** 2, 0);
+  const sxy = pts.reduce((a, p) => a + p.w * (p.x - mx) * (p.y - my), 0);
+  const slope = bySize && sxx > 0 ? sxy / sxx : 0;
+  // The floor keeps the band from collapsing where the line would reach zero: a quarter of the mean scale.
+  return { intercept: my - slope * mx, slope, floor: my / 4 };
+}
+
+function scaleAt(s: MfuModel['band']['scale'], x: number): number {
+  return Math.max(s.intercept + s.slope * x, s.floor);
+}
+
+/** The calibrated MFU band for a workload; null only if the gpu has no peak at that precision. */
+export function predictMfu(
+  model: MfuModel,
+  q: { gpu: Accelerator; precision: Precision; activeParams: number | null; chips: number | null },
+): { band: MfuBand; basis: MfuBasisLevel } | null {
+  if (q.gpu.peakTflops[q.precision] === undefined) return null;
+  const { value, basis } = predictLog(model, { gpuId: q.gpu.id, precision: q.precision, activeParams: q.activeParams });
+  const w = model.band.widen[basis];
+  const sc = scaleAt(model.band.scale, q.activeParams === null ? 0 : logSize(q.activeParams));
+  // Each side of the band widened in quadrature with the unmodelled level's spread.
+  const lowSide = -Math.sqrt((model.band.low * sc) ** 2 + w ** 2);
+  const highSide = Math.sqrt((model.band.high * sc) ** 2 + w ** 2);
+  const def = Math.min(Math.exp(value), MFU_CAP);
+  const low = Math.min(Math.exp(value + lowSide), def);
+  const high = Math.max(Math.min(Math.exp(value + highSide), MFU_CAP), def);
+  return { band: { default: def, low, high }, basis };
+}
+
+// --- leave-one-out backtest ---------------------------------------------------------
+
+export interface LooRow {
+  name: string;
+  gpuId: string;
+  precision: Precision;
+  activeParams: number;
+  weight: number;
+  reportedGpuHours: number;
+  predictedGpuHours: number;
+  gpuHoursRange: [number, number];
+  observedMfu: number;
+  predictedMfu: MfuBand;
+  basis: MfuBasisLevel;
+  /** predicted / reported - 1 */
+  error: number;
+  inside: boolean;
+}
+
+export interface LooResult {
+  rows: LooRow[];
+  /** Median of |predicted / reported - 1| over the runs. */
+  medianAbsError: number;
+  /** Share of runs predicted within +-25%. */
+  shareWithin25: number;
+  /** Share of reported GPU-hours inside the predicted [low, high]. */
+  coverage: number;
+  /** Median of high / low of the predicted GPU-hour range. */
+  medianHighLowRatio: number;
+}
+
+/** Leave-one-out: fit on all runs but one (band included), predict that one; GPU-hours = FLOP / (peak x MFU x 3600). */
+export function leaveOneOut(obs: MfuObservation[], gpus: Accelerator[], options: Partial<MfuFitOptions> = {}): LooResult {
+  const byId = new Map(gpus.map((g) => [g.id, g]));
+  const rows = obs.map((o, i): LooRow => {
+    const gpu = byId.get(o.gpuId);
+    if (!gpu) throw new Error(`observation "${o.name}": unknown gpu "${o.gpuId}"`);
+    const model = fitMfuModel(
+      obs.filter((_, j) => j !== i),
+      gpus,
+      options,
+    );
+    const p = predictMfu(model, { gpu, precision: o.precision, activeParams: o.activeParams, chips: o.chips })!;
+    const peak = gpu.peakTflops[o.precision]! * 1e12;
+    const hours = (mfu: number) => o.flop / (peak * mfu * 3600);
+    const predicted = hours(p.band.default);
+    const range: [number, number] = [hours(p.band.high), hours(p.band.low)];
+    return {
+      name: o.name,
+      gpuId: o.gpuId,
+      precision: o.precision,
+      activeParams: o.activeParams,
+      weight: o.weight,
+      reportedGpuHours: o.gpuHours,
+      predictedGpuHours: predicted,
+      gpuHoursRange: range,
+      observedMfu: observedMfu(o, gpu),
+      predictedMfu: p.band,
+      basis: p.basis,
+      error: predicted / o.gpuHours - 1,
+      inside: o.gpuHours >= range[0] * (1 - 1e-9) && o.gpuHours <= range[1] * (1 + 1e-9),
+    };
+  });
+  const n = rows.length;
+  return {
+    rows,
+    medianAbsError: median(rows.map((r) => Math.abs(r.error))),
+    shareWithin25: rows.filter((r) => Math.abs(r.error) <= 0.25).length / n,
+    coverage: rows.filter((r) => r.inside).length / n,
+    medianHighLowRatio: median(rows.map((r) => r.gpuHoursRange[1] / r.gpuHoursRange[0])),
+  };
+}
+
+// --- numerics -----------------------------------------------------------------------
+
+/** Gaussian elimination with partial pivoting (the matrix is small and positive definite). */
+function solve(a: number[][], b: number[]): number[] {
+  const n = b.length;
+  const m = a.map((r, i) => [...r, b[i]!]);
+  for (let c = 0; c < n; c++) {
+    let p = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(m[r]![c]!) > Math.abs(m[p]![c]!)) p = r;
+    if (Math.abs(m[p]![c]!) < 1e-12) throw new Error('MFU fit is singular (too few distinct observations)');
+    [m[c], m[p]] = [m[p]!, m[c]!];
+    for (let r = 0; r < n; r++) {
+      if (r === c) continue;
+      const f = m[r]![c]! / m[c]![c]!;
+      if (f === 0) continue;
+      for (let k = c; k <= n; k++) m[r]![k]! -= f * m[c]![k]!;
+    }
+  }
+  return m.map((r, i) => r[n]! / r[i]!);
+}
+
+/** Weighted quantile by the cumulative-weight midpoint rule (Hyndman & Fan 1996, type 5 analogue). */
+export function weightedQuantile(items: { r: number; w: number }[], q: number): number {
+  const s = [...items].sort((x, y) => x.r - y.r);
+  const total = s.reduce((acc, x) => acc + x.w, 0);
+  let cum = 0;
+  const pos = s.map((x) => {
+    const mid = (cum + x.w / 2) / total;
+    cum += x.w;
+    return mid;
+  });
+  if (q <= pos[0]!) return s[0]!.r;
+  if (q >= pos[pos.length - 1]!) return s[s.length - 1]!.r;
+  for (let i = 1; i < s.length; i++) {
+    if (q <= pos[i]!) {
+      const t = (q - pos[i - 1]!) / (pos[i]! - pos[i - 1]!);
+      return s[i - 1]!.r + t * (s[i]!.r - s[i - 1]!.r);
+    }
+  }
+  return s[s.length - 1]!.r;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const n = s.length;
+  return n % 2 === 1 ? s[(n - 1) / 2]! : (s[n / 2 - 1]! + s[n / 2]!) / 2;
+}
+
+function rms(xs: number[]): number {
+  return xs.length === 0 ? 0 : Math.sqrt(xs.reduce((a, x) => a + x * x, 0) / xs.length);
+}
+
+function uniq<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}

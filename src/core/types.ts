@@ -1,0 +1,155 @@
+// Plain data types of the estimation core. Inputs are resolved presets and numbers;
+// outputs are shaped as the JSON contract (schemaVersion 1), warnings as codes + data
+// (the output layer words them).
+
+export type Precision = 'fp32' | 'tf32' | 'bf16' | 'fp16' | 'fp8' | 'fp4';
+export type WorkloadKind = 'train' | 'generate';
+
+export interface MfuBand {
+  default: number;
+  low: number;
+  high: number;
+}
+
+/** What the core needs to know of an accelerator (a gpu preset satisfies it). */
+export interface Accelerator {
+  id: string;
+  name: string;
+  kind: 'gpu' | 'tpu' | 'accelerator';
+  memoryGB: number;
+  /** Dense peak, TFLOP/s, by precision. */
+  peakTflops: Partial<Record<Precision, number>>;
+  tdpWatts?: number;
+  systemWattsPerChip?: number;
+  powerDrawFraction?: number;
+  purchase?: { usd: number; date: string; includesServer: boolean; source: string };
+  mfu?: Partial<Record<Precision, MfuBand>>;
+}
+
+export interface Price {
+  usdPerGpuHour: number;
+  /** Preset price id, or null for a price given on the command line. */
+  id: string | null;
+  kind: string | null;
+  date: string | null;
+  source: string;
+}
+
+export interface Workload {
+  /** Total FLOP when given directly; otherwise k x activeParams x tokens. */
+  flop: number | null;
+  params: number | null;
+  activeParams: number | null;
+  tokens: number | null;
+  kind: WorkloadKind;
+}
+
+export type Duration = { hours: number } | { gpuHours: number };
+
+export interface PhaseInput {
+  name: string;
+  gpu: Accelerator;
+  chips: number | null;
+  duration: Duration | null;
+  workload: Workload | null;
+  precision: Precision;
+  /** MFU given by the user; null means the calibrated default. */
+  mfu: number | null;
+  price: Price;
+}
+
+export interface RunInput {
+  name: string;
+  phases: PhaseInput[];
+  reported: Reported | null;
+}
+
+export interface Reported {
+  gpuHours: number | null;
+  usd: number | null;
+  source: string;
+}
+
+export type Warning =
+  | { code: 'implied-mfu-impossible'; phase: string; impliedMfu: number }
+  | { code: 'implied-mfu-high'; phase: string; impliedMfu: number; high: number }
+  | { code: 'implied-mfu-low'; phase: string; impliedMfu: number; low: number }
+  | { code: 'mfu-uncalibrated'; gpu: string; precision: Precision; basis: 'family' | 'pooled' }
+  | { code: 'too-few-chips'; chips: number; minChips: number }
+  | { code: 'no-mfu'; gpu: string; precision: Precision }
+  | { code: 'no-power'; gpu: string }
+  | { code: 'no-purchase-price'; gpu: string };
+
+export interface RangeEstimate {
+  gpuHours: [number, number];
+  usd: [number, number];
+}
+
+export type MfuBasis = 'user' | 'accelerator' | 'family' | 'pooled';
+
+/** Calibrated MFU for a workload on an accelerator (see src/core/mfu.ts); null if it cannot be had. */
+export type MfuProvider = (q: {
+  gpu: Accelerator;
+  precision: Precision;
+  activeParams: number | null;
+  chips: number | null;
+}) => { band: MfuBand; basis: Exclude<MfuBasis, 'user'> } | null;
+
+export interface ComputeEstimate {
+  precision: Precision;
+  /** Workload FLOP (null without a workload). */
+  flop: number | null;
+  /** MFU used to turn FLOP into time (null when time was given). */
+  mfu: number | null;
+  mfuBasis: MfuBasis | null;
+  /** FLOP / (GPU-hours x 3600 x peak), when both a workload and a duration are given. */
+  impliedMfu: number | null;
+  verdict: 'impossible' | 'implausible-high' | 'implausible-low' | 'plausible' | null;
+  params: number | null;
+  tokens: number | null;
+  /** Peak FLOP/s per chip at the precision. */
+  peakFlopsPerChip: number;
+  /** What the GPU-hours could deliver at peak: GPU-hours x 3600 x peak. */
+  peakFlop: number;
+}
+
+export interface EnergyEstimate {
+  kWh: number | null;
+  usd: number | null;
+  co2Tonnes: number | null;
+  region: string | null;
+  pue: number | null;
+}
+
+export interface OwnershipEstimate {
+  usd: number;
+  capexUsd: number;
+  energyUsd: number;
+}
+
+export interface MemoryEstimate {
+  minChips: number;
+  bytesPerChip: number | null;
+}
+
+export interface PhaseEstimate {
+  name: string;
+  gpu: { id: string; name: string };
+  chips: number | null;
+  wallClockHours: number | null;
+  gpuHours: number;
+  rental: { usd: number; usdPerGpuHour: number; priceId: string | null; priceSource: string; priceDate: string | null };
+  energy: EnergyEstimate;
+  ownership: OwnershipEstimate | null;
+  compute: ComputeEstimate;
+  memory: MemoryEstimate | null;
+  range: RangeEstimate;
+  warnings: Warning[];
+}
+
+export interface RunEstimate extends Omit<PhaseEstimate, 'compute' | 'gpu'> {
+  gpu: { id: string; name: string } | null;
+  compute: Omit<ComputeEstimate, 'precision' | 'peakFlopsPerChip'> & { precision: Precision | null };
+  reported: Reported | null;
+  phases: PhaseEstimate[];
+}

@@ -1,0 +1,10 @@
+// Library API: the estimation core, the preset schemas and loaders, the renderers.
+export { estimatePhase, estimateRun } from './core/estimate.js';
+export * from './core/types.js';
+export { gpuSchema, runSchema, phaseSchema, priceSchema } from './presets/schema.js';
+export { loadGpus, findGpu, choosePrice } from './presets/gpus.js';
+export { loadRuns, resolveRunRef } from './presets/runs.js';
+export { loadMfuProvider } from './presets/mfu.js';
+export { bundledPresetsDir } from './presets/load.js';
+export { renderEstimates, FORMATS, type Format } from './output/render.js';
+export { SCHEMA_VERSION } from './output/json.js';

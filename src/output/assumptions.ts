@@ -1,0 +1,33 @@
+// The assumptions behind a set of estimates, as lines to list under a table.
+import type { PhaseEstimate, RunEstimate } from '../core/types.js';
+import { fmtExp, fmtPercent, fmtUsd } from './format.js';
+
+export function assumptionLines(runs: readonly RunEstimate[]): string[] {
+  const phases = runs.flatMap((r) => r.phases);
+  const lines = new Set<string>();
+  for (const p of phases) lines.add(priceLine(p));
+  for (const p of phases) {
+    lines.add(
+      `Peak ${p.gpu.id}: ${fmtExp(p.compute.peakFlopsPerChip)} FLOP/s per chip at ${p.compute.precision.toUpperCase()}, dense (no sparsity)`,
+    );
+  }
+  for (const p of phases) {
+    if (p.compute.mfu === null) continue;
+    const basis =
+      p.compute.mfuBasis === 'user'
+        ? 'given with --mfu'
+        : `calibrated on published runs (${p.compute.mfuBasis === 'accelerator' ? `${p.gpu.id} runs` : `${p.compute.mfuBasis} fit`}); see docs/calibration.md`;
+    lines.add(`MFU ${p.gpu.id} ${p.compute.precision}: ${fmtPercent(p.compute.mfu)}, ${basis}`);
+  }
+  for (const p of phases) {
+    if (p.compute.flop !== null && p.compute.tokens !== null)
+      lines.add('Workload FLOP = 6 x active parameters x tokens for training, 2 x for generation (Kaplan et al. 2020)');
+  }
+  return [...lines];
+}
+
+function priceLine(p: PhaseEstimate): string {
+  const r = p.rental;
+  const what = r.priceId === null ? 'given with --price' : `${r.priceId}${r.priceDate ? `, ${r.priceDate}` : ''}: ${r.priceSource}`;
+  return `Price ${p.gpu.id}: ${fmtUsd(r.usdPerGpuHour)}/GPU-hour (${what})`;
+}

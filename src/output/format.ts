@@ -1,0 +1,56 @@
+// Number formatting for people: grouped thousands, dollars, hours beside days, FLOP in
+// exponent notation. Renderers share these; JSON never uses them.
+
+const group = (digits: number) =>
+  new Intl.NumberFormat('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+const GROUPED = group(0);
+
+/** 40960 -> "40,960"; 2.5 -> "2.5"; 0.1234 -> "0.123". */
+export function fmtNumber(n: number): string {
+  const abs = Math.abs(n);
+  if (abs >= 100 || abs === 0) return GROUPED.format(n);
+  if (abs >= 1) return group(abs >= 10 ? 1 : 2).format(n);
+  return Number(n.toPrecision(3)).toString();
+}
+
+/** 81920 -> "$81,920"; 2 -> "$2.00"; 0.5 -> "$0.50". */
+export function fmtUsd(n: number): string {
+  const sign = n < 0 ? '-' : '';
+  const abs = Math.abs(n);
+  if (abs >= 100) return `${sign}$${GROUPED.format(abs)}`;
+  return `${sign}$${abs.toFixed(2)}`;
+}
+
+/** 80 -> "80 h (3.3 days)"; 5 -> "5 h". */
+export function fmtHours(hours: number): string {
+  const h = `${fmtNumber(hours)} h`;
+  return hours >= 24 ? `${h} (${fmtDays(hours / 24)})` : h;
+}
+
+export function fmtDays(days: number): string {
+  return `${days >= 100 ? GROUPED.format(days) : days.toFixed(1)} days`;
+}
+
+/** 1.4582e23 -> "1.46e23". */
+export function fmtExp(n: number): string {
+  if (n === 0) return '0';
+  const [mantissa, exponent] = n.toExponential(2).split('e');
+  return `${mantissa}e${Number(exponent)}`;
+}
+
+/** 0.389 -> "38.9%". */
+export function fmtPercent(fraction: number): string {
+  return `${(fraction * 100).toFixed(1)}%`;
+}
+
+/** Ratio to a baseline: 1 -> "1.00x", 0.5 -> "0.50x". */
+export function fmtRatio(value: number, baseline: number): string {
+  if (baseline === 0) return '-';
+  return `${(value / baseline).toFixed(2)}x`;
+}
+
+/** [low, high] -> "40,960 - 81,920", collapsed when both ends are equal. */
+export function fmtRange(range: readonly [number, number], f: (n: number) => string): string {
+  const [lo, hi] = range.map(f);
+  return lo === hi ? lo! : `${lo} - ${hi}`;
+}

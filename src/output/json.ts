@@ -1,0 +1,64 @@
+// JSON for programs: the contract of DESIGN.md (schemaVersion 1). Raw numbers, every key
+// present (null when unknown), warnings in words. Non-finite numbers are a bug, never output.
+import type { PhaseEstimate, RunEstimate } from '../core/types.js';
+import { describeWarning } from './warnings.js';
+
+export const SCHEMA_VERSION = 1;
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+
+export function phaseToJson(p: PhaseEstimate): { [k: string]: Json } {
+  return {
+    name: p.name,
+    gpu: { ...p.gpu },
+    chips: p.chips,
+    wallClockHours: p.wallClockHours,
+    gpuHours: p.gpuHours,
+    rental: { ...p.rental },
+    energy: { ...p.energy },
+    ownership: p.ownership === null ? null : { ...p.ownership },
+    compute: { ...p.compute },
+    memory: p.memory === null ? null : { ...p.memory },
+    range: { gpuHours: [...p.range.gpuHours], usd: [...p.range.usd] },
+    warnings: p.warnings.map(describeWarning),
+  };
+}
+
+export function runToJson(r: RunEstimate): { [k: string]: Json } {
+  return {
+    name: r.name,
+    gpu: r.gpu === null ? null : { ...r.gpu },
+    chips: r.chips,
+    wallClockHours: r.wallClockHours,
+    gpuHours: r.gpuHours,
+    rental: { ...r.rental },
+    energy: { ...r.energy },
+    ownership: r.ownership === null ? null : { ...r.ownership },
+    compute: { ...r.compute },
+    memory: r.memory === null ? null : { ...r.memory },
+    range: { gpuHours: [...r.range.gpuHours], usd: [...r.range.usd] },
+    reported: r.reported === null ? null : { ...r.reported },
+    phases: r.phases.map(phaseToJson),
+    warnings: r.warnings.map(describeWarning),
+  };
+}
+
+/** JSON.stringify that refuses NaN and Infinity instead of writing null in their place. */
+export function stringifyStrict(value: unknown, indent?: number): string {
+  return JSON.stringify(
+    value,
+    (key, v: unknown) => {
+      if (typeof v === 'number' && !Number.isFinite(v)) throw new Error(`non-finite number at "${key}"`);
+      return v;
+    },
+    indent,
+  );
+}
+
+export function renderJson(runs: readonly RunEstimate[]): string {
+  return `${stringifyStrict({ schemaVersion: SCHEMA_VERSION, runs: runs.map(runToJson) }, 2)}\n`;
+}
+
+export function renderNdjson(runs: readonly RunEstimate[]): string {
+  return runs.map((r) => `${stringifyStrict({ schemaVersion: SCHEMA_VERSION, ...runToJson(r) })}\n`).join('');
+}

@@ -1,0 +1,33 @@
+// A Markdown table (for PR comments): the comparison columns, then assumptions and warnings.
+import type { RunEstimate } from '../core/types.js';
+import { assumptionLines } from './assumptions.js';
+import { comparisonColumns } from './columns.js';
+import { describeWarning } from './warnings.js';
+
+export function renderMarkdown(runs: readonly RunEstimate[]): string {
+  const cols = comparisonColumns(runs);
+  const baseline = runs[0]!;
+  const esc = (s: string) => s.replace(/\|/g, '\\|');
+  const lines = [
+    `| ${cols.map((c) => c.header).join(' | ')} |`,
+    `| ${cols.map((c) => ((c.align ?? 'right') === 'right' ? '---:' : ':---')).join(' | ')} |`,
+  ];
+  for (const run of runs) {
+    lines.push(`| ${cols.map((c) => esc(c.text(run, baseline))).join(' | ')} |`);
+    if (run.phases.length > 1)
+      for (const p of run.phases)
+        lines.push(
+          `| ${cols
+            .map((c) => (c.key === 'name' ? `&nbsp;&nbsp;${esc(p.name)}` : c.key.endsWith('Ratio') ? '' : esc(c.text(p, run))))
+            .join(' | ')} |`,
+        );
+  }
+  lines.push('', '**Assumptions**', '');
+  for (const a of assumptionLines(runs)) lines.push(`- ${esc(a)}`);
+  const warnings = [...new Set(runs.flatMap((r) => r.warnings.map(describeWarning)))];
+  if (warnings.length > 0) {
+    lines.push('', '**Warnings**', '');
+    for (const w of warnings) lines.push(`- ${esc(w)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,118 @@
+// The table for people: one run as a list of figures, several as a comparison against the
+// first; phases under their run; assumptions and warnings under the table.
+import { Chalk, type ChalkInstance } from 'chalk';
+import Table from 'cli-table3';
+import type { RunEstimate } from '../core/types.js';
+import { assumptionLines } from './assumptions.js';
+import { type Column, comparisonColumns, type Row } from './columns.js';
+import { fmtExp, fmtHours, fmtNumber, fmtPercent, fmtRange, fmtRatio, fmtUsd } from './format.js';
+import { describeWarning } from './warnings.js';
+
+export interface RenderOptions {
+  color: boolean;
+}
+
+export function renderTable(runs: readonly RunEstimate[], opts: RenderOptions): string {
+  const c = new Chalk({ level: opts.color ? 1 : 0 });
+  const out: string[] = [];
+  if (runs.length === 1) out.push(...singleRun(runs[0]!, c));
+  else out.push(comparison(runs, c));
+  out.push(...footer(runs, c));
+  return `${out.join('\n')}\n`;
+}
+
+/** Row separators only under the header: compact, still aligned. */
+const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
+
+function newTable(c: ChalkInstance, head?: string[], aligns?: ('left' | 'right')[]) {
+  return new Table({
+    chars: COMPACT,
+    ...(head ? { head: head.map((h) => c.bold(h)) } : {}),
+    ...(aligns ? { colAligns: aligns } : {}),
+    // No colours from cli-table3 itself: chalk decides, and only on a TTY.
+    style: { head: [], border: [] },
+  });
+}
+
+function singleRun(run: RunEstimate, c: ChalkInstance): string[] {
+  const t = newTable(c);
+  const add = (k: string, v: string) => t.push([c.bold(k), v]);
+  add('Run', run.name);
+  if (run.gpu) add('GPU', `${run.gpu.name} (${run.gpu.id})`);
+  if (run.chips !== null) add('Chips', fmtNumber(run.chips));
+  if (run.wallClockHours !== null) add('Wall-clock', fmtHours(run.wallClockHours));
+  const ranged = run.range.gpuHours[0] !== run.range.gpuHours[1];
+  add('GPU-hours', fmtNumber(run.gpuHours) + (ranged ? `  (range ${fmtRange(run.range.gpuHours, fmtNumber)})` : ''));
+  add(
+    'Rental cost',
+    `${c.bold(fmtUsd(run.rental.usd))} at ${fmtUsd(run.rental.usdPerGpuHour)}/GPU-hour` +
+      (ranged ? `  (range ${fmtRange(run.range.usd, fmtUsd)})` : ''),
+  );
+  const k = run.compute;
+  if (k.flop !== null) add('Workload', `${fmtExp(k.flop)} FLOP`);
+  if (k.mfu !== null) add('MFU', `${fmtPercent(k.mfu)} (${k.mfuBasis === 'user' ? 'given' : 'calibrated default'})`);
+  if (k.impliedMfu !== null) add('Implied MFU', `${fmtPercent(k.impliedMfu)} (${k.verdict})`);
+  add('Peak compute', `${fmtExp(k.peakFlop)} FLOP${k.precision ? ` at ${k.precision.toUpperCase()}` : ''}`);
+  if (run.reported) {
+    const r = run.reported;
+    const parts = [
+      r.gpuHours !== null ? `${fmtNumber(r.gpuHours)} GPU-hours (estimate ${fmtRatio(run.gpuHours, r.gpuHours)})` : null,
+      r.usd !== null ? `${fmtUsd(r.usd)} (estimate ${fmtRatio(run.rental.usd, r.usd)})` : null,
+    ].filter((s) => s !== null);
+    if (parts.length > 0) add('Reported', parts.join(', '));
+  }
+  const lines = [t.toString()];
+  if (run.phases.length > 1) lines.push('', c.bold('Phases'), phaseTable(run, c));
+  return lines;
+}
+
+function phaseTable(run: RunEstimate, c: ChalkInstance): string {
+  const cols = comparisonColumns([run]).filter((col) => col.key !== 'name' && col.key !== 'gpu');
+  const t = newTable(c, ['Phase', 'GPU', ...cols.map((col) => col.header)], ['left', 'left', ...cols.map(alignOf)]);
+  for (const p of run.phases) t.push([p.name, p.gpu.id, ...cols.map((col) => col.text(p, run))]);
+  t.push([c.bold('Total'), run.gpu?.id ?? 'several', ...cols.map((col) => c.bold(col.text(run, run)))]);
+  return t.toString();
+}
+
+function comparison(runs: readonly RunEstimate[], c: ChalkInstance): string {
+  const cols = comparisonColumns(runs);
+  const baseline = runs[0]!;
+  const t = newTable(
+    c,
+    cols.map((col) => col.header),
+    cols.map(alignOf),
+  );
+  runs.forEach((run, i) => {
+    t.push(cols.map((col) => (i === 0 && col.key === 'name' ? `${run.name} ${c.dim('(base)')}` : col.text(run, baseline))));
+    if (run.phases.length > 1) {
+      for (const p of run.phases) t.push(cols.map((col) => phaseCell(col, p, run)));
+    }
+  });
+  return t.toString();
+}
+
+function phaseCell(col: Column, p: Row, run: RunEstimate): string {
+  if (col.key === 'name') return `  - ${p.name}`;
+  if (col.key === 'gpuHoursRatio' || col.key === 'costRatio') return '';
+  return col.text(p, run);
+}
+
+function alignOf(col: Column): 'left' | 'right' {
+  return col.align ?? 'right';
+}
+
+function footer(runs: readonly RunEstimate[], c: ChalkInstance): string[] {
+  const lines: string[] = ['', c.bold('Assumptions')];
+  for (const a of assumptionLines(runs)) lines.push(`  - ${a}`);
+  const sources = [...new Set(runs.flatMap((r) => (r.reported ? [`${r.name}: ${r.reported.source}`] : [])))];
+  if (sources.length > 0) {
+    lines.push('', c.bold('Reported figures'));
+    for (const s of sources) lines.push(`  - ${s}`);
+  }
+  const warnings = [...new Set(runs.flatMap((r) => r.warnings.map(describeWarning)))];
+  if (warnings.length > 0) {
+    lines.push('');
+    for (const w of warnings) lines.push(c.yellow(`warning: ${w}`));
+  }
+  return lines;
+}

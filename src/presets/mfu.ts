@@ -1,0 +1,46 @@
+// The calibrated MFU model (presets/mfu-model.yaml, fitted by src/core/mfu.ts on the bundled
+// published runs), loaded only when a workload needs it.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { type MfuModel, predictMfu } from '../core/mfu.js';
+import type { MfuProvider } from '../core/types.js';
+import { readPresetFile } from './load.js';
+
+const finite = z.number().finite();
+const levels = z.strictObject({ accelerator: finite, family: finite, pooled: finite });
+
+export const mfuModelSchema = z.strictObject({
+  source: z.string().min(3),
+  model: z.strictObject({
+    version: z.literal(1),
+    refParams: finite.positive(),
+    intercept: finite,
+    slope: finite,
+    families: z.record(z.string(), z.strictObject({ offset: finite, slope: finite, observations: z.number().int() })),
+    accelerators: z.record(z.string(), z.strictObject({ offset: finite, observations: z.number().int() })),
+    precisions: z.record(z.string(), finite),
+    band: z.strictObject({ low: finite, high: finite, widen: levels }),
+    options: z.strictObject({
+      familyPenalty: finite,
+      familySlopePenalty: finite,
+      acceleratorPenalty: finite,
+      precisionPenalty: finite,
+      bandQuantiles: z.tuple([finite, finite]),
+      huberDelta: finite,
+    }),
+    observations: z.number().int(),
+  }),
+});
+
+/** The last mfu-model.yaml among the preset folders (a user's replaces the bundled one). */
+export function loadMfuModel(presetDirs: readonly string[]): MfuModel {
+  const file = [...presetDirs].reverse().map((d) => join(d, 'mfu-model.yaml')).find((f) => existsSync(f));
+  if (file === undefined) throw new Error('presets/mfu-model.yaml is missing from the package');
+  return readPresetFile(file, mfuModelSchema).model as MfuModel;
+}
+
+export function loadMfuProvider(presetDirs: readonly string[]): MfuProvider {
+  let model: MfuModel | undefined;
+  return (q) => predictMfu((model ??= loadMfuModel(presetDirs)), q);
+}

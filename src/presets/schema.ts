@@ -1,0 +1,189 @@
+// zod schemas for preset files. Unknown keys are errors (strictObject): a typo must
+// never silently drop a setting.
+import { z } from 'zod';
+import { parseQuantity, QUANTITY_HINT } from '../input/number.js';
+
+export const PRECISIONS = ['fp32', 'tf32', 'bf16', 'fp16', 'fp8', 'fp4'] as const;
+export const PRICE_KINDS = ['assumption', 'marketplace', 'on-demand', 'committed'] as const;
+
+const id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9.-]*$/, 'must be lowercase letters, digits, "." or "-" (e.g. "h100-sxm")');
+const positive = z.number().positive().finite();
+const fraction = z.number().gt(0).lte(1);
+const source = z.string().min(3, 'must name where the figure comes from');
+// A date as YYYY, YYYY-MM or YYYY-MM-DD (quote it in YAML).
+const date = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date as "YYYY-MM-DD", "YYYY-MM" or "YYYY"');
+
+export const priceSchema = z.strictObject({
+  id,
+  kind: z.enum(PRICE_KINDS),
+  usdPerHour: positive,
+  date,
+  source,
+  default: z.boolean().optional(),
+  notes: z.string().optional(),
+});
+
+export const mfuBandSchema = z
+  .strictObject({ default: fraction, low: fraction, high: fraction })
+  .refine((m) => m.low <= m.default && m.default <= m.high, 'must satisfy low <= default <= high');
+
+export const gpuSchema = z
+  .strictObject({
+    id,
+    name: z.string().min(1),
+    aliases: z.array(id).default([]),
+    vendor: z.string().min(1),
+    kind: z.enum(['gpu', 'tpu', 'accelerator']),
+    year: z.number().int().min(2010).max(2035).optional(),
+    formFactor: z.string().optional(),
+    memoryGB: positive,
+    memoryBandwidthTBps: positive.optional(),
+    interconnectGBps: positive.optional(),
+    tdpWatts: positive.optional(),
+    systemWattsPerChip: positive.optional(),
+    systemWattsSource: source.optional(),
+    powerDrawFraction: fraction.optional(),
+    powerDrawSource: source.optional(),
+    peakTflops: z
+      .strictObject(Object.fromEntries(PRECISIONS.map((p) => [p, positive.optional()])) as Record<
+        (typeof PRECISIONS)[number],
+        z.ZodOptional<typeof positive>
+      >)
+      .refine((p) => Object.values(p).some((v) => v !== undefined), 'needs at least one precision'),
+    specSource: source,
+    purchase: z
+      .strictObject({
+        usd: positive,
+        date,
+        includesServer: z.boolean(),
+        source,
+        notes: z.string().optional(),
+      })
+      .optional(),
+    // Empty when no dated price is known: the tool then asks for --price.
+    prices: z.array(priceSchema).default([]),
+    mfu: z
+      .strictObject(
+        Object.fromEntries(PRECISIONS.map((p) => [p, mfuBandSchema.optional()])) as Record<
+          (typeof PRECISIONS)[number],
+          z.ZodOptional<typeof mfuBandSchema>
+        >,
+      )
+      .optional(),
+    mfuSource: source.optional(),
+    notes: z.string().optional(),
+  })
+  .superRefine((g, ctx) => {
+    const defaults = g.prices.filter((p) => p.default).length;
+    if (g.prices.length > 0 && defaults !== 1)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['prices'],
+        message: `must mark exactly one price "default: true" (found ${defaults})`,
+      });
+    const ids = new Set<string>();
+    g.prices.forEach((p, i) => {
+      if (ids.has(p.id))
+        ctx.addIssue({ code: 'custom', path: ['prices', i, 'id'], message: `duplicate price id "${p.id}"` });
+      ids.add(p.id);
+    });
+    if (g.systemWattsPerChip !== undefined && g.systemWattsSource === undefined)
+      ctx.addIssue({ code: 'custom', path: ['systemWattsSource'], message: 'is required with systemWattsPerChip' });
+    if (g.powerDrawFraction !== undefined && g.powerDrawSource === undefined)
+      ctx.addIssue({ code: 'custom', path: ['powerDrawSource'], message: 'is required with powerDrawFraction' });
+    if (g.mfu !== undefined && g.mfuSource === undefined)
+      ctx.addIssue({ code: 'custom', path: ['mfuSource'], message: 'is required with mfu' });
+  });
+
+export type GpuPreset = z.infer<typeof gpuSchema>;
+export type PricePreset = z.infer<typeof priceSchema>;
+
+// --- runs ---------------------------------------------------------------------------
+
+export const WORKLOAD_KINDS = ['train', 'generate'] as const;
+export const GPU_HOURS_BASES = ['reported', 'derived', 'upper-bound', 'assumption'] as const;
+
+/** A positive quantity written as a number or a string with a suffix ("37B", "14.8T"). */
+const quantity = z.union([z.number(), z.string()]).transform((v, ctx) => {
+  const n = typeof v === 'number' ? v : parseQuantity(v);
+  if (n === null || !Number.isFinite(n) || n <= 0) {
+    ctx.addIssue({ code: 'custom', message: `must be a positive number (${QUANTITY_HINT}), got ${JSON.stringify(v)}` });
+    return z.NEVER;
+  }
+  return n;
+});
+
+export const phaseSchema = z
+  .strictObject({
+    name: z.string().min(1),
+    gpu: z.string().optional(),
+    chips: quantity.optional(),
+    hours: quantity.optional(),
+    days: quantity.optional(),
+    gpuHours: quantity.optional(),
+    params: quantity.optional(),
+    activeParams: quantity.optional(),
+    tokens: quantity.optional(),
+    flops: quantity.optional(),
+    kind: z.enum(WORKLOAD_KINDS).optional(),
+    precision: z.enum(PRECISIONS).optional(),
+    mfu: fraction.optional(),
+    price: positive.optional(),
+    priceSource: z.string().optional(),
+    notes: z.string().optional(),
+  })
+  .superRefine((p, ctx) => {
+    const given = (['hours', 'days', 'gpuHours'] as const).filter((k) => p[k] !== undefined);
+    if (given.length > 1)
+      ctx.addIssue({
+        code: 'custom',
+        path: [given[1]!],
+        message: `gives a second duration (${given.join(' and ')}); give one of chips+hours, chips+days or gpuHours`,
+      });
+    if (p.flops !== undefined && p.tokens !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['flops'], message: 'conflicts with tokens; give flops or params and tokens' });
+  });
+
+export const runSchema = z.strictObject({
+  id: id.optional(),
+  name: z.string().min(1),
+  organization: z.string().optional(),
+  year: z.number().int().min(2010).max(2035).optional(),
+  gpu: z.string().optional(),
+  chips: quantity.optional(),
+  precision: z.enum(PRECISIONS).optional(),
+  mfu: fraction.optional(),
+  price: positive.optional(),
+  priceSource: z.string().optional(),
+  model: z
+    .strictObject({ params: quantity.optional(), activeParams: quantity.optional() })
+    .optional(),
+  phases: z.array(phaseSchema).min(1),
+  reported: z
+    .strictObject({
+      gpuHours: quantity.optional(),
+      gpuHoursBasis: z.enum(GPU_HOURS_BASES).optional(),
+      usd: quantity.optional(),
+      source: source,
+      notes: z.string().optional(),
+    })
+    .optional(),
+  source: source.optional(),
+  notes: z.string().optional(),
+}).superRefine((r, ctx) => {
+  r.phases.forEach((p, i) => {
+    if ((p.hours !== undefined || p.days !== undefined) && p.chips === undefined && r.chips === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['phases', i, p.hours !== undefined ? 'hours' : 'days'],
+        message: 'needs chips (on the phase or the run)',
+      });
+  });
+});
+
+export type PhasePreset = z.infer<typeof phaseSchema>;
+export type RunPreset = z.infer<typeof runSchema>;
