@@ -28,8 +28,10 @@ export class CheckFailed extends Error {
 export function closest(word: string, candidates: readonly string[]): string | null {
   let best: string | null = null;
   let bestDistance = Infinity;
+  const w = word.toLowerCase();
   for (const c of candidates) {
-    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    // A candidate that extends what was typed ("h80" -> "h800") wins a tie.
+    const d = editDistance(w, c.toLowerCase()) - (c.toLowerCase().startsWith(w) ? 0.5 : 0);
     if (d < bestDistance) {
       bestDistance = d;
       best = c;

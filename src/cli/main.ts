@@ -20,7 +20,8 @@ function configure(cmd: Command): void {
   cmd.exitOverride();
   cmd.configureOutput({
     // Commander's own errors: one line, prefixed with the program name.
-    outputError: (str, write) => write(`train-cost: ${oneLine(str.replace(/^error: /, ''))}\n`),
+    outputError: (str, write) =>
+      write(`train-cost: ${oneLine(str.replace(/^error: /, ''))}; see train-cost ${cmd.parent ? `${cmd.name()} ` : ''}--help\n`),
   });
   for (const sub of cmd.commands) configure(sub);
 }

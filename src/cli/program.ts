@@ -28,6 +28,8 @@ export function buildProgram(): Command {
     .version(VERSION, '-V, --version')
     .addHelpText('after', EXAMPLES)
     .showSuggestionAfterError(true)
+    // Options after a subcommand's name belong to the subcommand (gpus --format json).
+    .enablePositionalOptions()
     .action(async (refs: string[], raw: Record<string, unknown>) => runEstimate(refs, raw));
   program.addCommand(gpusCommand());
   return program;

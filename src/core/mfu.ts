@@ -15,7 +15,11 @@ export interface MfuObservation {
   gpuHours: number;
   /** How much the fit trusts the GPU-hours (see BASIS_WEIGHTS). */
   weight: number;
+  /** How the GPU-hours were obtained; sets the band's residual scale (default 'reported'). */
+  basis?: GpuHoursBasis;
 }
+
+export type GpuHoursBasis = 'reported' | 'derived' | 'upper-bound' | 'assumption';
 
 export type MfuBasisLevel = 'accelerator' | 'family' | 'pooled';
 
@@ -33,8 +37,8 @@ export interface MfuFitOptions {
   bandQuantiles: [number, number];
   /** Huber threshold on ln-MFU residuals (0 = plain least squares). */
   huberDelta: number;
-  /** Let the band's width depend on model size (residual scale linear in ln N). */
-  scaleBySize: boolean;
+  /** Pseudo-runs of the pooled residual scale added to each basis's scale (shrinkage). */
+  scaleShrink: number;
 }
 
 /**
@@ -54,7 +58,7 @@ export interface MfuModel {
   band: {
     low: number;
     high: number;
-    scale: { intercept: number; slope: number; floor: number };
+    scale: Record<GpuHoursBasis, number>;
     widen: Record<MfuBasisLevel, number>;
   };
   options: MfuFitOptions;
@@ -71,7 +75,7 @@ export const DEFAULT_FIT_OPTIONS: MfuFitOptions = {
   precisionPenalty: 1,
   bandQuantiles: [0.1, 0.9],
   huberDelta: 0,
-  scaleBySize: true,
+  scaleShrink: 3,
 };
 
 /** Reference model size for the slope: 10B active parameters (centring constant, not a fitted value). */
@@ -165,6 +169,7 @@ export function observationFromRun(run: CalibrationRun): MfuObservation | null {
     chips,
     gpuHours,
     weight: BASIS_WEIGHTS[run.reported?.gpuHoursBasis ?? 'reported'],
+    basis: run.reported?.gpuHoursBasis ?? 'reported',
   };
 }
 
@@ -327,14 +332,10 @@ export function fitMfuModel(obs: MfuObservation[], gpus: Accelerator[], options:
     const rest = obs.filter((_, j) => j !== i);
     const m = fitPoint(rest, byId, opts);
     const p = predictLog(m, o);
-    return { r: Math.log(observedMfu(o, byId.get(o.gpuId)!)) - p.value, w: o.weight, x: logSize(o.activeParams) };
+    return { r: Math.log(observedMfu(o, byId.get(o.gpuId)!)) - p.value, w: o.weight, basis: o.basis ?? 'reported' };
   });
-  // Residual scale as a function of size: weighted least squares of |r| on ln(N/10B).
-  const scale = fitScale(
-    residuals.map((x) => ({ x: x.x, y: Math.abs(x.r), w: x.w })),
-    opts.scaleBySize,
-  );
-  const z = residuals.map((x) => ({ r: x.r / scaleAt(scale, x.x), w: x.w }));
+  const scale = fitScale(residuals, opts.scaleShrink);
+  const z = residuals.map((x) => ({ r: x.r / scale[x.basis], w: x.w }));
   const low = weightedQuantile(z, opts.bandQuantiles[0]);
   const high = weightedQuantile(z, opts.bandQuantiles[1]);
   // Wider bands where the accelerator (or its family) has no data: add the spread of the
@@ -349,31 +350,26 @@ export function fitMfuModel(obs: MfuObservation[], gpus: Accelerator[], options:
   return { ...point, band: { low, high, scale, widen } };
 }
 
-/** Residual scale s(x) = max(a + b x, floor), x = ln(N/10B); b = 0 without scaleBySize. */
-function fitScale(pts: { x: number; y: number; w: number }[], bySize: boolean): MfuModel['band']['scale'] {
-  const sw = pts.reduce((a, p) => a + p.w, 0);
-  const mx = pts.reduce((a, p) => a + p.w * p.x, 0) / sw;
-  const my = pts.reduce((a, p) => a + p.w * p.y, 0) / sw;
-  const sxx = pts.reduce((a, p) => a + p.w * (p.x - mx) ** 2, 0);
-  const sxy = pts.reduce((a, p) => a + p.w * (p.x - mx) * (p.y - my), 0);
-  const slope = bySize && sxx > 0 ? sxy / sxx : 0;
-  // The floor keeps the band from collapsing where the line would reach zero: a quarter of the mean scale.
-  return { intercept: my - slope * mx, slope, floor: my / 4 };
-}
-
-function scaleAt(s: MfuModel['band']['scale'], x: number): number {
-  return Math.max(s.intercept + s.slope * x, s.floor);
+/** Residual scale per basis: median |r| of its runs, shrunk toward the pooled median with `k` pseudo-runs (robust scale, Hampel 1974). */
+function fitScale(res: { r: number; basis: GpuHoursBasis }[], k: number): Record<GpuHoursBasis, number> {
+  const pooled = median(res.map((x) => Math.abs(x.r)));
+  const out = {} as Record<GpuHoursBasis, number>;
+  for (const b of ['reported', 'derived', 'upper-bound', 'assumption'] as const) {
+    const mine = res.filter((x) => x.basis === b).map((x) => Math.abs(x.r));
+    out[b] = mine.length === 0 ? pooled : (mine.length * median(mine) + k * pooled) / (mine.length + k);
+  }
+  return out;
 }
 
 /** The calibrated MFU band for a workload; null only if the gpu has no peak at that precision. */
 export function predictMfu(
   model: MfuModel,
-  q: { gpu: Accelerator; precision: Precision; activeParams: number | null; chips: number | null },
+  q: { gpu: Accelerator; precision: Precision; activeParams: number | null; chips: number | null; gpuHoursBasis?: GpuHoursBasis },
 ): { band: MfuBand; basis: MfuBasisLevel } | null {
   if (q.gpu.peakTflops[q.precision] === undefined) return null;
   const { value, basis } = predictLog(model, { gpuId: q.gpu.id, precision: q.precision, activeParams: q.activeParams });
   const w = model.band.widen[basis];
-  const sc = scaleAt(model.band.scale, q.activeParams === null ? 0 : logSize(q.activeParams));
+  const sc = model.band.scale[q.gpuHoursBasis ?? 'reported'];
   // Each side of the band widened in quadrature with the unmodelled level's spread.
   const lowSide = -Math.sqrt((model.band.low * sc) ** 2 + w ** 2);
   const highSide = Math.sqrt((model.band.high * sc) ** 2 + w ** 2);
@@ -425,7 +421,7 @@ export function leaveOneOut(obs: MfuObservation[], gpus: Accelerator[], options:
       gpus,
       options,
     );
-    const p = predictMfu(model, { gpu, precision: o.precision, activeParams: o.activeParams, chips: o.chips })!;
+    const p = predictMfu(model, { gpu, precision: o.precision, activeParams: o.activeParams, chips: o.chips, gpuHoursBasis: o.basis ?? 'reported' })!;
     const peak = gpu.peakTflops[o.precision]! * 1e12;
     const hours = (mfu: number) => o.flop / (peak * mfu * 3600);
     const predicted = hours(p.band.default);

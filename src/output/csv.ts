@@ -2,6 +2,7 @@
 // phase (the `phase` column names it; empty on the run's own row). Raw numbers.
 import type { RunEstimate } from '../core/types.js';
 import { type Column, COLUMNS, type Row } from './columns.js';
+import { roundSignificant } from './json.js';
 
 const C = COLUMNS;
 const CSV_COLUMNS: Column[] = [C.gpu, C.chips, C.wallClock, C.gpuHours, C.price, C.cost, C.mfu, C.flop, C.energy, C.co2, C.owned];
@@ -29,6 +30,7 @@ export function renderCsv(runs: readonly RunEstimate[]): string {
 
 function cell(v: number | string | null): string {
   if (v === null) return '';
-  const s = String(v);
+  if (typeof v === 'number' && !Number.isFinite(v)) throw new Error('non-finite number in CSV output');
+  const s = String(typeof v === 'number' ? roundSignificant(v) : v);
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

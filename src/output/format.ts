@@ -1,8 +1,9 @@
 // Number formatting for people: grouped thousands, dollars, hours beside days, FLOP in
 // exponent notation. Renderers share these; JSON never uses them.
 
-const group = (digits: number) =>
-  new Intl.NumberFormat('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+// Intl.NumberFormat is costly to build: one per precision, made once.
+const FORMATTERS = [0, 1, 2].map((digits) => new Intl.NumberFormat('en-US', { maximumFractionDigits: digits }));
+const group = (digits: 0 | 1 | 2) => FORMATTERS[digits]!;
 const GROUPED = group(0);
 
 /** 40960 -> "40,960"; 2.5 -> "2.5"; 0.1234 -> "0.123". */

@@ -43,16 +43,22 @@ export function runToJson(r: RunEstimate): { [k: string]: Json } {
   };
 }
 
-/** JSON.stringify that refuses NaN and Infinity instead of writing null in their place. */
+/** JSON.stringify that refuses NaN and Infinity (instead of writing null in their place) and
+ *  drops binary-float noise: 122470.40000000001 -> 122470.4 (12 significant digits). */
 export function stringifyStrict(value: unknown, indent?: number): string {
   return JSON.stringify(
     value,
     (key, v: unknown) => {
-      if (typeof v === 'number' && !Number.isFinite(v)) throw new Error(`non-finite number at "${key}"`);
-      return v;
+      if (typeof v !== 'number') return v;
+      if (!Number.isFinite(v)) throw new Error(`non-finite number at "${key}"`);
+      return roundSignificant(v);
     },
     indent,
   );
+}
+
+export function roundSignificant(v: number): number {
+  return Number.isInteger(v) ? v : Number(v.toPrecision(12));
 }
 
 export function renderJson(runs: readonly RunEstimate[]): string {

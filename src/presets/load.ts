@@ -1,20 +1,36 @@
 // Reading preset files: YAML (duplicate keys refused) validated by zod, every error naming
 // the file, the line and the field.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, dirname, join, relative } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isNode, LineCounter, parseDocument } from 'yaml';
+import { type Document, isNode, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { InputError } from '../errors.js';
 
+// The build (scripts/build.mjs) parses the bundled presets/*.yaml once and inlines them here,
+// keyed by path below presets/, so start-up parses no YAML for them. Running from source
+// (tests), this is undefined and the files are read.
+declare const __BUNDLED_PRESETS__: Record<string, unknown> | undefined;
+const SNAPSHOT: Record<string, unknown> | null = typeof __BUNDLED_PRESETS__ === 'undefined' ? null : __BUNDLED_PRESETS__;
+
+let bundledDir: string | undefined;
+
 /** The presets/ folder shipped with the package (found upward from this module, bundled or not). */
 export function bundledPresetsDir(): string {
+  if (bundledDir !== undefined) return bundledDir;
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 5; i++) {
-    if (existsSync(join(dir, 'presets', 'gpus'))) return join(dir, 'presets');
+    if (existsSync(join(dir, 'presets', 'gpus'))) return (bundledDir = join(dir, 'presets'));
     dir = dirname(dir);
   }
   throw new Error('bundled presets/ folder not found beside the package');
+}
+
+/** The snapshot key of a file when it is a bundled preset ("gpus/h800.yaml"), else null. */
+function snapshotKey(file: string): string | null {
+  if (SNAPSHOT === null) return null;
+  const rel = relative(bundledPresetsDir(), file).split(sep).join('/');
+  return rel in SNAPSHOT ? rel : null;
 }
 
 /** A path as the user would recognise it: relative to the working directory when shorter. */
@@ -36,8 +52,22 @@ export function parseYaml<S extends z.ZodType>(text: string, file: string, schem
   const data: unknown = doc.toJS();
   const result = schema.safeParse(data);
   if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  const path = issue.path.map(String);
+  throw new InputError(`${shown}:${issueLine(doc, lineCounter, result.error.issues[0]!)}: ${describeIssuePath(result.error.issues[0]!)}`);
+}
+
+/** Validate already-parsed data (a bundled preset): errors name the file and field, no line. */
+function validate<S extends z.ZodType>(data: unknown, shown: string, schema: S): z.output<S> {
+  const result = schema.safeParse(data);
+  if (result.success) return result.data;
+  throw new InputError(`${shown}: ${describeIssuePath(result.error.issues[0]!)}`);
+}
+
+function describeIssuePath(issue: z.core.$ZodIssue): string {
+  const field = issue.path.length > 0 ? issue.path.map(String).join('.') : '(top level)';
+  return `${field}: ${describeIssue(issue)}`;
+}
+
+function issueLine(doc: Document, lineCounter: LineCounter, issue: z.core.$ZodIssue): number {
   // The deepest node that exists for the path gives the line.
   let line = 1;
   for (let n = issue.path.length; n > 0; n--) {
@@ -47,8 +77,7 @@ export function parseYaml<S extends z.ZodType>(text: string, file: string, schem
       break;
     }
   }
-  const field = path.length > 0 ? path.join('.') : '(top level)';
-  throw new InputError(`${shown}:${line}: ${field}: ${describeIssue(issue)}`);
+  return line;
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
@@ -65,6 +94,8 @@ function firstLine(s: string): string {
 }
 
 export function readPresetFile<S extends z.ZodType>(file: string, schema: S): z.output<S> {
+  const key = snapshotKey(file);
+  if (key !== null) return validate(SNAPSHOT![key], displayPath(file), schema);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -76,6 +107,16 @@ export function readPresetFile<S extends z.ZodType>(file: string, schema: S): z.
 
 /** Every *.yaml / *.yml file of a folder, sorted; none when the folder does not exist. */
 export function yamlFilesIn(dir: string): string[] {
+  if (SNAPSHOT !== null) {
+    const rel = relative(bundledPresetsDir(), dir).split(sep).join('/');
+    if (rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))) {
+      const prefix = rel === '' ? '' : `${rel}/`;
+      return Object.keys(SNAPSHOT)
+        .filter((k) => k.startsWith(prefix) && !k.slice(prefix.length).includes('/'))
+        .sort()
+        .map((k) => join(bundledPresetsDir(), k));
+    }
+  }
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((f) => /\.ya?ml$/.test(f))
