@@ -1,10 +1,12 @@
 // From what the user wrote (flags, run files) to core inputs: flags override what a run file
 // says, then ids become presets, durations become hours, and every gap gets one clear error.
-import type { Duration, Precision, RunInput, PhaseInput, Workload, WorkloadKind } from '../core/types.js';
+import type { Duration, EnergyProfile, OwnershipParams, Precision, RunInput, PhaseInput, Workload, WorkloadKind } from '../core/types.js';
+import { OWNERSHIP_DEFAULTS } from '../core/ownership.js';
+import { findRegion } from '../presets/regions.js';
 import { HOURS_PER_DAY } from '../core/duration.js';
 import { InputError } from '../errors.js';
 import { choosePrice, findGpu } from '../presets/gpus.js';
-import type { GpuPreset, PhasePreset, RunPreset } from '../presets/schema.js';
+import type { GpuPreset, PhasePreset, RegionsPreset, RunPreset } from '../presets/schema.js';
 
 /** Settings given on the command line, one value each (a grid is many of these). */
 export interface Overrides {
@@ -22,6 +24,19 @@ export interface Overrides {
   kind?: WorkloadKind;
   price?: number;
   priceSource?: string;
+  region?: string;
+  pue?: number;
+  electricityPrice?: number;
+  gridIntensity?: number;
+  purchasePrice?: number;
+  lifetimeYears?: number;
+  utilization?: number;
+}
+
+/** What run-wide settings are resolved against. */
+export interface Catalog {
+  gpus: readonly GpuPreset[];
+  regions: RegionsPreset;
 }
 
 export const DURATION_HINT = 'give one of --chips N --hours H, --chips N --days D, or --gpu-hours G';
@@ -35,6 +50,7 @@ export function flagsOnlyRun(): RunPreset {
 /** Apply flags to a run: run-wide settings replace every phase's own; durations and workloads need a single-phase run. */
 export function applyOverrides(run: RunPreset, o: Overrides): RunPreset {
   const runWide = ['gpu', 'chips', 'precision', 'mfu', 'price', 'priceSource'] as const;
+  const runOnly = ['region', 'pue', 'electricityPrice', 'gridIntensity', 'purchasePrice', 'lifetimeYears', 'utilization'] as const;
   const perPhase = ['hours', 'days', 'gpuHours', 'tokens', 'flops', 'kind'] as const;
   const next: RunPreset = { ...run, phases: run.phases.map((p) => ({ ...p })) };
   for (const key of runWide) {
@@ -51,6 +67,7 @@ export function applyOverrides(run: RunPreset, o: Overrides): RunPreset {
       for (const p of next.phases) delete p.price;
     }
   }
+  for (const key of runOnly) if (o[key] !== undefined) (next as Record<string, unknown>)[key] = o[key];
   if (o.params !== undefined || o.activeParams !== undefined) {
     next.model = { ...next.model, ...(o.params !== undefined ? { params: o.params } : {}), ...(o.activeParams !== undefined ? { activeParams: o.activeParams } : {}) };
   }
@@ -106,8 +123,9 @@ export function defaultPrecision(gpu: GpuPreset): Precision {
   return Object.keys(gpu.peakTflops)[0] as Precision;
 }
 
-export function toRunInput(run: RunPreset, gpus: readonly GpuPreset[], fromFlags: boolean): RunInput {
-  const phases = run.phases.map((p) => toPhaseInput(run, p, gpus, fromFlags));
+export function toRunInput(run: RunPreset, catalog: Catalog, fromFlags: boolean): RunInput {
+  const energy = energyProfile(run, catalog.regions);
+  const phases = run.phases.map((p) => toPhaseInput(run, p, catalog.gpus, energy, fromFlags));
   return {
     name: run.name,
     phases,
@@ -118,7 +136,13 @@ export function toRunInput(run: RunPreset, gpus: readonly GpuPreset[], fromFlags
   };
 }
 
-function toPhaseInput(run: RunPreset, p: PhasePreset, gpus: readonly GpuPreset[], fromFlags: boolean): PhaseInput {
+function toPhaseInput(
+  run: RunPreset,
+  p: PhasePreset,
+  gpus: readonly GpuPreset[],
+  energy: EnergyProfile,
+  fromFlags: boolean,
+): PhaseInput {
   const where = fromFlags ? '' : `run "${run.name}", phase "${p.name}": `;
   const gpuName = p.gpu ?? run.gpu;
   if (gpuName === undefined) throw new InputError(`${where}no gpu: give --gpu, e.g. --gpu h100 (train-cost gpus lists them)`);
@@ -145,6 +169,34 @@ function toPhaseInput(run: RunPreset, p: PhasePreset, gpus: readonly GpuPreset[]
     precision,
     mfu: p.mfu ?? run.mfu ?? null,
     price: choosePrice(gpu, { price: p.price ?? run.price, priceSource: p.priceSource ?? run.priceSource }),
+    energy,
+    ownership: ownershipParams(run, gpu),
+  };
+}
+
+/** The run's region (flag, run file, or the default) with --pue, --electricity-price, --grid-intensity on top. */
+function energyProfile(run: RunPreset, regions: RegionsPreset): EnergyProfile {
+  const region = findRegion(regions, run.region ?? regions.default);
+  return {
+    region: region.id,
+    defaultReason: run.region === undefined ? regions.defaultReason : null,
+    pue: run.pue ?? region.pue,
+    gridGCo2PerKwh: run.gridIntensity ?? region.gridGCo2PerKwh,
+    usdPerKwh: run.electricityPrice ?? region.electricityUsdPerKwh,
+  };
+}
+
+/** Ownership parameters: --purchase-price or the preset's, Epoch AI's defaults for the rest; null without a price. */
+function ownershipParams(run: RunPreset, gpu: GpuPreset): OwnershipParams | null {
+  const purchase = run.purchasePrice !== undefined ? { usd: run.purchasePrice, includesServer: false } : gpu.purchase;
+  if (purchase === undefined) return null;
+  return {
+    purchaseUsd: purchase.usd,
+    includesServer: purchase.includesServer,
+    serverOverhead: OWNERSHIP_DEFAULTS.serverOverhead,
+    networkShare: OWNERSHIP_DEFAULTS.networkShare,
+    lifetimeYears: run.lifetimeYears ?? OWNERSHIP_DEFAULTS.lifetimeYears,
+    utilization: run.utilization ?? OWNERSHIP_DEFAULTS.utilization,
   };
 }
 

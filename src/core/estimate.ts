@@ -1,8 +1,14 @@
 // One estimate model: phases in, PhaseEstimate/RunEstimate out (shaped as the JSON contract).
 import { gpuHoursForFlop, impliedMfu, MFU_PLAUSIBLE, mfuVerdict, peakFlopsPerChip, workloadFlop } from './compute.js';
 import { gpuHoursOf, wallClockHours } from './duration.js';
+import { estimateEnergy } from './energy.js';
+import { estimateMemory } from './memory.js';
+import { estimateOwnership } from './ownership.js';
 import { rentalUsd } from './rental.js';
+import { chinchilla } from './scaling.js';
 import type {
+  MemoryEstimate,
+  OwnershipEstimate,
   MfuBand,
   MfuBasis,
   MfuProvider,
@@ -44,6 +50,15 @@ export function estimatePhase(input: PhaseInput, mfuFor: MfuProvider): PhaseEsti
       warnings.push({ code: 'implied-mfu-low', phase: input.name, impliedMfu: time.impliedMfu, low: MFU_PLAUSIBLE.low });
   }
 
+  const energy = estimateEnergy(time.gpuHours, gpu, input.energy);
+  if (energy.kWh === null) warnings.push({ code: 'no-power', gpu: gpu.id });
+  if (input.ownership === null) warnings.push({ code: 'no-purchase-price', gpu: gpu.id });
+  const totalParams = input.workload?.params ?? input.workload?.activeParams ?? null;
+  const memory = totalParams === null ? null : estimateMemory(totalParams, gpu.memoryGB, chips);
+  if (memory !== null && chips !== null && chips < memory.minChips)
+    warnings.push({ code: 'too-few-chips', chips, minChips: memory.minChips });
+  const activeParams = input.workload?.activeParams ?? input.workload?.params ?? null;
+
   return {
     name: input.name,
     gpu: { id: gpu.id, name: gpu.name },
@@ -57,8 +72,8 @@ export function estimatePhase(input: PhaseInput, mfuFor: MfuProvider): PhaseEsti
       priceSource: input.price.source,
       priceDate: input.price.date,
     },
-    energy: { kWh: null, usd: null, co2Tonnes: null, region: null, pue: null },
-    ownership: null,
+    energy,
+    ownership: input.ownership === null ? null : estimateOwnership(time.gpuHours, input.ownership, energy.usd, price),
     compute: {
       precision,
       flop,
@@ -71,7 +86,8 @@ export function estimatePhase(input: PhaseInput, mfuFor: MfuProvider): PhaseEsti
       peakFlopsPerChip: peak,
       peakFlop: time.gpuHours * 3600 * peak,
     },
-    memory: null,
+    memory,
+    chinchilla: chinchilla(flop, activeParams, input.workload?.tokens ?? null),
     range: {
       gpuHours: time.gpuHoursRange,
       usd: [rentalUsd(time.gpuHoursRange[0], price), rentalUsd(time.gpuHoursRange[1], price)],
@@ -163,8 +179,19 @@ function aggregate(input: RunInput, phases: PhaseEstimate[]): RunEstimate {
       priceSource: same(phases.map((p) => p.rental.priceSource)) ?? 'several prices (see phases)',
       priceDate: same(phases.map((p) => p.rental.priceDate)),
     },
-    energy: { kWh: null, usd: null, co2Tonnes: null, region: null, pue: null },
-    ownership: null,
+    energy: {
+      kWh: sumKnown(phases.map((p) => p.energy.kWh)),
+      usd: sumKnown(phases.map((p) => p.energy.usd)),
+      co2Tonnes: sumKnown(phases.map((p) => p.energy.co2Tonnes)),
+      region: same(phases.map((p) => p.energy.region)),
+      regionDefaultReason: same(phases.map((p) => p.energy.regionDefaultReason)),
+      pue: same(phases.map((p) => p.energy.pue)),
+      gridGCo2PerKwh: same(phases.map((p) => p.energy.gridGCo2PerKwh)),
+      usdPerKwh: same(phases.map((p) => p.energy.usdPerKwh)),
+      systemWattsPerChip: same(phases.map((p) => p.energy.systemWattsPerChip)),
+      drawFraction: same(phases.map((p) => p.energy.drawFraction)),
+    },
+    ownership: sumOwnership(phases, gpuHours, usd),
     compute: {
       precision: same(phases.map((p) => p.compute.precision)),
       flop: allKnown(flops) ? flops.reduce((a, b) => a + b, 0) : null,
@@ -176,7 +203,12 @@ function aggregate(input: RunInput, phases: PhaseEstimate[]): RunEstimate {
       tokens: allKnown(tokens) ? tokens.reduce((a, b) => a + b, 0) : null,
       peakFlop: sum((p) => p.compute.peakFlop),
     },
-    memory: null,
+    // The tightest phase: most model-state bytes per chip.
+    memory: phases
+      .map((p) => p.memory)
+      .filter((m) => m !== null)
+      .reduce<MemoryEstimate | null>((worst, m) => (worst === null || (m.bytesPerChip ?? 0) > (worst.bytesPerChip ?? 0) ? m : worst), null),
+    chinchilla: only?.chinchilla ?? null,
     range: {
       gpuHours: [sum((p) => p.range.gpuHours[0]), sum((p) => p.range.gpuHours[1])],
       usd: [sum((p) => p.range.usd[0]), sum((p) => p.range.usd[1])],
@@ -184,5 +216,38 @@ function aggregate(input: RunInput, phases: PhaseEstimate[]): RunEstimate {
     reported: input.reported,
     phases,
     warnings,
+  };
+}
+
+/** Sum of figures known for every phase; null if any is unknown. */
+function sumKnown(values: (number | null)[]): number | null {
+  return values.every((v) => v !== null) ? (values as number[]).reduce((a, b) => a + b, 0) : null;
+}
+
+/** A run's ownership: phases' sums when every phase has one; per-chip parameters when shared. */
+function sumOwnership(phases: PhaseEstimate[], gpuHours: number, rentalUsd: number): OwnershipEstimate | null {
+  const all = phases.map((p) => p.ownership);
+  if (!all.every((o) => o !== null)) return null;
+  const owned = all as OwnershipEstimate[];
+  if (owned.length === 1) return owned[0]!;
+  const usd = owned.reduce((a, o) => a + o.usd, 0);
+  const capexUsd = owned.reduce((a, o) => a + o.capexUsd, 0);
+  const energyUsd = sumKnown(owned.map((o) => o.energyUsd));
+  const first = owned[0]!;
+  const shared = <K extends keyof OwnershipEstimate>(k: K) => (owned.every((o) => o[k] === first[k]) ? first[k] : null);
+  // Break-even over the whole run: capex / (rent - energy), scaled by the utilisation assumed.
+  const margin = rentalUsd - (energyUsd ?? 0);
+  const util = shared('utilization');
+  return {
+    usd,
+    capexUsd,
+    energyUsd,
+    usdPerGpuHour: usd / gpuHours,
+    breakEvenUtilization: margin > 0 && util !== null ? (capexUsd * (util as number)) / margin : null,
+    purchaseUsdPerChip: (shared('purchaseUsdPerChip') as number | null) ?? first.purchaseUsdPerChip,
+    includesServer: first.includesServer,
+    lifetimeYears: first.lifetimeYears,
+    utilization: first.utilization,
+    networkShare: first.networkShare,
   };
 }

@@ -1,6 +1,7 @@
-// Calibrated MFU: a small hierarchical log-linear model fitted on published training runs
+// Calibrated MFU: a small hierarchical log-linear model fitted on the bundled published runs
 // (presets/runs, from ../shared/reference/published-runs.csv), its predictions with a band,
-// and the leave-one-out backtest. Pure: numbers in, numbers out (docs/calibration.md).
+// and the leave-one-out backtest. Pure: numbers in, numbers out. Method and results:
+// docs/calibration.md; fitted coefficients: presets/mfu-model.yaml (scripts/calibrate.ts).
 import type { Accelerator, MfuBand, Precision } from './types.js';
 
 /** One published run turned into a calibration point: its workload, hardware and GPU-hours. */
@@ -23,11 +24,11 @@ export type GpuHoursBasis = 'reported' | 'derived' | 'upper-bound' | 'assumption
 
 export type MfuBasisLevel = 'accelerator' | 'family' | 'pooled';
 
-/** Penalties (in units of observation weight) and band quantiles: the only tuning knobs. */
+/** Penalties (in units of observation weight), band quantiles and shrinkage: the only tuning knobs. */
 export interface MfuFitOptions {
   /** Ridge penalty on family offsets: shrinks a family toward the pooled line. */
   familyPenalty: number;
-  /** Ridge penalty on family slope deviations (per unit of ln N, scaled by SLOPE_SCALE). */
+  /** Ridge penalty on family slope deviations (the regressor is ln(N / 10B)). */
   familySlopePenalty: number;
   /** Ridge penalty on accelerator offsets within a family. */
   acceleratorPenalty: number;
@@ -42,14 +43,18 @@ export interface MfuFitOptions {
 }
 
 /**
- * Fitted coefficients. Prediction (natural logs):
- *   ln MFU = intercept + family.offset + accelerator[id] + precision[class]
- *            + (slope + family.slope) x (ln N_active - ln refParams)
- * band: [exp(pred + band.low), exp(pred + band.high)], each side widened by `widen[basis]`.
+ * Fitted coefficients (plain JSON). Prediction, natural logs, x = ln(N_active / refParams):
+ *   ln MFU = intercept + families[f].offset + accelerators[id].offset + precisions[class]
+ *            + (slope + families[f].slope) x x
+ * Band: ln MFU + [-sqrt((low s)^2 + w^2), +sqrt((high s)^2 + w^2)] with s = band.scale[basis of
+ * the GPU-hour figure] (reported for a plain estimate) and w = band.widen[level the prediction
+ * came from]; band.low/high are quantiles of standardized leave-one-out residuals.
  */
 export interface MfuModel {
   version: 1;
   refParams: number;
+  /** Smallest and largest N_active of the calibration runs; sizes outside are clamped to it. */
+  sizeRange: [number, number];
   intercept: number;
   slope: number;
   families: Record<string, { offset: number; slope: number; observations: number }>;
@@ -242,7 +247,8 @@ function fitPoint(obs: MfuObservation[], gpus: Map<string, Accelerator>, opts: M
     if (!gpu) throw new Error(`observation "${o.name}": unknown gpu "${o.gpuId}"`);
     return Math.log(observedMfu(o, gpu));
   });
-  // Huber M-estimation by iteratively reweighted least squares (Huber 1964; Holland & Welsch 1977).
+  // Optional Huber M-estimation by iteratively reweighted least squares (Huber 1964; Holland &
+  // Welsch 1977); with huberDelta = 0 (the default) one pass: plain weighted ridge.
   let robust = obs.map(() => 1);
   let theta: number[] = [];
   for (let iter = 0; iter < (opts.huberDelta > 0 ? 50 : 1); iter++) {
@@ -271,6 +277,7 @@ function fitPoint(obs: MfuObservation[], gpus: Map<string, Accelerator>, opts: M
   const model: Omit<MfuModel, 'band'> = {
     version: 1,
     refParams: REF_PARAMS,
+    sizeRange: [Math.min(...obs.map((o) => o.activeParams)), Math.max(...obs.map((o) => o.activeParams))],
     intercept: 0,
     slope: 0,
     families: {},
@@ -305,8 +312,12 @@ function predictLog(
   const fam = acceleratorFamily(q.gpuId);
   const f = fam === null ? undefined : m.families[fam];
   const acc = m.accelerators[q.gpuId];
-  // Without a model size the prediction is at the reference size (10B active).
-  const x = q.activeParams === null ? 0 : logSize(q.activeParams);
+  // Without a model size the prediction is at the reference size (10B active); no extrapolation
+  // beyond the calibrated sizes (the log-linear trend is only supported inside them).
+  const x =
+    q.activeParams === null || !(q.activeParams > 0)
+      ? 0
+      : logSize(Math.min(Math.max(q.activeParams, m.sizeRange[0]), m.sizeRange[1]));
   const value =
     m.intercept +
     (f?.offset ?? 0) +
@@ -344,7 +355,7 @@ export function fitMfuModel(obs: MfuObservation[], gpus: Accelerator[], options:
   const accSd = rms(Object.values(point.accelerators).map((a) => a.offset));
   const widen = {
     accelerator: 0,
-    family: Math.sqrt(accSd ** 2),
+    family: accSd,
     pooled: Math.sqrt(accSd ** 2 + famSd ** 2),
   };
   return { ...point, band: { low, high, scale, widen } };
@@ -371,8 +382,8 @@ export function predictMfu(
   const w = model.band.widen[basis];
   const sc = model.band.scale[q.gpuHoursBasis ?? 'reported'];
   // Each side of the band widened in quadrature with the unmodelled level's spread.
-  const lowSide = -Math.sqrt((model.band.low * sc) ** 2 + w ** 2);
-  const highSide = Math.sqrt((model.band.high * sc) ** 2 + w ** 2);
+  const lowSide = -Math.sqrt((Math.min(model.band.low, 0) * sc) ** 2 + w ** 2);
+  const highSide = Math.sqrt((Math.max(model.band.high, 0) * sc) ** 2 + w ** 2);
   const def = Math.min(Math.exp(value), MFU_CAP);
   const low = Math.min(Math.exp(value + lowSide), def);
   const high = Math.max(Math.min(Math.exp(value + highSide), MFU_CAP), def);
@@ -387,8 +398,10 @@ export interface LooRow {
   precision: Precision;
   activeParams: number;
   weight: number;
+  gpuHoursBasis: GpuHoursBasis;
   reportedGpuHours: number;
   predictedGpuHours: number;
+  /** [low, high] GPU-hours: from the band's high and low MFU. */
   gpuHoursRange: [number, number];
   observedMfu: number;
   predictedMfu: MfuBand;
@@ -398,9 +411,9 @@ export interface LooRow {
   inside: boolean;
 }
 
-export interface LooResult {
-  rows: LooRow[];
-  /** Median of |predicted / reported - 1| over the runs. */
+export interface LooSummary {
+  runs: number;
+  /** Median of |predicted / reported - 1|. */
   medianAbsError: number;
   /** Share of runs predicted within +-25%. */
   shareWithin25: number;
@@ -408,6 +421,14 @@ export interface LooResult {
   coverage: number;
   /** Median of high / low of the predicted GPU-hour range. */
   medianHighLowRatio: number;
+}
+
+export interface LooResult extends LooSummary {
+  rows: LooRow[];
+  /** The same statistics with each run weighted as in the fit (BASIS_WEIGHTS). */
+  weighted: LooSummary;
+  /** Only the runs whose GPU-hours are reported (not derived, bounded or assumed). */
+  reportedOnly: LooSummary | null;
 }
 
 /** Leave-one-out: fit on all runs but one (band included), predict that one; GPU-hours = FLOP / (peak x MFU x 3600). */
@@ -421,7 +442,9 @@ export function leaveOneOut(obs: MfuObservation[], gpus: Accelerator[], options:
       gpus,
       options,
     );
-    const p = predictMfu(model, { gpu, precision: o.precision, activeParams: o.activeParams, chips: o.chips, gpuHoursBasis: o.basis ?? 'reported' })!;
+    const basis = o.basis ?? 'reported';
+    const p = predictMfu(model, { gpu, precision: o.precision, activeParams: o.activeParams, chips: o.chips, gpuHoursBasis: basis });
+    if (p === null) throw new Error(`observation "${o.name}": ${o.gpuId} has no ${o.precision} peak`);
     const peak = gpu.peakTflops[o.precision]! * 1e12;
     const hours = (mfu: number) => o.flop / (peak * mfu * 3600);
     const predicted = hours(p.band.default);
@@ -432,6 +455,7 @@ export function leaveOneOut(obs: MfuObservation[], gpus: Accelerator[], options:
       precision: o.precision,
       activeParams: o.activeParams,
       weight: o.weight,
+      gpuHoursBasis: basis,
       reportedGpuHours: o.gpuHours,
       predictedGpuHours: predicted,
       gpuHoursRange: range,
@@ -439,16 +463,30 @@ export function leaveOneOut(obs: MfuObservation[], gpus: Accelerator[], options:
       predictedMfu: p.band,
       basis: p.basis,
       error: predicted / o.gpuHours - 1,
-      inside: o.gpuHours >= range[0] * (1 - 1e-9) && o.gpuHours <= range[1] * (1 + 1e-9),
+      inside: o.gpuHours >= range[0] * (1 - 1e-12) && o.gpuHours <= range[1] * (1 + 1e-12),
     };
   });
-  const n = rows.length;
+  const reported = rows.filter((r) => r.gpuHoursBasis === 'reported');
   return {
     rows,
-    medianAbsError: median(rows.map((r) => Math.abs(r.error))),
-    shareWithin25: rows.filter((r) => Math.abs(r.error) <= 0.25).length / n,
-    coverage: rows.filter((r) => r.inside).length / n,
-    medianHighLowRatio: median(rows.map((r) => r.gpuHoursRange[1] / r.gpuHoursRange[0])),
+    ...summarizeLoo(rows, () => 1),
+    weighted: summarizeLoo(rows, (r) => r.weight),
+    reportedOnly: reported.length === 0 ? null : summarizeLoo(reported, () => 1),
+  };
+}
+
+/** The backtest statistics of some LOO rows, each row counting `weight(row)`. */
+export function summarizeLoo(rows: LooRow[], weight: (r: LooRow) => number): LooSummary {
+  const ws = rows.map(weight);
+  const total = ws.reduce((a, w) => a + w, 0);
+  const share = (f: (r: LooRow) => boolean) => rows.reduce((a, r, i) => a + (f(r) ? ws[i]! : 0), 0) / total;
+  const wmedian = (f: (r: LooRow) => number) => weightedQuantile(rows.map((r, i) => ({ r: f(r), w: ws[i]! })), 0.5);
+  return {
+    runs: rows.length,
+    medianAbsError: wmedian((r) => Math.abs(r.error)),
+    shareWithin25: share((r) => Math.abs(r.error) <= 0.25),
+    coverage: share((r) => r.inside),
+    medianHighLowRatio: wmedian((r) => r.gpuHoursRange[1] / r.gpuHoursRange[0]),
   };
 }
 
@@ -473,18 +511,18 @@ function solve(a: number[][], b: number[]): number[] {
   return m.map((r, i) => r[n]! / r[i]!);
 }
 
-/** Weighted quantile by the cumulative-weight midpoint rule (Hyndman & Fan 1996, type 5 analogue). */
+/**
+ * Weighted quantile with Weibull plotting positions: the i-th smallest of n sits at i/(n+1)
+ * (Hyndman & Fan 1996, type 6), so a [q, 1-q] band from n residuals covers a new one with
+ * probability ~1-2q; weighted, the positions are cumulative weight / (total + mean weight).
+ */
 export function weightedQuantile(items: { r: number; w: number }[], q: number): number {
   const s = [...items].sort((x, y) => x.r - y.r);
   const total = s.reduce((acc, x) => acc + x.w, 0);
+  const denom = total + total / s.length;
   let cum = 0;
-  const pos = s.map((x) => {
-    const mid = (cum + x.w / 2) / total;
-    cum += x.w;
-    return mid;
-  });
+  const pos = s.map((x) => (cum += x.w) / denom);
   if (q <= pos[0]!) return s[0]!.r;
-  if (q >= pos[pos.length - 1]!) return s[s.length - 1]!.r;
   for (let i = 1; i < s.length; i++) {
     if (q <= pos[i]!) {
       const t = (q - pos[i - 1]!) / (pos[i]! - pos[i - 1]!);

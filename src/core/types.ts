@@ -1,3 +1,8 @@
+import type { EnergyProfile } from './energy.js';
+import type { OwnershipParams } from './ownership.js';
+
+export type { EnergyProfile, OwnershipParams };
+
 // Plain data types of the estimation core. Inputs are resolved presets and numbers;
 // outputs are shaped as the JSON contract (schemaVersion 1), warnings as codes + data
 // (the output layer words them).
@@ -56,6 +61,9 @@ export interface PhaseInput {
   /** MFU given by the user; null means the calibrated default. */
   mfu: number | null;
   price: Price;
+  energy: EnergyProfile;
+  /** Null when no purchase price is known. */
+  ownership: OwnershipParams | null;
 }
 
 export interface RunInput {
@@ -118,18 +126,41 @@ export interface EnergyEstimate {
   usd: number | null;
   co2Tonnes: number | null;
   region: string | null;
+  regionDefaultReason: string | null;
   pue: number | null;
+  gridGCo2PerKwh: number | null;
+  usdPerKwh: number | null;
+  systemWattsPerChip: number | null;
+  drawFraction: number | null;
 }
 
 export interface OwnershipEstimate {
   usd: number;
   capexUsd: number;
-  energyUsd: number;
+  /** Null when the chip's power is unknown (usd then holds capex only). */
+  energyUsd: number | null;
+  usdPerGpuHour: number;
+  /** Utilisation at which owning costs what renting does; null if energy alone costs more than the rent. */
+  breakEvenUtilization: number | null;
+  purchaseUsdPerChip: number;
+  includesServer: boolean;
+  lifetimeYears: number;
+  utilization: number;
+  networkShare: number;
 }
 
 export interface MemoryEstimate {
   minChips: number;
   bytesPerChip: number | null;
+  hbmBytesPerChip: number;
+}
+
+export interface ChinchillaEstimate {
+  /** Tokens per (active) parameter of the workload. */
+  tokensPerParam: number | null;
+  /** Compute-optimal parameters and tokens for the workload's FLOP. */
+  optimalParams: number;
+  optimalTokens: number;
 }
 
 export interface PhaseEstimate {
@@ -143,6 +174,7 @@ export interface PhaseEstimate {
   ownership: OwnershipEstimate | null;
   compute: ComputeEstimate;
   memory: MemoryEstimate | null;
+  chinchilla: ChinchillaEstimate | null;
   range: RangeEstimate;
   warnings: Warning[];
 }

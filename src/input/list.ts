@@ -11,6 +11,8 @@ export interface NumberRule {
   integer?: boolean;
   /** Inclusive upper bound (e.g. 1 for MFU). */
   max?: number;
+  /** Inclusive lower bound above zero (e.g. 1 for PUE). */
+  min?: number;
   /** Allow zero (e.g. a price of 0). Negative numbers are never accepted. */
   allowZero?: boolean;
 }
@@ -33,8 +35,9 @@ export function parseOne(text: string, rule: NumberRule): number {
 }
 
 function check(n: number, text: string, rule: NumberRule): void {
-  const what = `${rule.flag} must be ${rule.allowZero ? 'zero or more' : 'greater than zero'}${rule.max !== undefined ? ` and at most ${rule.max}` : ''}`;
-  if (n < 0 || (n === 0 && !rule.allowZero) || (rule.max !== undefined && n > rule.max))
+  const lower = rule.min !== undefined ? `at least ${rule.min}` : rule.allowZero ? 'zero or more' : 'greater than zero';
+  const what = `${rule.flag} must be ${lower}${rule.max !== undefined ? ` and at most ${rule.max}` : ''}`;
+  if (n < 0 || (n === 0 && !rule.allowZero) || (rule.min !== undefined && n < rule.min) || (rule.max !== undefined && n > rule.max))
     throw new InputError(`${what}, got ${text}`);
   if (rule.integer && !Number.isInteger(n)) throw new InputError(`${rule.flag} must be a whole number, got ${text}`);
 }

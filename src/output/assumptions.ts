@@ -1,6 +1,7 @@
 // The assumptions behind a set of estimates, as lines to list under a table.
 import type { PhaseEstimate, RunEstimate } from '../core/types.js';
-import { fmtExp, fmtPercent, fmtUsd } from './format.js';
+import { fmtExp, fmtNumber, fmtPercent, fmtUsd } from './format.js';
+
 
 export function assumptionLines(runs: readonly RunEstimate[]): string[] {
   const phases = runs.flatMap((r) => r.phases);
@@ -18,6 +19,26 @@ export function assumptionLines(runs: readonly RunEstimate[]): string[] {
         ? 'given with --mfu'
         : `calibrated on published runs (${p.compute.mfuBasis === 'accelerator' ? `${p.gpu.id} runs` : `${p.compute.mfuBasis} fit`}); see docs/calibration.md`;
     lines.add(`MFU ${p.gpu.id} ${p.compute.precision}: ${fmtPercent(p.compute.mfu)}, ${basis}`);
+  }
+  for (const p of phases) {
+    const e = p.energy;
+    if (e.kWh !== null)
+      lines.add(
+        `Energy ${p.gpu.id}: ${fmtNumber(e.systemWattsPerChip!)} W server power per chip x ${fmtPercent(e.drawFraction!)} average draw x PUE ${e.pue} (Epoch AI cost model)`,
+      );
+  }
+  for (const p of phases) {
+    const e = p.energy;
+    lines.add(
+      `Region ${e.region}${e.regionDefaultReason ? ` (the default: ${e.regionDefaultReason})` : ''}: grid ${fmtNumber(e.gridGCo2PerKwh!)} g CO2/kWh, electricity ${fmtUsd(e.usdPerKwh!)}/kWh, PUE ${e.pue} (presets/regions.yaml; --region, --pue, --electricity-price, --grid-intensity change them)`,
+    );
+  }
+  for (const p of phases) {
+    const o = p.ownership;
+    if (o === null) continue;
+    lines.add(
+      `Ownership ${p.gpu.id}: ${fmtUsd(o.purchaseUsdPerChip)} per chip${o.includesServer ? ' (server share included)' : ' x 1.64 server cost'}, / (1 - ${o.networkShare}) for the network, over ${fmtNumber(o.lifetimeYears)} years at ${fmtPercent(o.utilization)} utilisation (Epoch AI, Cottier et al. 2024)`,
+    );
   }
   for (const p of phases) {
     if (p.compute.flop !== null && p.compute.tokens !== null)

@@ -14,12 +14,13 @@ export function fmtNumber(n: number): string {
   return Number(n.toPrecision(3)).toString();
 }
 
-/** 81920 -> "$81,920"; 2 -> "$2.00"; 0.5 -> "$0.50". */
+/** 81920 -> "$81,920"; 2 -> "$2.00"; 0.5 -> "$0.50"; 0.0826 -> "$0.0826". */
 export function fmtUsd(n: number): string {
   const sign = n < 0 ? '-' : '';
   const abs = Math.abs(n);
   if (abs >= 100) return `${sign}$${GROUPED.format(abs)}`;
-  return `${sign}$${abs.toFixed(2)}`;
+  if (abs >= 0.1 || abs === 0) return `${sign}$${abs.toFixed(2)}`;
+  return `${sign}$${Number(abs.toPrecision(3))}`;
 }
 
 /** 80 -> "80 h (3.3 days)"; 5 -> "5 h". */

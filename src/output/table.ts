@@ -53,6 +53,27 @@ function singleRun(run: RunEstimate, c: ChalkInstance): string[] {
   if (k.mfu !== null) add('MFU', `${fmtPercent(k.mfu)} (${k.mfuBasis === 'user' ? 'given' : 'calibrated default'})`);
   if (k.impliedMfu !== null) add('Implied MFU', `${fmtPercent(k.impliedMfu)} (${k.verdict})`);
   add('Peak compute', `${fmtExp(k.peakFlop)} FLOP${k.precision ? ` at ${k.precision.toUpperCase()}` : ''}`);
+  if (run.memory !== null)
+    add(
+      'Model states',
+      `${fmtNumber(run.memory.minChips)} chips at least` +
+        (run.memory.bytesPerChip !== null ? `; ${fmtNumber(run.memory.bytesPerChip / 1e9)} GB per chip of ${fmtNumber(run.memory.hbmBytesPerChip / 1e9)} GB` : ''),
+    );
+  if (run.chinchilla !== null) {
+    const ch = run.chinchilla;
+    add(
+      'Chinchilla',
+      `${ch.tokensPerParam === null ? '' : `${fmtNumber(ch.tokensPerParam)} tokens/param (optimal ~20); `}compute-optimal for this FLOP: ${fmtExp(ch.optimalParams)} params x ${fmtExp(ch.optimalTokens)} tokens`,
+    );
+  }
+  const e = run.energy;
+  if (e.kWh !== null) add('Energy', `${fmtNumber(e.kWh / 1000)} MWh, ${fmtUsd(e.usd!)} at ${fmtUsd(e.usdPerKwh!)}/kWh`);
+  if (e.co2Tonnes !== null) add('CO2', `${fmtNumber(e.co2Tonnes)} t (${e.region ?? 'given'} grid)`);
+  if (run.ownership !== null) {
+    const o = run.ownership;
+    add('Owned cost', `${c.bold(fmtUsd(o.usd))} = ${fmtUsd(o.capexUsd)} capex + ${o.energyUsd === null ? 'energy unknown' : `${fmtUsd(o.energyUsd)} energy`}`);
+    add('Rent vs own', rentVsOwn(run.rental.usd, o));
+  }
   if (run.reported) {
     const r = run.reported;
     const parts = [
@@ -64,6 +85,13 @@ function singleRun(run: RunEstimate, c: ChalkInstance): string[] {
   const lines = [t.toString()];
   if (run.phases.length > 1) lines.push('', c.bold('Phases'), phaseTable(run, c));
   return lines;
+}
+
+function rentVsOwn(rentUsd: number, o: NonNullable<RunEstimate['ownership']>): string {
+  const ratio = `owning costs ${fmtRatio(o.usd, rentUsd)} of renting at ${fmtPercent(o.utilization)} utilisation`;
+  if (o.breakEvenUtilization === null) return `${ratio}; energy alone costs more than the rent`;
+  if (o.breakEvenUtilization > 1) return `${ratio}; owning never breaks even (would need ${fmtPercent(o.breakEvenUtilization)})`;
+  return `${ratio}; break-even at ${fmtPercent(o.breakEvenUtilization)} utilisation`;
 }
 
 function phaseTable(run: RunEstimate, c: ChalkInstance): string {

@@ -105,6 +105,15 @@ export function readPresetFile<S extends z.ZodType>(file: string, schema: S): z.
   return parseYaml(text, file, schema);
 }
 
+/** The last of the folders that has `name` (a user's folder overrides the bundled one), or null. */
+export function lastPresetFile(presetDirs: readonly string[], name: string): string | null {
+  for (const dir of [...presetDirs].reverse()) {
+    const file = join(dir, name);
+    if (snapshotKey(file) !== null || existsSync(file)) return file;
+  }
+  return null;
+}
+
 /** Every *.yaml / *.yml file of a folder, sorted; none when the folder does not exist. */
 export function yamlFilesIn(dir: string): string[] {
   if (SNAPSHOT !== null) {

@@ -1,11 +1,9 @@
 // The calibrated MFU model (presets/mfu-model.yaml, fitted by src/core/mfu.ts on the bundled
 // published runs), loaded only when a workload needs it.
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { z } from 'zod';
 import { type MfuModel, predictMfu } from '../core/mfu.js';
 import type { MfuProvider } from '../core/types.js';
-import { readPresetFile } from './load.js';
+import { lastPresetFile, readPresetFile } from './load.js';
 
 const finite = z.number().finite();
 const levels = z.strictObject({ accelerator: finite, family: finite, pooled: finite });
@@ -35,8 +33,8 @@ export const mfuModelSchema = z.strictObject({
 
 /** The last mfu-model.yaml among the preset folders (a user's replaces the bundled one). */
 export function loadMfuModel(presetDirs: readonly string[]): MfuModel {
-  const file = [...presetDirs].reverse().map((d) => join(d, 'mfu-model.yaml')).find((f) => existsSync(f));
-  if (file === undefined) throw new Error('presets/mfu-model.yaml is missing from the package');
+  const file = lastPresetFile(presetDirs, 'mfu-model.yaml');
+  if (file === null) throw new Error('presets/mfu-model.yaml is missing from the package');
   return readPresetFile(file, mfuModelSchema).model as MfuModel;
 }
 

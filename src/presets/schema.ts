@@ -154,6 +154,15 @@ export const runSchema = z.strictObject({
   organization: z.string().optional(),
   year: z.number().int().min(2010).max(2035).optional(),
   gpu: z.string().optional(),
+  /** Energy region where the run took place (presets/regions.yaml), and overrides of its figures. */
+  region: z.string().optional(),
+  pue: z.number().min(1).max(3).optional(),
+  electricityPrice: z.number().nonnegative().finite().optional(),
+  gridIntensity: z.number().nonnegative().finite().optional(),
+  /** Ownership: purchase USD per chip (the preset's otherwise), lifetime, utilisation. */
+  purchasePrice: positive.optional(),
+  lifetimeYears: positive.optional(),
+  utilization: fraction.optional(),
   chips: quantity.optional(),
   precision: z.enum(PRECISIONS).optional(),
   mfu: fraction.optional(),
@@ -187,3 +196,29 @@ export const runSchema = z.strictObject({
 
 export type PhasePreset = z.infer<typeof phaseSchema>;
 export type RunPreset = z.infer<typeof runSchema>;
+
+// --- regions ------------------------------------------------------------------------
+
+export const regionSchema = z.strictObject({
+  name: z.string().min(1),
+  gridGCo2PerKwh: z.number().nonnegative().finite(),
+  gridYear: z.number().int(),
+  gridSource: source,
+  electricityUsdPerKwh: positive,
+  priceYear: z.number().int(),
+  priceSource: source,
+  pue: z.number().min(1).max(3),
+  pueSource: source,
+  notes: z.string().optional(),
+});
+
+export const regionsSchema = z
+  .strictObject({
+    default: id,
+    defaultReason: z.string().min(3),
+    regions: z.record(id, regionSchema),
+  })
+  .refine((r) => r.default in r.regions, { message: 'default must name one of the regions', path: ['default'] });
+
+export type RegionPreset = z.infer<typeof regionSchema>;
+export type RegionsPreset = z.infer<typeof regionsSchema>;

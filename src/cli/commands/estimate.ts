@@ -8,6 +8,7 @@ import type { RunEstimate } from '../../core/types.js';
 import { CheckFailed, InputError } from '../../errors.js';
 import { loadGpus, PRICE_SOURCE_HINT } from '../../presets/gpus.js';
 import { loadMfuProvider } from '../../presets/mfu.js';
+import { loadRegions } from '../../presets/regions.js';
 import { type LoadedRun, parseRunText, resolveRunRef } from '../../presets/runs.js';
 import { PRECISIONS, WORKLOAD_KINDS } from '../../presets/schema.js';
 import { fmtUsd } from '../../output/format.js';
@@ -36,6 +37,13 @@ const estimateSchema = commonSchema.extend({
   price: numList({ flag: '--price' }).optional(),
   priceSource: z.string().optional(),
   maxCost: num({ flag: '--max-cost' }).optional(),
+  region: wordList('--region').optional(),
+  pue: numList({ flag: '--pue', min: 1 }).optional(),
+  electricityPrice: numList({ flag: '--electricity-price', allowZero: true }).optional(),
+  gridIntensity: numList({ flag: '--grid-intensity', allowZero: true }).optional(),
+  purchasePrice: numList({ flag: '--purchase-price' }).optional(),
+  lifetimeYears: numList({ flag: '--lifetime-years' }).optional(),
+  utilization: numList({ flag: '--utilization', max: 1 }).optional(),
 });
 type EstimateOptions = z.output<typeof estimateSchema>;
 
@@ -56,14 +64,21 @@ export function addEstimateOptions(cmd: Command): Command {
     .option('--kind <k>', 'train (6 FLOP per parameter per token) or generate (2)')
     .option('--price <usd>', 'USD per GPU-hour, overrides the preset price')
     .option('--price-source <s>', `which preset price: ${PRICE_SOURCE_HINT}`)
-    .option('--max-cost <usd>', 'exit 1 when a run costs more (rental USD), e.g. 2e6');
+    .option('--max-cost <usd>', 'exit 1 when a run costs more (rental USD), e.g. 2e6')
+    .option('--region <id>', 'energy region: grid CO2, electricity price, PUE (us, china, eu, world, ...; default us)')
+    .option('--pue <n>', 'power usage effectiveness, 1-3 (default: the region\'s)')
+    .option('--electricity-price <usd>', 'USD per kWh (default: the region\'s industrial price)')
+    .option('--grid-intensity <g>', 'grid carbon intensity, g CO2 per kWh (default: the region\'s)')
+    .option('--purchase-price <usd>', 'purchase USD per chip, chip only (server cost added as Epoch AI does)')
+    .option('--lifetime-years <y>', 'hardware life for amortisation (default 3.1: Epoch AI depreciation)')
+    .option('--utilization <f>', 'share of the hardware life spent on useful work, 0-1 (default 1)');
 }
 
 export async function runEstimate(refs: string[], raw: Record<string, unknown>): Promise<void> {
   const opts = parseOptions(estimateSchema, raw);
   const format = formatOf(opts);
   const dirs = presetDirs(opts);
-  const gpus = loadGpus(dirs);
+  const catalog = { gpus: loadGpus(dirs), regions: loadRegions(dirs) };
   const bases = loadBases(refs, dirs);
   const combos = grid(opts);
   if (bases.length * combos.length > MAX_GRID_RUNS)
@@ -75,7 +90,7 @@ export async function runEstimate(refs: string[], raw: Record<string, unknown>):
     for (const o of combos) {
       const spec = applyOverrides(base.loaded.run, o);
       const name = base.fromFlags ? describeFlagsRun(spec) : combos.length > 1 ? `${spec.name} (${describeCombo(o)})` : spec.name;
-      runs.push(estimateRun(toRunInput({ ...spec, name }, gpus, base.fromFlags), mfu));
+      runs.push(estimateRun(toRunInput({ ...spec, name }, catalog, base.fromFlags), mfu));
     }
   }
 
@@ -96,7 +111,10 @@ function loadBases(refs: string[], dirs: string[]): { loaded: LoadedRun; fromFla
 /** Every combination of the list-valued flags, in the order given (the first is the baseline). */
 function grid(opts: EstimateOptions): Overrides[] {
   const axes: Record<string, readonly unknown[]> = {};
-  const listKeys = ['gpu', 'chips', 'hours', 'days', 'gpuHours', 'params', 'activeParams', 'tokens', 'flops', 'mfu', 'price'] as const;
+  const listKeys = [
+    'gpu', 'chips', 'hours', 'days', 'gpuHours', 'params', 'activeParams', 'tokens', 'flops', 'mfu', 'price',
+    'region', 'pue', 'electricityPrice', 'gridIntensity', 'purchasePrice', 'lifetimeYears', 'utilization',
+  ] as const;
   for (const k of listKeys) if (opts[k] !== undefined) axes[k] = opts[k];
   for (const k of ['precision', 'kind', 'priceSource'] as const) if (opts[k] !== undefined) axes[k] = [opts[k]];
   return cartesian(axes) as Overrides[];

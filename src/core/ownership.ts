@@ -1,0 +1,71 @@
+// Owning instead of renting: amortised capital plus energy (Epoch AI cost model, Cottier et al.
+// 2024, arXiv:2405.21015, cost_analysis_standalone.py).
+import type { OwnershipEstimate } from './types.js';
+
+export const HOURS_PER_YEAR = 24 * 365.25;
+
+/**
+ * Defaults of the Epoch AI cost model: server cost 1.64 x a single chip's price (default across
+ * chips; prices of 8-GPU servers / 8 already include it); cluster interconnect 19% of total cluster
+ * capex; hardware value falls 0.14 orders of magnitude a year, i.e. 0.14 x ln 10 = 0.32 of it per
+ * year, an equivalent life of 1 / 0.32 = 3.1 years; utilisation 1 charges only the hours used, as
+ * Epoch does.
+ */
+export const OWNERSHIP_DEFAULTS = {
+  serverOverhead: 1.64,
+  networkShare: 0.19,
+  lifetimeYears: 1 / (0.14 * Math.LN10),
+  utilization: 1,
+} as const;
+
+export interface OwnershipParams {
+  /** Purchase price per chip, and whether it already includes its share of the server. */
+  purchaseUsd: number;
+  includesServer: boolean;
+  serverOverhead: number;
+  networkShare: number;
+  lifetimeYears: number;
+  /** Share of the hardware's life spent on useful work, (0, 1]. */
+  utilization: number;
+}
+
+/** Capex per chip: purchase x server overhead (chip-only prices) / (1 - network share) (Epoch AI). */
+export function capexPerChip(p: OwnershipParams): number {
+  const server = p.includesServer ? p.purchaseUsd : p.purchaseUsd * p.serverOverhead;
+  return server / (1 - p.networkShare);
+}
+
+/** Amortised capex per GPU-hour: capex / (lifetime hours x utilisation). */
+export function capexPerGpuHour(p: OwnershipParams): number {
+  return capexPerChip(p) / (p.lifetimeYears * HOURS_PER_YEAR * p.utilization);
+}
+
+/**
+ * Owned cost of `gpuHours`: amortised capex + energy at the electricity price. Also the
+ * utilisation at which owning costs the same as renting at `rentUsdPerGpuHour`
+ * (capex / (lifetime hours x (rent - energy per GPU-hour))); null when energy alone costs more than renting.
+ */
+export function estimateOwnership(
+  gpuHours: number,
+  params: OwnershipParams,
+  energyUsd: number | null,
+  rentUsdPerGpuHour: number,
+): OwnershipEstimate {
+  const capexUsd = gpuHours * capexPerGpuHour(params);
+  const energy = energyUsd ?? 0;
+  const energyPerGpuHour = gpuHours > 0 ? energy / gpuHours : 0;
+  const margin = rentUsdPerGpuHour - energyPerGpuHour;
+  return {
+    usd: capexUsd + energy,
+    capexUsd,
+    energyUsd: energyUsd,
+    usdPerGpuHour: (capexUsd + energy) / gpuHours,
+    breakEvenUtilization: margin > 0 ? capexPerChip(params) / (params.lifetimeYears * HOURS_PER_YEAR * margin) : null,
+    purchaseUsdPerChip: params.purchaseUsd,
+    includesServer: params.includesServer,
+    lifetimeYears: params.lifetimeYears,
+    utilization: params.utilization,
+    networkShare: params.networkShare,
+  };
+}
+

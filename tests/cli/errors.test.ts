@@ -1,0 +1,196 @@
+// Exit codes and messages (DESIGN.md, "Errors and exit codes"): bad input is exit 2 with ONE
+// line on stderr naming the flag and what is accepted, no stack trace, nothing on stdout.
+import { describe, expect, it } from 'vitest';
+import { cli, type CliResult } from '../helpers/cli.js';
+
+const SEED = ['--chips', '512', '--gpu', 'h800', '--hours', '80'];
+
+/** Exit 2, nothing on stdout, exactly one line on stderr without a stack trace; returns that line. */
+function badInput(r: CliResult): string {
+  expect(r.stdout).toBe('');
+  expect(r.stderr).not.toContain('    at ');
+  expect(r.stderr.endsWith('\n')).toBe(true);
+  const lines = r.stderr.trimEnd().split('\n');
+  expect(lines, r.stderr).toHaveLength(1);
+  expect(r.code).toBe(2);
+  return lines[0]!;
+}
+
+describe('bad input: exit 2, one line, no stack', () => {
+  it('an unknown flag names it', () => {
+    const line = badInput(cli(['--bogus', ...SEED]));
+    expect(line).toContain('--bogus');
+  });
+
+  it('an unknown gpu suggests the closest id', () => {
+    const line = badInput(cli(['--gpu', 'h80', '--chips', '8', '--hours', '1']));
+    expect(line).toContain('unknown gpu "h80"');
+    expect(line).toContain('did you mean "h800"');
+    // ... and lists what is accepted.
+    expect(line).toContain('h100');
+  });
+
+  it('no duration names the three ways to give one', () => {
+    const line = badInput(cli(['--gpu', 'h800', '--chips', '8']));
+    expect(line).toContain('--hours');
+    expect(line).toContain('--days');
+    expect(line).toContain('--gpu-hours');
+  });
+
+  it('two durations conflict', () => {
+    const line = badInput(cli(['--gpu', 'h800', '--chips', '8', '--hours', '1', '--days', '1']));
+    expect(line).toContain('--hours');
+    expect(line).toContain('--days');
+    expect(line).toContain('--gpu-hours');
+  });
+
+  it('--gpu-hours with --hours conflict', () => {
+    const line = badInput(cli(['--gpu', 'h800', '--chips', '8', '--hours', '1', '--gpu-hours', '8']));
+    expect(line).toContain('--gpu-hours');
+  });
+
+  it('--hours without --chips says chips are needed', () => {
+    const line = badInput(cli(['--gpu', 'h800', '--hours', '80']));
+    expect(line).toContain('--chips');
+  });
+
+  it.each([
+    ['non-numeric', ['--chips', 'abc'], ['--chips', '"abc"']],
+    ['negative', ['--chips', '-5'], ['--chips', '-5']],
+    ['negative (= form)', ['--chips=-5'], ['--chips', '-5']],
+    ['zero', ['--chips', '0'], ['--chips', '0']],
+    ['not a whole number', ['--chips', '8.5'], ['--chips', '8.5']],
+  ])('%s --chips: %j names the flag and the value', (_what, bad, mentions) => {
+    const args = ['--gpu', 'h800', '--hours', '1', ...bad];
+    const line = badInput(cli(args));
+    for (const m of mentions) expect(line).toContain(m);
+  });
+
+  it.each(['1e999', 'NaN', 'Infinity', '-Infinity'])('a non-finite --hours %s is refused', (v) => {
+    const line = badInput(cli(['--gpu', 'h800', '--chips', '8', `--hours=${v}`]));
+    expect(line).toContain('--hours');
+    expect(line).toContain(v);
+  });
+
+  it('a non-numeric --hours says what would be accepted', () => {
+    const line = badInput(cli(['--gpu', 'h800', '--chips', '8', '--hours', 'eighty']));
+    expect(line).toContain('--hours');
+    expect(line).toMatch(/expected .*\d/);
+  });
+
+  it('an unknown --format lists the formats', () => {
+    const line = badInput(cli([...SEED, '--format', 'xml']));
+    expect(line).toContain('--format');
+    expect(line).toContain('"xml"');
+    for (const f of ['table', 'json', 'csv', 'markdown', 'ndjson']) expect(line).toContain(f);
+  });
+
+  it('an unknown --price-source lists what is accepted', () => {
+    const line = badInput(cli([...SEED, '--price-source', 'bogus']));
+    expect(line).toContain('bogus');
+    expect(line).toContain('marketplace');
+    expect(line).toContain('deepseek-assumption');
+  });
+
+  it('an unknown --precision lists the precisions', () => {
+    const line = badInput(cli([...SEED, '--precision', 'fp9']));
+    expect(line).toContain('--precision');
+    expect(line).toContain('fp9');
+    expect(line).toContain('bf16');
+  });
+
+  it('a precision the gpu lacks (h800 fp4) names the gpu and the precisions it has', () => {
+    const line = badInput(cli([...SEED, '--precision', 'fp4']));
+    expect(line).toContain('h800');
+    expect(line).toContain('fp4');
+    expect(line).toContain('fp8');
+  });
+
+  it('a gpu without a known price asks for --price', () => {
+    const line = badInput(cli(['--gpu', 'h20', '--chips', '8', '--hours', '1']));
+    expect(line).toContain('h20');
+    expect(line).toContain('--price');
+  });
+
+  it('... and with --price 1.5 it works', () => {
+    const r = cli(['--gpu', 'h20', '--chips', '8', '--hours', '1', '--price', '1.5', '--format', 'json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const run = JSON.parse(r.stdout).runs[0];
+    expect(run.gpuHours).toBe(8);
+    expect(run.rental.usd).toBe(12);
+  });
+
+  it('an unknown gpu in a list fails the whole command, with no partial output', () => {
+    const line = badInput(cli(['--gpu', 'h800,h80', '--chips', '8', '--hours', '1']));
+    expect(line).toContain('did you mean "h800"');
+  });
+
+  it('a reversed range is refused', () => {
+    const line = badInput(cli(['--gpu', 'h800', '--chips', '4096..256:x2', '--hours', '1']));
+    expect(line).toContain('--chips');
+    expect(line).toContain('4096..256');
+  });
+
+  it('--presets with a folder that does not exist', () => {
+    const line = badInput(cli([...SEED, '--presets', 'tests/fixtures/no-such-folder']));
+    expect(line).toContain('no-such-folder');
+  });
+
+  it('train-cost gpus --format bogus', () => {
+    const line = badInput(cli(['gpus', '--format', 'bogus']));
+    expect(line).toContain('--format');
+    expect(line).toContain('bogus');
+  });
+});
+
+describe('success: --help and --version', () => {
+  it('--help exits 0 with examples on stdout', () => {
+    const r = cli(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('Examples');
+    expect(r.stdout).toContain('train-cost --chips 512 --gpu h800 --hours 80');
+    for (const flag of ['--gpu', '--chips', '--hours', '--days', '--gpu-hours', '--price', '--price-source', '--format', '--json', '--no-color', '--presets'])
+      expect(r.stdout).toContain(flag);
+  });
+
+  it('--version exits 0 with a version number', () => {
+    const r = cli(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});
+
+describe('--max-cost: exit 1 when over budget', () => {
+  it('over budget: exit 1, the output still on stdout, one line on stderr naming --max-cost', () => {
+    const r = cli([...SEED, '--max-cost', '1000']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('$81,920');
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('--max-cost');
+    expect(lines[0]).toContain('$81,920');
+    expect(r.stderr).not.toContain('    at ');
+  });
+
+  it('over budget in JSON: stdout is still valid JSON', () => {
+    const r = cli([...SEED, '--max-cost', '1000', '--format', 'json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).runs[0].rental.usd).toBe(81920);
+  });
+
+  it('within budget (1e6): exit 0, nothing on stderr', () => {
+    const r = cli([...SEED, '--max-cost', '1e6']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('$81,920');
+  });
+
+  it('exactly at the budget is not over it', () => {
+    const r = cli([...SEED, '--max-cost', '81920']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  });
+});
