@@ -25,7 +25,7 @@ import { loadRuns } from '../src/presets/runs.js';
 const presetsDir = join(process.cwd(), 'presets');
 const args = new Set(process.argv.slice(2));
 
-const gpus = loadGpus([presetsDir]) as unknown as Accelerator[];
+const gpus: Accelerator[] = loadGpus([presetsDir]);
 const runs = loadRuns([presetsDir]).sort((a, b) => a.id.localeCompare(b.id));
 const obs: MfuObservation[] = runs.map((r) => observationFromRun({ ...r.run, id: r.id })).filter((o) => o !== null);
 const skipped = runs.filter((r) => observationFromRun({ ...r.run, id: r.id }) === null).map((r) => r.id);

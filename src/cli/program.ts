@@ -1,7 +1,10 @@
 // The commander program: the default estimate command and one subcommand per file.
 import { Command } from 'commander';
 import { addEstimateOptions, runEstimate } from './commands/estimate.js';
+import { budgetCommand } from './commands/budget.js';
 import { gpusCommand } from './commands/gpus.js';
+import { schemaCommand } from './commands/schema.js';
+import { validateCommand } from './commands/validate.js';
 import { addCommonOptions } from './options.js';
 
 declare const __VERSION__: string;
@@ -32,5 +35,8 @@ export function buildProgram(): Command {
     .enablePositionalOptions()
     .action(async (refs: string[], raw: Record<string, unknown>) => runEstimate(refs, raw));
   program.addCommand(gpusCommand());
+  program.addCommand(budgetCommand());
+  program.addCommand(schemaCommand());
+  program.addCommand(validateCommand());
   return program;
 }

@@ -91,6 +91,7 @@ export function estimatePhase(input: PhaseInput, mfuFor: MfuProvider): PhaseEsti
     range: {
       gpuHours: time.gpuHoursRange,
       usd: [rentalUsd(time.gpuHoursRange[0], price), rentalUsd(time.gpuHoursRange[1], price)],
+      flop: null,
     },
     warnings,
   };
@@ -212,6 +213,7 @@ function aggregate(input: RunInput, phases: PhaseEstimate[]): RunEstimate {
     range: {
       gpuHours: [sum((p) => p.range.gpuHours[0]), sum((p) => p.range.gpuHours[1])],
       usd: [sum((p) => p.range.usd[0]), sum((p) => p.range.usd[1])],
+      flop: null,
     },
     reported: input.reported,
     phases,

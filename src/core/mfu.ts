@@ -372,7 +372,12 @@ function fitScale(res: { r: number; basis: GpuHoursBasis }[], k: number): Record
   return out;
 }
 
-/** The calibrated MFU band for a workload; null only if the gpu has no peak at that precision. */
+/**
+ * The calibrated MFU band for a workload; null only if the gpu has no peak at that precision.
+ * `chips` is accepted for the estimator's interface but not used: where known it did not
+ * explain the residuals (docs/calibration.md). `gpuHoursBasis` widens the band when the
+ * prediction is compared with a derived or bounded figure (backtest); default 'reported'.
+ */
 export function predictMfu(
   model: MfuModel,
   q: { gpu: Accelerator; precision: Precision; activeParams: number | null; chips: number | null; gpuHoursBasis?: GpuHoursBasis },

@@ -91,6 +91,8 @@ export type Warning =
 export interface RangeEstimate {
   gpuHours: [number, number];
   usd: [number, number];
+  /** FLOP a budget buys at the MFU band (budget only; null elsewhere). */
+  flop: [number, number] | null;
 }
 
 export type MfuBasis = 'user' | 'accelerator' | 'family' | 'pooled';

@@ -1,11 +1,15 @@
 // JSON for programs: the contract of DESIGN.md (schemaVersion 1). Raw numbers, every key
 // present (null when unknown), warnings in words. Non-finite numbers are a bug, never output.
-import type { PhaseEstimate, RunEstimate } from '../core/types.js';
+import type { PhaseEstimate, RangeEstimate, RunEstimate } from '../core/types.js';
 import { describeWarning } from './warnings.js';
 
 export const SCHEMA_VERSION = 1;
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+
+function rangeToJson(r: RangeEstimate): { [k: string]: Json } {
+  return { gpuHours: [...r.gpuHours], usd: [...r.usd], flop: r.flop === null ? null : [...r.flop] };
+}
 
 export function phaseToJson(p: PhaseEstimate): { [k: string]: Json } {
   return {
@@ -19,7 +23,8 @@ export function phaseToJson(p: PhaseEstimate): { [k: string]: Json } {
     ownership: p.ownership === null ? null : { ...p.ownership },
     compute: { ...p.compute },
     memory: p.memory === null ? null : { ...p.memory },
-    range: { gpuHours: [...p.range.gpuHours], usd: [...p.range.usd] },
+    chinchilla: p.chinchilla === null ? null : { ...p.chinchilla },
+    range: rangeToJson(p.range),
     warnings: p.warnings.map(describeWarning),
   };
 }
@@ -36,7 +41,8 @@ export function runToJson(r: RunEstimate): { [k: string]: Json } {
     ownership: r.ownership === null ? null : { ...r.ownership },
     compute: { ...r.compute },
     memory: r.memory === null ? null : { ...r.memory },
-    range: { gpuHours: [...r.range.gpuHours], usd: [...r.range.usd] },
+    chinchilla: r.chinchilla === null ? null : { ...r.chinchilla },
+    range: rangeToJson(r.range),
     reported: r.reported === null ? null : { ...r.reported },
     phases: r.phases.map(phaseToJson),
     warnings: r.warnings.map(describeWarning),

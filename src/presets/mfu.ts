@@ -13,12 +13,18 @@ export const mfuModelSchema = z.strictObject({
   model: z.strictObject({
     version: z.literal(1),
     refParams: finite.positive(),
+    sizeRange: z.tuple([finite.positive(), finite.positive()]),
     intercept: finite,
     slope: finite,
     families: z.record(z.string(), z.strictObject({ offset: finite, slope: finite, observations: z.number().int() })),
     accelerators: z.record(z.string(), z.strictObject({ offset: finite, observations: z.number().int() })),
     precisions: z.record(z.string(), finite),
-    band: z.strictObject({ low: finite, high: finite, widen: levels }),
+    band: z.strictObject({
+      low: finite,
+      high: finite,
+      scale: z.strictObject({ reported: finite, derived: finite, 'upper-bound': finite, assumption: finite }),
+      widen: levels,
+    }),
     options: z.strictObject({
       familyPenalty: finite,
       familySlopePenalty: finite,
@@ -26,6 +32,7 @@ export const mfuModelSchema = z.strictObject({
       precisionPenalty: finite,
       bandQuantiles: z.tuple([finite, finite]),
       huberDelta: finite,
+      scaleShrink: finite,
     }),
     observations: z.number().int(),
   }),

@@ -1,0 +1,76 @@
+// train-cost budget <usd>: what a budget buys on an accelerator.
+import { Command } from 'commander';
+import { z } from 'zod';
+import { estimateBudget } from '../../core/budget.js';
+import { cartesian } from '../../core/grid.js';
+import { InputError } from '../../errors.js';
+import { parseQuantity } from '../../input/number.js';
+import { loadGpus, PRICE_SOURCE_HINT } from '../../presets/gpus.js';
+import { loadMfuProvider } from '../../presets/mfu.js';
+import { loadRegions } from '../../presets/regions.js';
+import { PRECISIONS } from '../../presets/schema.js';
+import { renderEstimates } from '../../output/render.js';
+import { presetDirs, useColor, writeOut } from '../context.js';
+import { addCommonOptions, commonSchema, formatOf, num, numList, oneOf, parseOptions, wordList } from '../options.js';
+import { toRunInput } from '../run-spec.js';
+
+const budgetSchema = commonSchema.extend({
+  gpu: wordList('--gpu'),
+  chips: numList({ flag: '--chips', integer: true }).optional(),
+  params: num({ flag: '--params' }).optional(),
+  tokens: num({ flag: '--tokens' }).optional(),
+  mfu: num({ flag: '--mfu', max: 1 }).optional(),
+  precision: oneOf('--precision', PRECISIONS).optional(),
+  price: num({ flag: '--price' }).optional(),
+  priceSource: z.string().optional(),
+  region: z.string().optional(),
+});
+
+export function budgetCommand(): Command {
+  return addCommonOptions(new Command('budget'))
+    .description('what a budget buys: GPU-hours, wall-clock, FLOP at the calibrated MFU, compute-optimal params and tokens')
+    .argument('<usd>', 'the budget in USD, e.g. 5.576e6 or 2M')
+    .requiredOption('-g, --gpu <ids>', 'accelerator preset(s), comma-separated')
+    .option('-c, --chips <n>', 'chips (gives wall-clock); a list compares')
+    .option('--params <n>', 'train this many (active) parameters: how many tokens does the budget buy?')
+    .option('--tokens <n>', 'train on this many tokens: how large a model does the budget buy?')
+    .option('--mfu <f>', 'model FLOP utilisation, 0-1 (default: calibrated)')
+    .option('--precision <p>', `${PRECISIONS.join(', ')} (default bf16)`)
+    .option('--price <usd>', 'USD per GPU-hour')
+    .option('--price-source <s>', `which preset price: ${PRICE_SOURCE_HINT}`)
+    .option('--region <id>', 'energy region (default us)')
+    .action((usdText: string, raw: Record<string, unknown>) => {
+      const opts = parseOptions(budgetSchema, raw);
+      const usd = parseQuantity(usdText);
+      if (usd === null || usd <= 0) throw new InputError(`invalid budget "${usdText}": expected a positive USD amount such as 5.576e6 or 2M`);
+      if (opts.params !== undefined && opts.tokens !== undefined)
+        throw new InputError('give --params or --tokens, not both: the budget fixes the other');
+      const dirs = presetDirs(opts);
+      const catalog = { gpus: loadGpus(dirs), regions: loadRegions(dirs) };
+      const mfu = loadMfuProvider(dirs);
+      const runs = cartesian({ gpu: opts.gpu, chips: opts.chips ?? [undefined] }).map(({ gpu, chips }) => {
+        const name = `$${usdText} on ${chips === undefined ? '' : `${chips} x `}${gpu}`;
+        // The run's settings are resolved as for an estimate; its duration is what the budget buys.
+        const input = toRunInput(
+          {
+            name,
+            gpu,
+            ...(chips !== undefined ? { chips } : {}),
+            ...(opts.precision ? { precision: opts.precision } : {}),
+            ...(opts.price !== undefined ? { price: opts.price } : {}),
+            ...(opts.priceSource !== undefined ? { priceSource: opts.priceSource } : {}),
+            ...(opts.region !== undefined ? { region: opts.region } : {}),
+            phases: [{ name: 'budget', gpuHours: 1 }],
+          },
+          catalog,
+          true,
+        );
+        const { duration: _ignored, workload: _none, ...phase } = input.phases[0]!;
+        return estimateBudget(
+          { ...phase, name, usd, mfu: opts.mfu ?? null, params: opts.params ?? null, tokens: opts.tokens ?? null },
+          mfu,
+        );
+      });
+      writeOut(renderEstimates(runs, formatOf(opts), { color: useColor(opts) }));
+    });
+}

@@ -1,0 +1,64 @@
+// The inverse question: what does a budget buy? GPU-hours, wall-clock, FLOP at the calibrated
+// MFU (with its band), and the compute-optimal model for that FLOP (Hoffmann et al. 2022).
+import { estimateRun } from './estimate.js';
+import { computeOptimal } from './scaling.js';
+import type { MfuBasis, MfuProvider, PhaseInput, RunEstimate } from './types.js';
+
+export interface BudgetInput extends Omit<PhaseInput, 'duration' | 'workload'> {
+  usd: number;
+  /** Model size to train (active parameters); or null to size the model compute-optimally. */
+  params: number | null;
+  /** Tokens to train on; or null. */
+  tokens: number | null;
+}
+
+/** Fixed-point iterations for MFU(N) and N_opt(FLOP(MFU)) to agree; MFU varies slowly with N. */
+const FIXED_POINT_ITERATIONS = 50;
+
+export function estimateBudget(input: BudgetInput, mfuFor: MfuProvider): RunEstimate {
+  const gpuHours = input.usd / input.price.usdPerGpuHour;
+  const base = estimateRun(
+    { name: input.name, phases: [{ ...input, duration: { gpuHours }, workload: null }], reported: null },
+    mfuFor,
+  );
+  const peakFlop = base.compute.peakFlop;
+  const warnings = [...base.warnings];
+
+  // MFU for a model size: the user's, or the calibrated band at that size.
+  const bandAt = (activeParams: number | null) => {
+    if (input.mfu !== null) return { band: { default: input.mfu, low: input.mfu, high: input.mfu }, basis: 'user' as MfuBasis };
+    const b = mfuFor({ gpu: input.gpu, precision: input.precision, activeParams, chips: input.chips });
+    if (b === null) throw new Error(`no MFU for ${input.gpu.id} at ${input.precision}`);
+    return b;
+  };
+
+  let params = input.params;
+  let { band, basis } = bandAt(params);
+  if (params === null && input.tokens === null) {
+    // Size the model for the FLOP the budget buys, which depends on the MFU at that size.
+    for (let i = 0; i < FIXED_POINT_ITERATIONS; i++) {
+      const n = computeOptimal(peakFlop * band.default).params;
+      ({ band, basis } = bandAt(n));
+      if (params !== null && Math.abs(n / params - 1) < 1e-9) break;
+      params = n;
+    }
+  } else if (params === null) {
+    // Given tokens: the model that uses the FLOP on them, C = 6 N D.
+    for (let i = 0; i < FIXED_POINT_ITERATIONS; i++) {
+      const n = (peakFlop * band.default) / (6 * input.tokens!);
+      ({ band, basis } = bandAt(n));
+      if (params !== null && Math.abs(n / params - 1) < 1e-9) break;
+      params = n;
+    }
+  }
+  if (basis === 'family' || basis === 'pooled') warnings.push({ code: 'mfu-uncalibrated', gpu: input.gpu.id, precision: input.precision, basis });
+
+  const flop = peakFlop * band.default;
+  const tokens = input.tokens ?? flop / (6 * params!);
+  const optimal = computeOptimal(flop);
+  const compute = { ...base.compute, flop, mfu: band.default, mfuBasis: basis, params, tokens };
+  const chinchilla = { tokensPerParam: tokens / params!, optimalParams: optimal.params, optimalTokens: optimal.tokens };
+  const range = { ...base.range, flop: [peakFlop * band.low, peakFlop * band.high] as [number, number] };
+  const phase = { ...base.phases[0]!, compute: { ...base.phases[0]!.compute, flop, mfu: band.default, mfuBasis: basis, params, tokens }, chinchilla, range, warnings };
+  return { ...base, compute, chinchilla, range, phases: [phase], warnings };
+}

@@ -1,0 +1,79 @@
+// The JSON contract (schemaVersion 1) as a zod schema: `train-cost schema output` publishes it as
+// JSON Schema, and tests hold every JSON output to it. Fields are only ever added.
+import { z } from 'zod';
+
+const num = z.number();
+const nullableNum = num.nullable();
+const pair = z.tuple([num, num]);
+
+const phaseShape = {
+  name: z.string(),
+  gpu: z.object({ id: z.string(), name: z.string() }),
+  chips: nullableNum,
+  wallClockHours: nullableNum,
+  gpuHours: num,
+  rental: z.object({
+    usd: num,
+    usdPerGpuHour: num,
+    priceId: z.string().nullable(),
+    priceSource: z.string(),
+    priceDate: z.string().nullable(),
+  }),
+  energy: z.object({
+    kWh: nullableNum,
+    usd: nullableNum,
+    co2Tonnes: nullableNum,
+    region: z.string().nullable(),
+    regionDefaultReason: z.string().nullable(),
+    pue: nullableNum,
+    gridGCo2PerKwh: nullableNum,
+    usdPerKwh: nullableNum,
+    systemWattsPerChip: nullableNum,
+    drawFraction: nullableNum,
+  }),
+  ownership: z
+    .object({
+      usd: num,
+      capexUsd: num,
+      energyUsd: nullableNum,
+      usdPerGpuHour: num,
+      breakEvenUtilization: nullableNum,
+      purchaseUsdPerChip: num,
+      includesServer: z.boolean(),
+      lifetimeYears: num,
+      utilization: num,
+      networkShare: num,
+    })
+    .nullable(),
+  compute: z.object({
+    precision: z.string(),
+    flop: nullableNum,
+    mfu: nullableNum,
+    mfuBasis: z.enum(['user', 'accelerator', 'family', 'pooled']).nullable(),
+    impliedMfu: nullableNum,
+    verdict: z.enum(['impossible', 'implausible-high', 'implausible-low', 'plausible']).nullable(),
+    params: nullableNum,
+    tokens: nullableNum,
+    peakFlopsPerChip: num,
+    peakFlop: num,
+  }),
+  memory: z.object({ minChips: num, bytesPerChip: nullableNum, hbmBytesPerChip: num }).nullable(),
+  chinchilla: z.object({ tokensPerParam: nullableNum, optimalParams: num, optimalTokens: num }).nullable(),
+  range: z.object({ gpuHours: pair, usd: pair, flop: pair.nullable() }),
+  warnings: z.array(z.string()),
+};
+
+export const phaseOutputSchema = z.strictObject(phaseShape);
+
+export const runOutputSchema = z.strictObject({
+  ...phaseShape,
+  gpu: phaseShape.gpu.nullable(),
+  compute: phaseShape.compute.extend({ precision: z.string().nullable(), peakFlopsPerChip: num.optional() }),
+  reported: z.object({ gpuHours: nullableNum, usd: nullableNum, source: z.string() }).nullable(),
+  phases: z.array(phaseOutputSchema),
+});
+
+export const outputSchema = z.strictObject({
+  schemaVersion: z.literal(1),
+  runs: z.array(runOutputSchema),
+});
