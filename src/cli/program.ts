@@ -1,8 +1,10 @@
 // The commander program: the default estimate command and one subcommand per file.
 import { Command } from 'commander';
 import { addEstimateOptions, runEstimate } from './commands/estimate.js';
+import { backtestCommand } from './commands/backtest.js';
 import { budgetCommand } from './commands/budget.js';
 import { gpusCommand } from './commands/gpus.js';
+import { runsCommand } from './commands/runs.js';
 import { schemaCommand } from './commands/schema.js';
 import { validateCommand } from './commands/validate.js';
 import { addCommonOptions } from './options.js';
@@ -35,7 +37,9 @@ export function buildProgram(): Command {
     .enablePositionalOptions()
     .action(async (refs: string[], raw: Record<string, unknown>) => runEstimate(refs, raw));
   program.addCommand(gpusCommand());
+  program.addCommand(runsCommand());
   program.addCommand(budgetCommand());
+  program.addCommand(backtestCommand());
   program.addCommand(schemaCommand());
   program.addCommand(validateCommand());
   return program;

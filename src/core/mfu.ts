@@ -439,44 +439,52 @@ export interface LooResult extends LooSummary {
 /** Leave-one-out: fit on all runs but one (band included), predict that one; GPU-hours = FLOP / (peak x MFU x 3600). */
 export function leaveOneOut(obs: MfuObservation[], gpus: Accelerator[], options: Partial<MfuFitOptions> = {}): LooResult {
   const byId = new Map(gpus.map((g) => [g.id, g]));
-  const rows = obs.map((o, i): LooRow => {
-    const gpu = byId.get(o.gpuId);
-    if (!gpu) throw new Error(`observation "${o.name}": unknown gpu "${o.gpuId}"`);
-    const model = fitMfuModel(
-      obs.filter((_, j) => j !== i),
-      gpus,
-      options,
-    );
-    const basis = o.basis ?? 'reported';
-    const p = predictMfu(model, { gpu, precision: o.precision, activeParams: o.activeParams, chips: o.chips, gpuHoursBasis: basis });
-    if (p === null) throw new Error(`observation "${o.name}": ${o.gpuId} has no ${o.precision} peak`);
-    const peak = gpu.peakTflops[o.precision]! * 1e12;
-    const hours = (mfu: number) => o.flop / (peak * mfu * 3600);
-    const predicted = hours(p.band.default);
-    const range: [number, number] = [hours(p.band.high), hours(p.band.low)];
-    return {
-      name: o.name,
-      gpuId: o.gpuId,
-      precision: o.precision,
-      activeParams: o.activeParams,
-      weight: o.weight,
-      gpuHoursBasis: basis,
-      reportedGpuHours: o.gpuHours,
-      predictedGpuHours: predicted,
-      gpuHoursRange: range,
-      observedMfu: observedMfu(o, gpu),
-      predictedMfu: p.band,
-      basis: p.basis,
-      error: predicted / o.gpuHours - 1,
-      inside: o.gpuHours >= range[0] * (1 - 1e-12) && o.gpuHours <= range[1] * (1 + 1e-12),
-    };
-  });
+  const rows = obs.map((o, i) =>
+    predictObservation(
+      fitMfuModel(
+        obs.filter((_, j) => j !== i),
+        gpus,
+        options,
+      ),
+      o,
+      byId,
+    ),
+  );
   const reported = rows.filter((r) => r.gpuHoursBasis === 'reported');
   return {
     rows,
     ...summarizeLoo(rows, () => 1),
     weighted: summarizeLoo(rows, (r) => r.weight),
     reportedOnly: reported.length === 0 ? null : summarizeLoo(reported, () => 1),
+  };
+}
+
+/** Predict one observation from its workload alone and compare with its GPU-hours: GPU-hours = FLOP / (peak x MFU x 3600). */
+export function predictObservation(model: MfuModel, o: MfuObservation, gpus: ReadonlyMap<string, Accelerator>): LooRow {
+  const gpu = gpus.get(o.gpuId);
+  if (!gpu) throw new Error(`observation "${o.name}": unknown gpu "${o.gpuId}"`);
+  const basis = o.basis ?? 'reported';
+  const p = predictMfu(model, { gpu, precision: o.precision, activeParams: o.activeParams, chips: o.chips, gpuHoursBasis: basis });
+  if (p === null) throw new Error(`observation "${o.name}": ${o.gpuId} has no ${o.precision} peak`);
+  const peak = gpu.peakTflops[o.precision]! * 1e12;
+  const hours = (mfu: number) => o.flop / (peak * mfu * 3600);
+  const predicted = hours(p.band.default);
+  const range: [number, number] = [hours(p.band.high), hours(p.band.low)];
+  return {
+    name: o.name,
+    gpuId: o.gpuId,
+    precision: o.precision,
+    activeParams: o.activeParams,
+    weight: o.weight,
+    gpuHoursBasis: basis,
+    reportedGpuHours: o.gpuHours,
+    predictedGpuHours: predicted,
+    gpuHoursRange: range,
+    observedMfu: observedMfu(o, gpu),
+    predictedMfu: p.band,
+    basis: p.basis,
+    error: predicted / o.gpuHours - 1,
+    inside: o.gpuHours >= range[0] * (1 - 1e-12) && o.gpuHours <= range[1] * (1 + 1e-12),
   };
 }
 

@@ -1,0 +1,48 @@
+// train-cost backtest [file]: estimates from the workload alone vs reported GPU-hours.
+import { Command } from 'commander';
+import { backtestWithModel, type BacktestResult } from '../../core/backtest.js';
+import { leaveOneOut } from '../../core/mfu.js';
+import { CheckFailed } from '../../errors.js';
+import { loadGpus } from '../../presets/gpus.js';
+import { loadMfuModel } from '../../presets/mfu.js';
+import { observationsOfRuns, readObservationsFile, BACKTEST_CSV_COLUMNS } from '../../presets/observations.js';
+import { loadRuns } from '../../presets/runs.js';
+import { renderBacktest } from '../../output/backtest.js';
+import { fmtPercent } from '../../output/format.js';
+import { presetDirs, useColor, writeOut } from '../context.js';
+import { addCommonOptions, commonSchema, formatOf, num, parseOptions } from '../options.js';
+
+const backtestSchema = commonSchema.extend({
+  maxError: num({ flag: '--max-error', max: 10 }).optional(),
+  minCoverage: num({ flag: '--min-coverage', max: 1 }).optional(),
+});
+
+export function backtestCommand(): Command {
+  return addCommonOptions(new Command('backtest'))
+    .description(
+      'estimate published runs from their workload alone and compare with the reported GPU-hours ' +
+        '(bundled runs: leave-one-out, each predicted by a model fitted without it)',
+    )
+    .argument('[file]', `your runs: a YAML run or list of runs, or a CSV with columns ${BACKTEST_CSV_COLUMNS.join(', ')}`)
+    .option('--max-error <f>', 'exit 1 when the median absolute error is above this (0.2 = 20%)')
+    .option('--min-coverage <f>', 'exit 1 when fewer reported values than this share fall inside the range (0.8 = 80%)')
+    .action((file: string | undefined, raw: Record<string, unknown>) => {
+      const opts = parseOptions(backtestSchema, raw);
+      const dirs = presetDirs(opts);
+      const gpus = loadGpus(dirs);
+      const result: BacktestResult =
+        file === undefined
+          ? { ...leaveOneOut(observationsOfRuns(loadRuns(dirs), gpus), gpus), method: 'leave-one-out' }
+          : backtestWithModel(readObservationsFile(file, gpus), gpus, loadMfuModel(dirs));
+      writeOut(renderBacktest(result, formatOf(opts), { color: useColor(opts) }));
+      const missed = [
+        opts.maxError !== undefined && result.medianAbsError > opts.maxError
+          ? `median absolute error ${fmtPercent(result.medianAbsError)} is above --max-error ${fmtPercent(opts.maxError)}`
+          : null,
+        opts.minCoverage !== undefined && result.coverage < opts.minCoverage
+          ? `range coverage ${fmtPercent(result.coverage)} is below --min-coverage ${fmtPercent(opts.minCoverage)}`
+          : null,
+      ].filter((m) => m !== null);
+      if (missed.length > 0) throw new CheckFailed(missed.join('; '));
+    });
+}

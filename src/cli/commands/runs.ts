@@ -1,0 +1,15 @@
+// train-cost runs: the bundled published runs with their reported figures.
+import { Command } from 'commander';
+import { loadRuns } from '../../presets/runs.js';
+import { renderRuns } from '../../output/runs.js';
+import { presetDirs, useColor, writeOut } from '../context.js';
+import { addCommonOptions, commonSchema, formatOf, parseOptions } from '../options.js';
+
+export function runsCommand(): Command {
+  return addCommonOptions(new Command('runs'))
+    .description('list bundled published training runs with their reported GPU-hours and cost')
+    .action((raw: Record<string, unknown>) => {
+      const opts = parseOptions(commonSchema, raw);
+      writeOut(renderRuns(loadRuns(presetDirs(opts)), formatOf(opts), { color: useColor(opts) }));
+    });
+}

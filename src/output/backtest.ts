@@ -1,0 +1,72 @@
+// Backtest reports: predicted vs reported GPU-hours per run, and the summary statistics.
+import { Chalk } from 'chalk';
+import Table from 'cli-table3';
+import type { BacktestResult } from '../core/backtest.js';
+import type { LooRow } from '../core/mfu.js';
+import { fmtExp, fmtNumber, fmtPercent, fmtRange } from './format.js';
+import { SCHEMA_VERSION, stringifyStrict } from './json.js';
+import type { Format } from './render.js';
+
+const signed = (f: number) => `${f >= 0 ? '+' : ''}${fmtPercent(f)}`;
+
+const COLS: { header: string; key: string; text: (r: LooRow) => string; raw: (r: LooRow) => string | number | boolean }[] = [
+  { header: 'Run', key: 'name', text: (r) => r.name, raw: (r) => r.name },
+  { header: 'GPU', key: 'gpu', text: (r) => r.gpuId, raw: (r) => r.gpuId },
+  { header: 'Prec.', key: 'precision', text: (r) => r.precision, raw: (r) => r.precision },
+  { header: 'N active', key: 'activeParams', text: (r) => fmtExp(r.activeParams), raw: (r) => r.activeParams },
+  { header: 'Reported GPU-h', key: 'reportedGpuHours', text: (r) => fmtNumber(r.reportedGpuHours), raw: (r) => r.reportedGpuHours },
+  { header: 'Basis', key: 'gpuHoursBasis', text: (r) => r.gpuHoursBasis, raw: (r) => r.gpuHoursBasis },
+  { header: 'Predicted', key: 'predictedGpuHours', text: (r) => fmtNumber(r.predictedGpuHours), raw: (r) => r.predictedGpuHours },
+  { header: 'Range', key: 'gpuHoursLow', text: (r) => fmtRange(r.gpuHoursRange, fmtNumber), raw: (r) => r.gpuHoursRange[0] },
+  { header: 'Error', key: 'error', text: (r) => signed(r.error), raw: (r) => r.error },
+  { header: 'In range', key: 'inside', text: (r) => (r.inside ? 'yes' : 'NO'), raw: (r) => r.inside },
+  { header: 'MFU seen', key: 'observedMfu', text: (r) => fmtPercent(r.observedMfu), raw: (r) => r.observedMfu },
+  { header: 'MFU predicted', key: 'predictedMfu', text: (r) => `${fmtPercent(r.predictedMfu.default)} (${r.basis})`, raw: (r) => r.predictedMfu.default },
+];
+
+export function summaryLines(b: BacktestResult): string[] {
+  return [
+    `${b.runs} runs, ${b.method}`,
+    `median absolute GPU-hour error: ${fmtPercent(b.medianAbsError)}`,
+    `within +-25%: ${fmtPercent(b.shareWithin25)}`,
+    `reported value inside the range: ${fmtPercent(b.coverage)}`,
+    `median range width (high/low): ${b.medianHighLowRatio.toFixed(2)}`,
+  ];
+}
+
+export function renderBacktest(b: BacktestResult, format: Format, opts: { color: boolean }): string {
+  switch (format) {
+    case 'json':
+      return `${stringifyStrict({ schemaVersion: SCHEMA_VERSION, backtest: b }, 2)}\n`;
+    case 'ndjson':
+      return b.rows.map((r) => `${stringifyStrict(r)}\n`).join('');
+    case 'csv': {
+      const keys = [...COLS.map((c) => c.key), 'gpuHoursHigh'];
+      const lines = b.rows.map((r) => [...COLS.map((c) => c.raw(r)), r.gpuHoursRange[1]].map(csvCell).join(','));
+      return `${[keys.join(','), ...lines].join('\n')}\n`;
+    }
+    case 'markdown':
+      return `${[
+        `| ${COLS.map((c) => c.header).join(' | ')} |`,
+        `| ${COLS.map(() => '---').join(' | ')} |`,
+        ...b.rows.map((r) => `| ${COLS.map((c) => c.text(r)).join(' | ')} |`),
+        '',
+        ...summaryLines(b).map((l) => `- ${l}`),
+      ].join('\n')}\n`;
+    case 'table': {
+      const c = new Chalk({ level: opts.color ? 1 : 0 });
+      const t = new Table({
+        head: COLS.map((col) => c.bold(col.header)),
+        style: { head: [], border: [] },
+        chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+      });
+      for (const r of b.rows) t.push(COLS.map((col) => (col.key === 'inside' && !r.inside ? c.yellow(col.text(r)) : col.text(r))));
+      return `${t.toString()}\n\n${summaryLines(b).join('\n')}\n`;
+    }
+  }
+}
+
+function csvCell(v: string | number | boolean): string {
+  const s = String(v);
+  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}

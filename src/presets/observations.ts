@@ -1,0 +1,128 @@
+// Calibration/backtest observations: from the bundled runs, or from a user's CSV or YAML file.
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { BASIS_WEIGHTS, type MfuObservation, observationFromRun } from '../core/mfu.js';
+import type { Precision } from '../core/types.js';
+import { InputError } from '../errors.js';
+import { parseQuantity } from '../input/number.js';
+import { findGpu } from './gpus.js';
+import { displayPath, parseYaml } from './load.js';
+import type { LoadedRun } from './runs.js';
+import { GPU_HOURS_BASES, type GpuPreset, PRECISIONS, runSchema } from './schema.js';
+
+/** Observations of runs whose gpu ids are resolved (aliases allowed) against the presets. */
+export function observationsOfRuns(runs: readonly LoadedRun[], gpus: readonly GpuPreset[]): MfuObservation[] {
+  return runs.flatMap(({ id, run }) => {
+    const o = observationFromRun({ ...run, id });
+    return o === null ? [] : [{ ...o, gpuId: findGpu(gpus, o.gpuId).id }];
+  });
+}
+
+export const BACKTEST_CSV_COLUMNS = ['name', 'gpu', 'params', 'active_params', 'tokens', 'gpu_hours', 'precision', 'chips', 'basis'] as const;
+const REQUIRED = ['name', 'gpu', 'tokens', 'gpu_hours'] as const;
+
+/** A user's backtest file: CSV (BACKTEST_CSV_COLUMNS, header row) or YAML (one run or a list of runs). */
+export function readObservationsFile(file: string, gpus: readonly GpuPreset[]): MfuObservation[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new InputError(`cannot read ${displayPath(file)}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+  if (/\.csv$/i.test(file)) return csvObservations(text, displayPath(file), gpus);
+  const runs = parseYaml(text, file, z.union([z.array(runSchema).min(1), runSchema]));
+  const list = Array.isArray(runs) ? runs : [runs];
+  const obs = observationsOfRuns(
+    list.map((run, i) => ({ id: run.id ?? run.name ?? `run ${i + 1}`, run })),
+    gpus,
+  );
+  if (obs.length === 0)
+    throw new InputError(`${displayPath(file)}: no run has both a training workload (params and tokens) and GPU-hours (reported.gpuHours or a duration)`);
+  return obs;
+}
+
+function csvObservations(text: string, shown: string, gpus: readonly GpuPreset[]): MfuObservation[] {
+  const rows = parseCsv(text).filter((r) => r.some((c) => c.trim() !== ''));
+  if (rows.length < 2) throw new InputError(`${shown}: needs a header row and at least one run (columns: ${BACKTEST_CSV_COLUMNS.join(', ')})`);
+  const header = rows[0]!.map((h) => h.trim().toLowerCase());
+  for (const h of header)
+    if (!(BACKTEST_CSV_COLUMNS as readonly string[]).includes(h))
+      throw new InputError(`${shown}:1: unknown column "${h}"; columns are: ${BACKTEST_CSV_COLUMNS.join(', ')}`);
+  for (const r of REQUIRED) if (!header.includes(r)) throw new InputError(`${shown}:1: missing column "${r}" (required: ${REQUIRED.join(', ')})`);
+  if (!header.includes('params') && !header.includes('active_params'))
+    throw new InputError(`${shown}:1: needs a "params" or "active_params" column`);
+
+  return rows.slice(1).map((cells, i) => {
+    const line = i + 2;
+    const get = (col: string) => {
+      const at = header.indexOf(col);
+      const v = at < 0 ? '' : (cells[at] ?? '').trim();
+      return v === '' ? null : v;
+    };
+    const number = (col: string) => {
+      const v = get(col);
+      if (v === null) return null;
+      const n = parseQuantity(v.replace(/,/g, ''));
+      if (n === null || n <= 0) throw new InputError(`${shown}:${line}: ${col}: expected a positive number, got "${v}"`);
+      return n;
+    };
+    const need = <T>(v: T | null, col: string): T => {
+      if (v === null) throw new InputError(`${shown}:${line}: ${col} is empty`);
+      return v;
+    };
+    const precision = get('precision')?.toLowerCase() ?? 'bf16';
+    if (!(PRECISIONS as readonly string[]).includes(precision))
+      throw new InputError(`${shown}:${line}: precision: unknown "${precision}"; use one of: ${PRECISIONS.join(', ')}`);
+    const basis = get('basis')?.toLowerCase() ?? 'reported';
+    if (!(GPU_HOURS_BASES as readonly string[]).includes(basis))
+      throw new InputError(`${shown}:${line}: basis: unknown "${basis}"; use one of: ${GPU_HOURS_BASES.join(', ')}`);
+    const gpu = findGpu(gpus, need(get('gpu'), 'gpu'));
+    const active = number('active_params') ?? need(number('params'), 'params');
+    const chips = number('chips');
+    return {
+      name: need(get('name'), 'name'),
+      gpuId: gpu.id,
+      precision: precision as Precision,
+      activeParams: active,
+      // Training workload: 6 x N_active x D (Kaplan et al. 2020).
+      flop: 6 * active * need(number('tokens'), 'tokens'),
+      chips,
+      gpuHours: need(number('gpu_hours'), 'gpu_hours'),
+      weight: BASIS_WEIGHTS[basis as keyof typeof BASIS_WEIGHTS],
+      basis: basis as keyof typeof BASIS_WEIGHTS,
+    };
+  });
+}
+
+/** RFC 4180 CSV: quoted cells may hold commas, quotes ("") and line breaks. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += ch;
+  }
+  if (cell !== '' || row.length > 0) {
+    row.push(cell);
+    rows.push(row);
+  }
+  return rows;
+}
