@@ -133,6 +133,7 @@ export function toRunInput(run: RunPreset, catalog: Catalog, fromFlags: boolean)
       run.reported === undefined
         ? null
         : { gpuHours: run.reported.gpuHours ?? null, usd: run.reported.usd ?? null, source: run.reported.source },
+    notes: run.notes ?? null,
   };
 }
 

@@ -160,7 +160,9 @@ function aggregate(input: RunInput, phases: PhaseEstimate[]): RunEstimate {
 
   const warnings: Warning[] = [];
   const seen = new Set<string>();
-  for (const w of phases.flatMap((p) => p.warnings)) {
+  // A single-phase run's warnings need no phase name.
+  const lifted = phases.flatMap((p) => p.warnings).map((w) => (only !== null && 'phase' in w ? { ...w, phase: null } : w));
+  for (const w of lifted) {
     const key = JSON.stringify(w);
     if (!seen.has(key)) warnings.push(w);
     seen.add(key);
@@ -216,6 +218,7 @@ function aggregate(input: RunInput, phases: PhaseEstimate[]): RunEstimate {
       flop: null,
     },
     reported: input.reported,
+    notes: input.notes,
     phases,
     warnings,
   };

@@ -70,6 +70,8 @@ export interface RunInput {
   name: string;
   phases: PhaseInput[];
   reported: Reported | null;
+  /** What a reader should know about the run (from its file). */
+  notes: string | null;
 }
 
 export interface Reported {
@@ -79,9 +81,9 @@ export interface Reported {
 }
 
 export type Warning =
-  | { code: 'implied-mfu-impossible'; phase: string; impliedMfu: number }
-  | { code: 'implied-mfu-high'; phase: string; impliedMfu: number; high: number }
-  | { code: 'implied-mfu-low'; phase: string; impliedMfu: number; low: number }
+  | { code: 'implied-mfu-impossible'; phase: string | null; impliedMfu: number }
+  | { code: 'implied-mfu-high'; phase: string | null; impliedMfu: number; high: number }
+  | { code: 'implied-mfu-low'; phase: string | null; impliedMfu: number; low: number }
   | { code: 'mfu-uncalibrated'; gpu: string; precision: Precision; basis: 'family' | 'pooled' }
   | { code: 'too-few-chips'; chips: number; minChips: number }
   | { code: 'no-mfu'; gpu: string; precision: Precision }
@@ -185,5 +187,6 @@ export interface RunEstimate extends Omit<PhaseEstimate, 'compute' | 'gpu'> {
   gpu: { id: string; name: string } | null;
   compute: Omit<ComputeEstimate, 'precision' | 'peakFlopsPerChip'> & { precision: Precision | null };
   reported: Reported | null;
+  notes: string | null;
   phases: PhaseEstimate[];
 }

@@ -68,7 +68,8 @@ export const COLUMNS = {
 
 /** The columns worth showing for these runs: ranges, MFU, energy only when some run has them. */
 export function comparisonColumns(runs: readonly RunEstimate[]): Column[] {
-  const any = (f: (r: RunEstimate) => boolean) => runs.some(f);
+  const rows: Row[] = [...runs, ...runs.flatMap((r) => r.phases)];
+  const any = (f: (r: Row) => boolean) => rows.some(f);
   const c = COLUMNS;
   return [
     c.name,

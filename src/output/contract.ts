@@ -70,6 +70,7 @@ export const runOutputSchema = z.strictObject({
   gpu: phaseShape.gpu.nullable(),
   compute: phaseShape.compute.extend({ precision: z.string().nullable(), peakFlopsPerChip: num.optional() }),
   reported: z.object({ gpuHours: nullableNum, usd: nullableNum, source: z.string() }).nullable(),
+  notes: z.string().nullable(),
   phases: z.array(phaseOutputSchema),
 });
 

@@ -44,6 +44,7 @@ export function runToJson(r: RunEstimate): { [k: string]: Json } {
     chinchilla: r.chinchilla === null ? null : { ...r.chinchilla },
     range: rangeToJson(r.range),
     reported: r.reported === null ? null : { ...r.reported },
+    notes: r.notes,
     phases: r.phases.map(phaseToJson),
     warnings: r.warnings.map(describeWarning),
   };

@@ -24,6 +24,11 @@ export function renderMarkdown(runs: readonly RunEstimate[]): string {
   }
   lines.push('', '**Assumptions**', '');
   for (const a of assumptionLines(runs)) lines.push(`- ${esc(a)}`);
+  const notes = runs.flatMap((r) => (r.notes ? [`${r.name}: ${r.notes}`] : []));
+  if (notes.length > 0) {
+    lines.push('', '**Notes**', '');
+    for (const n of notes) lines.push(`- ${esc(n)}`);
+  }
   const warnings = [...new Set(runs.flatMap((r) => r.warnings.map(describeWarning)))];
   if (warnings.length > 0) {
     lines.push('', '**Warnings**', '');

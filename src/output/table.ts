@@ -132,6 +132,11 @@ function alignOf(col: Column): 'left' | 'right' {
 function footer(runs: readonly RunEstimate[], c: ChalkInstance): string[] {
   const lines: string[] = ['', c.bold('Assumptions')];
   for (const a of assumptionLines(runs)) lines.push(`  - ${a}`);
+  const notes = [...new Set(runs.flatMap((r) => (r.notes ? [`${r.name}: ${r.notes}`] : [])))];
+  if (notes.length > 0) {
+    lines.push('', c.bold('Notes'));
+    for (const n of notes) lines.push(`  - ${n}`);
+  }
   const sources = [...new Set(runs.flatMap((r) => (r.reported ? [`${r.name}: ${r.reported.source}`] : [])))];
   if (sources.length > 0) {
     lines.push('', c.bold('Reported figures'));

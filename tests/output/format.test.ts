@@ -1,0 +1,73 @@
+// Numbers for people: grouped thousands, dollars, hours beside days, FLOP in exponent notation.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fmtDays, fmtExp, fmtHours, fmtNumber, fmtPercent, fmtRange, fmtRatio, fmtUsd } from '../../src/output/format.js';
+
+describe('formatters', () => {
+  it('fmtUsd', () => {
+    expect(fmtUsd(81920)).toBe('$81,920');
+    expect(fmtUsd(2)).toBe('$2.00');
+    expect(fmtUsd(3.42)).toBe('$3.42');
+    expect(fmtUsd(0.5)).toBe('$0.50');
+    expect(fmtUsd(294000)).toBe('$294,000');
+    expect(fmtUsd(5_576_000)).toBe('$5,576,000');
+    expect(fmtUsd(122470.4)).toBe('$122,470');
+    expect(fmtUsd(0)).toBe('$0.00');
+    expect(fmtUsd(-81920)).toBe('-$81,920');
+  });
+
+  it('fmtNumber', () => {
+    expect(fmtNumber(40960)).toBe('40,960');
+    expect(fmtNumber(122880)).toBe('122,880');
+    expect(fmtNumber(2_788_000)).toBe('2,788,000');
+    expect(fmtNumber(512)).toBe('512');
+    expect(fmtNumber(0)).toBe('0');
+    expect(fmtNumber(2.5)).toBe('2.5');
+  });
+
+  it('fmtHours: days beside hours from a day up', () => {
+    expect(fmtHours(80)).toBe('80 h (3.3 days)');
+    expect(fmtHours(240)).toBe('240 h (10.0 days)');
+    expect(fmtHours(5)).toBe('5 h');
+    expect(fmtDays(3.3333)).toBe('3.3 days');
+  });
+
+  it('fmtExp', () => {
+    expect(fmtExp(1.4582e23)).toBe('1.46e23');
+    expect(fmtExp(1.45833984e23)).toBe('1.46e23');
+    expect(fmtExp(3.2856e24)).toBe('3.29e24');
+    expect(fmtExp(9.89e14)).toBe('9.89e14');
+    expect(fmtExp(0)).toBe('0');
+  });
+
+  it('ratios, percentages and ranges', () => {
+    expect(fmtRatio(81920, 81920)).toBe('1.00x');
+    expect(fmtRatio(163840, 81920)).toBe('2.00x');
+    expect(fmtRatio(1, 0)).toBe('-');
+    expect(fmtPercent(0.389)).toBe('38.9%');
+    expect(fmtRange([40960, 40960], fmtNumber)).toBe('40,960');
+    expect(fmtRange([40960, 81920], fmtNumber)).toBe('40,960 - 81,920');
+  });
+
+  it('property: fmtUsd and fmtNumber never print NaN or Infinity for finite input', () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => {
+        for (const s of [fmtUsd(x), fmtNumber(x), fmtExp(x)]) {
+          expect(s).not.toMatch(/NaN|Infinity/);
+          expect(s.length).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('property: fmtUsd of a whole number of dollars from $100 up reads back as that number', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 100, max: Number.MAX_SAFE_INTEGER }), (n) => {
+        const s = fmtUsd(n);
+        expect(s).toMatch(/^\$\d{1,3}(,\d{3})*$/);
+        expect(Number(s.slice(1).replace(/,/g, ''))).toBe(n);
+      }),
+    );
+  });
+});

@@ -1,0 +1,100 @@
+// The table for people, colour off: the seed run and a 2x2 comparison, as snapshots.
+// Estimates come from the core with inline accelerators and prices, so a preset update does not
+// move these snapshots; only a change in the table does.
+import { describe, expect, it } from 'vitest';
+import { estimateRun } from '../../src/core/estimate.js';
+import { OWNERSHIP_DEFAULTS } from '../../src/core/ownership.js';
+import type { Accelerator, MfuProvider, PhaseInput, Price, RunEstimate } from '../../src/core/types.js';
+import { renderTable } from '../../src/output/table.js';
+
+const ANSI = /\u001b\[[0-9;]*m/;
+const noMfu: MfuProvider = () => null;
+
+const H800: Accelerator = {
+  id: 'h800',
+  name: 'NVIDIA H800 SXM5 80GB',
+  kind: 'gpu',
+  memoryGB: 80,
+  peakTflops: { bf16: 989, fp8: 1979 },
+  systemWattsPerChip: 1275,
+  powerDrawFraction: 0.75,
+  purchase: { usd: 44750, date: '2025-02-21', includesServer: true, source: 'test' },
+};
+const H100: Accelerator = { ...H800, id: 'h100', name: 'NVIDIA H100 SXM5 80GB', peakTflops: { bf16: 989.4, fp8: 1978.9 } };
+
+const PRICES: Record<string, Price> = {
+  h800: {
+    usdPerGpuHour: 2,
+    id: 'deepseek-assumption',
+    kind: 'assumption',
+    date: '2024-12-27',
+    source: 'DeepSeek-V3 Technical Report, arXiv:2412.19437, Table 1',
+  },
+  h100: { usdPerGpuHour: 2.99, id: 'test-market', kind: 'marketplace', date: '2026-01-01', source: 'test marketplace listing' },
+};
+
+function estimate(gpu: Accelerator, chips: number, hours: number): RunEstimate {
+  const phase: PhaseInput = {
+    name: 'training',
+    gpu,
+    chips,
+    duration: { hours },
+    workload: null,
+    precision: 'bf16',
+    mfu: null,
+    price: PRICES[gpu.id]!,
+    energy: { region: 'us', defaultReason: null, pue: 1.25, gridGCo2PerKwh: 384, usdPerKwh: 0.0826 },
+    ownership: {
+      purchaseUsd: gpu.purchase!.usd,
+      includesServer: gpu.purchase!.includesServer,
+      serverOverhead: OWNERSHIP_DEFAULTS.serverOverhead,
+      networkShare: OWNERSHIP_DEFAULTS.networkShare,
+      lifetimeYears: OWNERSHIP_DEFAULTS.lifetimeYears,
+      utilization: OWNERSHIP_DEFAULTS.utilization,
+    },
+  };
+  return estimateRun({ name: `${chips} x ${gpu.id}, ${hours} h`, phases: [phase], reported: null }, noMfu);
+}
+
+describe('renderTable, colour off', () => {
+  it('the seed run: 512 x h800, 80 h', () => {
+    const out = renderTable([estimate(H800, 512, 80)], { color: false });
+    expect(out).not.toMatch(ANSI);
+    expect(out).toContain('40,960');
+    expect(out).toContain('$81,920');
+    expect(out).toContain('80 h (3.3 days)');
+    expect(out).toContain('1.46e23');
+    expect(out).toContain('DeepSeek-V3 Technical Report');
+    expect(out).not.toMatch(/NaN|Infinity|undefined/);
+    expect(out).toMatchSnapshot();
+  });
+
+  it('a 2x2 comparison: h800, h100 x 512, 1024 chips', () => {
+    const runs = [H800, H100].flatMap((g) => [512, 1024].map((c) => estimate(g, c, 80)));
+    const out = renderTable(runs, { color: false });
+    expect(out).not.toMatch(ANSI);
+    expect(out).toContain('GPU-h vs base');
+    expect(out).toContain('Cost vs base');
+    // Every run has its row, the baseline marked.
+    const rows = out.split('\n').filter((l) => l.startsWith('│') && / x h[18]00/.test(l));
+    expect(rows).toHaveLength(4);
+    expect(rows[0]).toContain('(base)');
+    expect(rows[0]!.match(/1\.00x/g)).toHaveLength(2);
+    expect(rows[1]!.match(/2\.00x/g)).toHaveLength(2);
+    // h100 at $2.99 vs $2.00: 1.50x the cost (1.495 rounds up) for the same GPU-hours.
+    expect(rows[2]).toContain('1.00x');
+    expect(rows[2]).toContain('1.50x');
+    // Both prices are listed with their sources.
+    expect(out).toContain('DeepSeek-V3 Technical Report');
+    expect(out).toContain('test marketplace listing');
+    expect(out).not.toMatch(/NaN|Infinity|undefined/);
+    expect(out).toMatchSnapshot();
+  });
+
+  it('colour on uses escape codes, and removing them gives the colourless table', () => {
+    const run = estimate(H800, 512, 80);
+    const coloured = renderTable([run], { color: true });
+    expect(coloured).toMatch(ANSI);
+    expect(coloured.replace(/\u001b\[[0-9;]*m/g, '')).toBe(renderTable([run], { color: false }));
+  });
+});
