@@ -1,7 +1,7 @@
 // Bundle the CLI into one file (dist/cli.js) and the library API (dist/index.js), and write the
 // JSON Schemas of the preset files (schemas/) for editors.
 import { build } from 'esbuild';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 
@@ -43,3 +43,11 @@ await Promise.all([
   }),
   build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.js' }),
 ]);
+
+// JSON Schemas for editors (the `# yaml-language-server: $schema=` line of every preset) and for
+// consumers of --format json, written from the zod schemas of the library just built.
+const lib = await import(new URL('../dist/index.js', import.meta.url).href);
+mkdirSync('schemas', { recursive: true });
+for (const kind of Object.keys(lib.SCHEMA_KINDS)) {
+  writeFileSync(`schemas/${kind}.schema.json`, `${JSON.stringify(lib.jsonSchemaOf(kind), null, 2)}\n`);
+}

@@ -8,3 +8,6 @@ export { loadMfuProvider } from './presets/mfu.js';
 export { bundledPresetsDir } from './presets/load.js';
 export { renderEstimates, FORMATS, type Format } from './output/render.js';
 export { SCHEMA_VERSION } from './output/json.js';
+export { jsonSchemaOf, SCHEMA_KINDS, type SchemaKind } from './output/schemas.js';
+export { outputSchema } from './output/contract.js';
+export { estimateBudget } from './core/budget.js';

@@ -53,7 +53,7 @@ function estimate(gpu: Accelerator, chips: number, hours: number): RunEstimate {
       utilization: OWNERSHIP_DEFAULTS.utilization,
     },
   };
-  return estimateRun({ name: `${chips} x ${gpu.id}, ${hours} h`, phases: [phase], reported: null }, noMfu);
+  return estimateRun({ name: `${chips} x ${gpu.id}, ${hours} h`, phases: [phase], reported: null, notes: null }, noMfu);
 }
 
 describe('renderTable, colour off', () => {
