@@ -1,6 +1,6 @@
 // The comparison columns, defined once: the table and Markdown use `text`, CSV uses `raw`.
 import type { PhaseEstimate, RunEstimate } from '../core/types.js';
-import { fmtExp, fmtHours, fmtNumber, fmtPercent, fmtRange, fmtRatio, fmtUsd } from './format.js';
+import { fmtCompact, fmtDuration, fmtExp, fmtHours, fmtNumber, fmtPercent, fmtRange, fmtRatio, fmtUsd, fmtUsdCompact } from './format.js';
 
 export type Row = RunEstimate | PhaseEstimate;
 
@@ -28,19 +28,21 @@ export const COLUMNS = {
     raw: (r) => r.wallClockHours,
   },
   gpuHours: { header: 'GPU-hours', key: 'gpuHours', text: (r) => fmtNumber(r.gpuHours), raw: (r) => r.gpuHours },
-  gpuHoursRange: {
-    header: 'GPU-hours range',
-    key: 'gpuHoursLow',
-    text: (r) => (hasRange(r) ? fmtRange(r.range.gpuHours, fmtNumber) : dash),
-    raw: (r) => r.range.gpuHours[0],
+  /** For narrow tables: the point and, when it has one, the range: "7.21M (5.44M - 10.5M)". */
+  gpuHoursWithRange: {
+    header: 'GPU-hours',
+    key: 'gpuHours',
+    text: (r) => fmtCompact(r.gpuHours) + (hasRange(r) ? ` (${fmtRange(r.range.gpuHours, fmtCompact)})` : ''),
+    raw: (r) => r.gpuHours,
   },
+  shortWallClock: { header: 'Wall-clock', key: 'wallClockHours', text: (r) => opt(r.wallClockHours, fmtDuration), raw: (r) => r.wallClockHours },
   price: { header: '$/GPU-h', key: 'usdPerGpuHour', text: (r) => fmtUsd(r.rental.usdPerGpuHour), raw: (r) => r.rental.usdPerGpuHour },
   cost: { header: 'Rental cost', key: 'rentalUsd', text: (r) => fmtUsd(r.rental.usd), raw: (r) => r.rental.usd },
-  costRange: {
-    header: 'Cost range',
-    key: 'rentalUsdLow',
-    text: (r) => (hasRange(r) ? fmtRange(r.range.usd, fmtUsd) : dash),
-    raw: (r) => r.range.usd[0],
+  costWithRange: {
+    header: 'Rental cost',
+    key: 'rentalUsd',
+    text: (r) => fmtUsdCompact(r.rental.usd) + (hasRange(r) ? ` (${fmtRange(r.range.usd, fmtUsdCompact)})` : ''),
+    raw: (r) => r.rental.usd,
   },
   mfu: {
     header: 'MFU',
@@ -56,7 +58,7 @@ export const COLUMNS = {
   flop: { header: 'FLOP', key: 'flop', text: (r) => opt(r.compute.flop, fmtExp), raw: (r) => r.compute.flop },
   energy: { header: 'Energy (MWh)', key: 'kWh', text: (r) => opt(r.energy.kWh, (k) => fmtNumber(k / 1000)), raw: (r) => r.energy.kWh },
   co2: { header: 'CO2 (t)', key: 'co2Tonnes', text: (r) => opt(r.energy.co2Tonnes, fmtNumber), raw: (r) => r.energy.co2Tonnes },
-  owned: { header: 'Owned cost', key: 'ownershipUsd', text: (r) => opt(r.ownership?.usd ?? null, fmtUsd), raw: (r) => r.ownership?.usd ?? null },
+  owned: { header: 'Owned cost', key: 'ownershipUsd', text: (r) => opt(r.ownership?.usd ?? null, fmtUsdCompact), raw: (r) => r.ownership?.usd ?? null },
   vsGpuHours: {
     header: 'GPU-h vs base',
     key: 'gpuHoursRatio',
@@ -71,17 +73,16 @@ export function comparisonColumns(runs: readonly RunEstimate[]): Column[] {
   const rows: Row[] = [...runs, ...runs.flatMap((r) => r.phases)];
   const any = (f: (r: Row) => boolean) => rows.some(f);
   const c = COLUMNS;
+  // Ranges sit beside their figure, so the table stays narrow enough for a terminal.
+  const ranged = any(hasRange);
   return [
     c.name,
     c.gpu,
     c.chips,
-    c.wallClock,
-    c.gpuHours,
-    ...(any(hasRange) ? [c.gpuHoursRange] : []),
-    c.cost,
-    ...(any(hasRange) ? [c.costRange] : []),
+    ranged ? c.shortWallClock : c.wallClock,
+    ranged ? c.gpuHoursWithRange : c.gpuHours,
+    ranged ? c.costWithRange : c.cost,
     ...(any((r) => r.compute.mfu !== null || r.compute.impliedMfu !== null) ? [c.mfu] : []),
-    ...(any((r) => r.energy.kWh !== null) ? [c.energy] : []),
     ...(any((r) => r.energy.co2Tonnes !== null) ? [c.co2] : []),
     ...(any((r) => r.ownership !== null) ? [c.owned] : []),
     ...(runs.length > 1 ? [c.vsGpuHours, c.vsCost] : []),

@@ -56,3 +56,23 @@ export function fmtRange(range: readonly [number, number], f: (n: number) => str
   const [lo, hi] = range.map(f);
   return lo === hi ? lo! : `${lo} - ${hi}`;
 }
+
+/** 7207062 -> "7.21M"; 40960 -> "40,960" (compact only from a million). */
+export function fmtCompact(n: number): string {
+  const abs = Math.abs(n);
+  for (const [suffix, scale] of [['T', 1e12], ['B', 1e9], ['M', 1e6]] as const)
+    if (abs >= scale) return `${Number((n / scale).toPrecision(3))}${suffix}`;
+  return fmtNumber(n);
+}
+
+/** Dollars, compact from a million: "$21.5M", "$81,920". */
+export function fmtUsdCompact(n: number): string {
+  return Math.abs(n) >= 1e6 ? `${n < 0 ? '-' : ''}$${fmtCompact(Math.abs(n))}` : fmtUsd(n);
+}
+
+/** Hours for a narrow column: "80 h", "3.3 d", "147 d". */
+export function fmtDuration(hours: number): string {
+  if (hours < 48) return `${fmtNumber(hours)} h`;
+  const days = hours / 24;
+  return `${days >= 100 ? GROUPED.format(days) : days.toFixed(1)} d`;
+}

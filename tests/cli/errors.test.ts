@@ -7,12 +7,12 @@ const SEED = ['--chips', '512', '--gpu', 'h800', '--hours', '80'];
 
 /** Exit 2, nothing on stdout, exactly one line on stderr without a stack trace; returns that line. */
 function badInput(r: CliResult): string {
+  expect(r.code, r.stderr).toBe(2);
   expect(r.stdout).toBe('');
   expect(r.stderr).not.toContain('    at ');
   expect(r.stderr.endsWith('\n')).toBe(true);
   const lines = r.stderr.trimEnd().split('\n');
   expect(lines, r.stderr).toHaveLength(1);
-  expect(r.code).toBe(2);
   return lines[0]!;
 }
 

@@ -71,7 +71,7 @@ describe('seed: --chips 512 --gpu h800 --hours 80', () => {
       expect(run.gpu).toEqual({ id: 'h800', name: expect.stringContaining('H800') });
       expect(run.rental.priceId).toBe('deepseek-assumption');
       expect(run.rental.priceSource).toContain('DeepSeek-V3 Technical Report');
-      expect(run.range).toEqual({ gpuHours: [40960, 40960], usd: [81920, 81920] });
+      expect(run.range).toMatchObject({ gpuHours: [40960, 40960], usd: [81920, 81920] });
       expect(run.compute.precision).toBe('bf16');
       expect(run.warnings).toEqual([]);
     });
