@@ -97,6 +97,12 @@ describe('train-cost gpus', () => {
     for (const id of REQUIRED) expect(out).toMatch(new RegExp(`[│|]\\s*${id}\\s*[│|]`));
   });
 
+  it('the table is coloured only when forced, and never with NO_COLOR or --no-color', () => {
+    expect(ok(cli(['gpus'], { env: { FORCE_COLOR: '1' } }))).toMatch(ANSI);
+    expect(ok(cli(['gpus'], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }))).not.toMatch(ANSI);
+    expect(ok(cli(['gpus', '--no-color'], { env: { FORCE_COLOR: '1' } }))).not.toMatch(ANSI);
+  });
+
   it('--format csv: a header row and one row per gpu', () => {
     const out = ok(cli(['gpus', '--format', 'csv']));
     const lines = out.trimEnd().split('\n');
