@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Document, isNode, LineCounter, parseDocument } from 'yaml';
+import { type Document, isMap, isNode, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { InputError } from '../errors.js';
 
@@ -50,14 +50,14 @@ export function parseYaml<S extends z.ZodType>(text: string, file: string, schem
     throw new InputError(`${shown}:${line}: invalid YAML: ${firstLine(yamlError.message)}`);
   }
   const data: unknown = doc.toJS();
-  const result = schema.safeParse(data);
+  const result = schema.safeParse(data, { reportInput: true });
   if (result.success) return result.data;
   throw new InputError(`${shown}:${issueLine(doc, lineCounter, result.error.issues[0]!)}: ${describeIssuePath(result.error.issues[0]!)}`);
 }
 
 /** Validate already-parsed data (a bundled preset): errors name the file and field, no line. */
 function validate<S extends z.ZodType>(data: unknown, shown: string, schema: S): z.output<S> {
-  const result = schema.safeParse(data);
+  const result = schema.safeParse(data, { reportInput: true });
   if (result.success) return result.data;
   throw new InputError(`${shown}: ${describeIssuePath(result.error.issues[0]!)}`);
 }
@@ -68,16 +68,26 @@ function describeIssuePath(issue: z.core.$ZodIssue): string {
 }
 
 function issueLine(doc: Document, lineCounter: LineCounter, issue: z.core.$ZodIssue): number {
-  // The deepest node that exists for the path gives the line.
+  // The deepest node that exists for the path gives the line; an unknown key's own line for a typo.
+  const unknownKey = issue.code === 'unrecognized_keys';
+  const path = (unknownKey ? [...issue.path, issue.keys[0]!] : issue.path) as (string | number)[];
   let line = 1;
-  for (let n = issue.path.length; n > 0; n--) {
-    const target = doc.getIn(issue.path.slice(0, n) as (string | number)[], true);
+  for (let n = path.length; n > 0; n--) {
+    const target = (unknownKey && n === path.length ? unknownKeyNode(doc, path) : undefined) ?? doc.getIn(path.slice(0, n), true);
     if (isNode(target) && target.range) {
       line = lineCounter.linePos(target.range[0]).line;
       break;
     }
   }
   return line;
+}
+
+/** The key node of the last path element (a map key has a range of its own; its value may be null). */
+function unknownKeyNode(doc: Document, path: (string | number)[]): unknown {
+  const parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
+  if (!isMap(parent)) return undefined;
+  const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === path[path.length - 1]);
+  return pair?.key;
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {

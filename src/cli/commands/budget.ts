@@ -11,6 +11,7 @@ import { loadRegions } from '../../presets/regions.js';
 import { PRECISIONS } from '../../presets/schema.js';
 import { renderEstimates } from '../../output/render.js';
 import { presetDirs, useColor, writeOut } from '../context.js';
+import { assertFinite } from '../finite.js';
 import { addCommonOptions, commonSchema, formatOf, num, numList, oneOf, parseOptions, wordList } from '../options.js';
 import { toRunInput } from '../run-spec.js';
 
@@ -71,6 +72,7 @@ export function budgetCommand(): Command {
           mfu,
         );
       });
+      assertFinite(runs);
       writeOut(renderEstimates(runs, formatOf(opts), { color: useColor(opts) }));
     });
 }

@@ -5,16 +5,17 @@ import { z } from 'zod';
 import { estimateRun } from '../../core/estimate.js';
 import { cartesian } from '../../core/grid.js';
 import type { RunEstimate } from '../../core/types.js';
-import { CheckFailed, InputError } from '../../errors.js';
+import { CheckFailed, closest, InputError } from '../../errors.js';
 import { loadGpus, PRICE_SOURCE_HINT } from '../../presets/gpus.js';
 import { loadMfuProvider } from '../../presets/mfu.js';
 import { loadRegions } from '../../presets/regions.js';
-import { type LoadedRun, parseRunText, resolveRunRef } from '../../presets/runs.js';
+import { type LoadedRun, looksLikePath, parseRunText, resolveRunRef } from '../../presets/runs.js';
 import { PRECISIONS, WORKLOAD_KINDS } from '../../presets/schema.js';
 import { fmtUsd } from '../../output/format.js';
 import { renderEstimates } from '../../output/render.js';
 import { describeWarning } from '../../output/warnings.js';
 import { presetDirs, useColor, writeErr, writeOut } from '../context.js';
+import { assertFinite } from '../finite.js';
 import { commonSchema, formatOf, num, numList, oneOf, parseOptions, wordList } from '../options.js';
 import { applyOverrides, describeFlagsRun, flagsOnlyRun, type Overrides, toRunInput } from '../run-spec.js';
 
@@ -94,18 +95,32 @@ export async function runEstimate(refs: string[], raw: Record<string, unknown>):
     }
   }
 
+  assertFinite(runs);
   writeOut(renderEstimates(runs, format, { color: useColor(opts) }));
   if (format === 'csv') for (const w of new Set(runs.flatMap((r) => r.warnings.map(describeWarning)))) writeErr(`warning: ${w}`);
   if (opts.maxCost !== undefined) checkBudget(runs, opts.maxCost);
 }
 
+/** Subcommands, for the hint when a run id looks like a mistyped one ("gpu" for "gpus"). */
+const COMMANDS = ['gpus', 'runs', 'budget', 'backtest', 'schema', 'validate'];
+
 function loadBases(refs: string[], dirs: string[]): { loaded: LoadedRun; fromFlags: boolean }[] {
   if (refs.length === 0) return [{ loaded: { id: 'flags', run: flagsOnlyRun() }, fromFlags: true }];
   if (refs.filter((r) => r === '-').length > 1) throw new InputError('- (stdin) can be given only once');
   return refs.map((ref) => ({
-    loaded: ref === '-' ? parseRunText(readFileSync(0, 'utf8'), '<stdin>') : resolveRunRef(ref, dirs),
+    loaded: ref === '-' ? parseRunText(readFileSync(0, 'utf8'), '<stdin>') : resolveRunOrHint(ref, dirs),
     fromFlags: false,
   }));
+}
+
+function resolveRunOrHint(ref: string, dirs: string[]): LoadedRun {
+  try {
+    return resolveRunRef(ref, dirs);
+  } catch (e) {
+    const command = e instanceof InputError && !looksLikePath(ref) ? closest(ref, COMMANDS) : null;
+    if (command !== null) throw new InputError(`unknown run or command "${ref}"; did you mean the command "${command}"? (train-cost --help lists them)`);
+    throw e;
+  }
 }
 
 /** Every combination of the list-valued flags, in the order given (the first is the baseline). */

@@ -1,0 +1,218 @@
+// `train-cost backtest` (issue 3): the bundled published runs predicted leave-one-out from their
+// workload alone, the issue's accuracy targets, CI thresholds, and a user's CSV or YAML list
+// predicted with the full calibrated model.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cli, cliJson } from '../helpers/cli.js';
+
+function expectRel(actual: number, expected: number, rel = 1e-9): void {
+  expect(Math.abs(actual - expected), `${actual} vs ${expected}`).toBeLessThanOrEqual(rel * Math.abs(expected));
+}
+
+function backtest(args: string[] = []): any {
+  const { result, json } = cliJson(['backtest', ...args]);
+  expect(result.code, result.stderr).toBe(0);
+  expect(result.stderr).toBe('');
+  expect(json.schemaVersion).toBe(1);
+  return json.backtest;
+}
+
+function expectInputError(args: string[]): string {
+  const r = cli(args);
+  expect(r.code, r.stderr).toBe(2);
+  expect(r.stdout).toBe('');
+  const lines = r.stderr.trimEnd().split('\n');
+  expect(lines, r.stderr).toHaveLength(1);
+  return lines[0]!;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length / 2;
+  return s.length % 2 ? s[Math.floor(m)]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'train-cost-backtest-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+function write(name: string, text: string): string {
+  const file = join(tmp, name);
+  writeFileSync(file, text);
+  return file;
+}
+
+let cached: any;
+const bundled = () => (cached ??= backtest());
+
+describe('the bundled runs, leave-one-out', () => {
+  it('covers at least 25 published runs, leave-one-out', () => {
+    const b = bundled();
+    expect(b.method).toBe('leave-one-out');
+    expect(b.rows.length).toBeGreaterThanOrEqual(25);
+    expect(b.runs).toBe(b.rows.length);
+    for (const id of ['deepseek-v3', 'llama-2-7b', 'llama-3.1-405b', 'gpt-3', 'palm-540b']) expect(b.rows.map((r: any) => r.name)).toContain(id);
+  });
+
+  it('every row has the reported and predicted GPU-hours, the range and whether it is inside', () => {
+    for (const r of bundled().rows) {
+      expect(r.reportedGpuHours, r.name).toBeGreaterThan(0);
+      expect(r.predictedGpuHours, r.name).toBeGreaterThan(0);
+      const [low, high] = r.gpuHoursRange;
+      expect(low, r.name).toBeLessThanOrEqual(r.predictedGpuHours);
+      expect(high, r.name).toBeGreaterThanOrEqual(r.predictedGpuHours);
+      expect(r.inside, r.name).toBe(low <= r.reportedGpuHours && r.reportedGpuHours <= high);
+      expectRel(r.error, r.predictedGpuHours / r.reportedGpuHours - 1, 1e-6);
+    }
+  });
+
+  it('the summary lines are the statistics of the rows', () => {
+    const b = bundled();
+    expectRel(b.medianAbsError, median(b.rows.map((r: any) => Math.abs(r.error))), 1e-6);
+    expectRel(b.coverage, b.rows.filter((r: any) => r.inside).length / b.rows.length, 1e-9);
+    expectRel(b.shareWithin25, b.rows.filter((r: any) => Math.abs(r.error) <= 0.25).length / b.rows.length, 1e-9);
+    expectRel(b.medianHighLowRatio, median(b.rows.map((r: any) => r.gpuHoursRange[1] / r.gpuHoursRange[0])), 1e-6);
+  });
+
+  it("meets the issue's targets: error, coverage and range width", () => {
+    const b = bundled();
+    // Issue 3 asks for a median absolute GPU-hour error <= 20%. The current leave-one-out figure is
+    // 20.2%: the target is missed by a hair. The bound here is 20.5% so that a regression fails
+    // while the miss stays visible; tighten it to 0.20 once the estimator meets the issue.
+    expect(b.medianAbsError).toBeLessThanOrEqual(0.205);
+    expect(b.coverage).toBeGreaterThanOrEqual(0.8);
+    expect(b.medianHighLowRatio).toBeLessThanOrEqual(2.2);
+  });
+
+  // Issue 3's exact target, median absolute error <= 20%, is missed: leave-one-out gives 20.2%.
+  // When the estimator meets it, this fails: drop `.fails` and tighten the bound above to 0.20.
+  it.fails("issue 3's exact target: median absolute error <= 20%", () => {
+    expect(bundled().medianAbsError).toBeLessThanOrEqual(0.2);
+  });
+
+  it('the table prints the rows and the summary lines', () => {
+    const r = cli(['backtest']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('deepseek-v3');
+    expect(r.stdout).toMatch(/median absolute GPU-hour error: \d+(\.\d)?%/);
+    expect(r.stdout).toMatch(/inside the range: \d+(\.\d)?%/);
+    expect(r.stdout).toMatch(/within \+-25%/);
+  });
+});
+
+describe('thresholds for CI', () => {
+  it('--max-error 0.01 exits 1, still printing the result, with one line on stderr naming --max-error', () => {
+    const r = cli(['backtest', '--max-error', '0.01']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/median absolute GPU-hour error/);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('--max-error');
+  });
+
+  it('--max-error as JSON still prints valid JSON before exiting 1', () => {
+    const r = cli(['backtest', '--max-error', '0.01', '--format', 'json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).backtest.rows.length).toBeGreaterThanOrEqual(25);
+  });
+
+  it('--min-coverage 0.5 is met: exit 0', () => {
+    const r = cli(['backtest', '--min-coverage', '0.5']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
+  });
+
+  it('--min-coverage 1 is missed: exit 1 naming --min-coverage', () => {
+    const r = cli(['backtest', '--min-coverage', '1']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('--min-coverage');
+  });
+});
+
+describe("a user's file, predicted with the full model", () => {
+  const CSV_HEADER = 'name,gpu,params,tokens,gpu_hours';
+
+  it('a CSV row like Llama 2 7B on A100s is predicted as the estimate would predict it', () => {
+    const file = write('mine.csv', `${CSV_HEADER}\nmy-7b,a100,6.74B,2T,184320\n`);
+    const b = backtest([file]);
+    expect(b.method).toBe('full model');
+    expect(b.rows).toHaveLength(1);
+    const row = b.rows[0];
+    expect(row.name).toBe('my-7b');
+    expect(row.gpuId).toBe('a100');
+    expect(row.reportedGpuHours).toBe(184_320);
+    // The full model, as `train-cost --gpu a100 --params 6.74B --tokens 2T` uses it.
+    const { json } = cliJson(['--gpu', 'a100', '--params', '6.74B', '--tokens', '2T']);
+    expectRel(row.predictedGpuHours, json.runs[0].gpuHours, 1e-9);
+    expectRel(row.gpuHoursRange[0], json.runs[0].range.gpuHours[0], 1e-9);
+    expectRel(row.gpuHoursRange[1], json.runs[0].range.gpuHours[1], 1e-9);
+    expect(row.inside).toBe(true);
+    expect(b.runs).toBe(1);
+  });
+
+  it('a CSV with an unknown column exits 2 naming the line and the column', () => {
+    const file = write('colour.csv', `${CSV_HEADER},colour\nmy-7b,a100,6.74B,2T,184320,red\n`);
+    const line = expectInputError(['backtest', file]);
+    expect(line).toMatch(/colour\.csv:1: /);
+    expect(line).toContain('"colour"');
+  });
+
+  it('a non-numeric gpu_hours exits 2 naming the line and the column', () => {
+    const file = write('lots.csv', `${CSV_HEADER}\nmy-7b,a100,6.74B,2T,184320\nbig,a100,7B,1T,lots\n`);
+    const line = expectInputError(['backtest', file]);
+    expect(line).toMatch(/lots\.csv:3: /);
+    expect(line).toContain('gpu_hours');
+    expect(line).toContain('"lots"');
+  });
+
+  // BUG: blank lines are dropped before rows are numbered (src/presets/observations.ts,
+  // csvObservations: `line = i + 2` after filtering empty rows), so an error after a blank line
+  // names the wrong line: here the bad row is line 4 but the message says 3.
+  it.fails('after a blank line, the error still names the right line', () => {
+    const file = write('blank.csv', `${CSV_HEADER}\nmy-7b,a100,6.74B,2T,184320\n\nbig,a100,7B,1T,lots\n`);
+    const line = expectInputError(['backtest', file]);
+    expect(line).toMatch(/blank\.csv:4: /);
+  });
+
+  it('a YAML list of runs works', () => {
+    const file = write(
+      'runs.yaml',
+      [
+        '- name: small',
+        '  gpu: a100',
+        '  model:',
+        '    params: 6.74B',
+        '  phases:',
+        '    - name: pre-training',
+        '      tokens: 2T',
+        '  reported:',
+        '    gpuHours: 184320',
+        '    source: "our training logs, 2024"',
+        '- name: h100 run',
+        '  gpu: h100',
+        '  model:',
+        '    params: 8B',
+        '  phases:',
+        '    - name: pre-training',
+        '      tokens: 15T',
+        '  reported:',
+        '    gpuHours: 1300000',
+        '    source: "our training logs, 2024"',
+        '',
+      ].join('\n'),
+    );
+    const b = backtest([file]);
+    expect(b.method).toBe('full model');
+    expect(b.rows.map((r: any) => r.name)).toEqual(['small', 'h100 run']);
+    expect(b.rows.map((r: any) => r.reportedGpuHours)).toEqual([184_320, 1_300_000]);
+    expect(b.rows.map((r: any) => r.gpuId)).toEqual(['a100', 'h100']);
+    // The same workload as the CSV row: the same prediction.
+    const { json } = cliJson(['--gpu', 'a100', '--params', '6.74B', '--tokens', '2T']);
+    expectRel(b.rows[0].predictedGpuHours, json.runs[0].gpuHours, 1e-9);
+  });
+
+  it('a missing file exits 2 naming it', () => {
+    const line = expectInputError(['backtest', join(tmp, 'nope.csv')]);
+    expect(line).toContain('nope.csv');
+  });
+});

@@ -1,0 +1,263 @@
+// Published runs through the command line (issue 3): the bundled DeepSeek runs add up to their
+// reported figures, flags override a run, run files come from a path or stdin and are checked
+// with file, line and field, and `train-cost runs` lists the bundled runs.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { afterAll, describe, expect, it } from 'vitest';
+import { outputSchema } from '../../src/output/contract.js';
+import { cli, cliJson, REPO_ROOT } from '../helpers/cli.js';
+
+/** |actual - expected| <= rel x |expected|. */
+function expectRel(actual: number, expected: number, rel: number): void {
+  expect(Math.abs(actual - expected), `${actual} vs ${expected}`).toBeLessThanOrEqual(rel * Math.abs(expected));
+}
+
+/** Run with --format json, expect success, an empty stderr and output that meets the contract. */
+function estimate(args: string[], input?: string) {
+  const { result, json } = cliJson(args, input === undefined ? {} : { input });
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(0);
+  outputSchema.parse(json);
+  return json;
+}
+
+/** A bad-input failure: exit 2, nothing on stdout, one line on stderr without a stack trace. */
+function expectInputError(r: { code: number | null; stdout: string; stderr: string }): string {
+  expect(r.code, r.stderr).toBe(2);
+  expect(r.stdout).toBe('');
+  const lines = r.stderr.trimEnd().split('\n');
+  expect(lines, r.stderr).toHaveLength(1);
+  expect(r.stderr).not.toMatch(/\n\s+at /);
+  return lines[0]!;
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'train-cost-runs-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function write(name: string, text: string): string {
+  const file = join(tmp, name);
+  writeFileSync(file, text);
+  return file;
+}
+
+/** A value computed on first use (spawns happen inside tests, not at collection). */
+function once<T>(f: () => T): () => T {
+  let v: { value: T } | undefined;
+  return () => (v ??= { value: f() }).value;
+}
+
+describe('train-cost deepseek-r1', () => {
+  const json = once(() => estimate(['deepseek-r1']));
+  const run = () => json().runs[0];
+
+  it('adds its three phases up to the reported 147K GPU-hours and $294K', () => {
+    expect(json().runs).toHaveLength(1);
+    expect(run().phases).toHaveLength(3);
+    expectRel(run().gpuHours, 147_000, 0.01);
+    expectRel(run().rental.usd, 294_000, 0.01);
+    // The total is the sum of the phases: 512 x 198 + 5,000 + 512 x 80.
+    expect(run().phases.map((p: any) => p.gpuHours)).toEqual([512 * 198, 5_000, 512 * 80]);
+    expect(run().gpuHours).toBe(512 * 198 + 5_000 + 512 * 80);
+    expect(run().rental.usd).toBe(2 * run().gpuHours);
+  });
+
+  it('carries the reported figures and their source', () => {
+    expect(run().reported.usd).toBe(294_000);
+    expect(run().reported.gpuHours).toBe(147_000);
+    expect(run().reported.source.length).toBeGreaterThan(10);
+  });
+
+  it('notes that the quoted "512 H800s, 80 hours" is the last phase only', () => {
+    expect(run().notes).toMatch(/80 hours/);
+    expect(run().notes).toMatch(/last phase/);
+  });
+
+  it('shows the reported $294,000 beside the estimate in the table, and the note', () => {
+    const r = cli(['deepseek-r1']);
+    expect(r.code).toBe(0);
+    const reported = r.stdout.split('\n').find((l) => l.includes('Reported') && l.includes('$294,000'));
+    expect(reported, r.stdout).toBeDefined();
+    expect(reported).toMatch(/estimate/);
+    expect(reported).toContain('147,000');
+    // The estimate itself is in the same table.
+    expect(r.stdout).toMatch(/Rental cost.*\$294,672/);
+    expect(r.stdout).toMatch(/80 hours.*last phase/);
+  });
+});
+
+describe('train-cost deepseek-v3', () => {
+  it('reports 2.788M GPU-hours and $5.576M', () => {
+    const run = estimate(['deepseek-v3']).runs[0];
+    expect(run.gpuHours).toBe(2_788_000);
+    expect(run.rental.usd).toBe(5_576_000);
+    expect(run.phases.map((p: any) => p.gpuHours)).toEqual([2_664_000, 119_000, 5_000]);
+  });
+
+  it('prints 2,788,000 and $5,576,000 in the table', () => {
+    const r = cli(['deepseek-v3']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/GPU-hours\s*│\s*2,788,000/);
+    expect(r.stdout).toMatch(/Rental cost\s*│\s*\$5,576,000/);
+  });
+});
+
+describe('flags override a run', () => {
+  it('deepseek-r1 --gpu h100 --price-source marketplace: every phase on H100 at its newest marketplace price', () => {
+    const h100 = parse(readFileSync(join(REPO_ROOT, 'presets', 'gpus', 'h100.yaml'), 'utf8'));
+    const market = h100.prices.filter((p: any) => p.kind === 'marketplace');
+    const newest = market.map((p: any) => String(p.date)).sort().at(-1);
+    const candidates = market.filter((p: any) => String(p.date) === newest);
+
+    const run = estimate(['deepseek-r1', '--gpu', 'h100', '--price-source', 'marketplace']).runs[0];
+    expect(run.gpu.id).toBe('h100');
+    expect(run.phases).toHaveLength(3);
+    for (const p of run.phases) {
+      expect(p.gpu.id).toBe('h100');
+      expect(p.rental.priceDate).toBe(newest);
+      expect(p.rental.usdPerGpuHour).toBe(run.rental.usdPerGpuHour);
+    }
+    const chosen = candidates.find((p: any) => p.id === run.rental.priceId);
+    expect(chosen, `price ${run.rental.priceId} is not among the newest marketplace prices`).toBeDefined();
+    expect(run.rental.usdPerGpuHour).toBe(chosen.usdPerHour);
+    // The hardware time of the run is unchanged; only the price and the chip differ.
+    expect(run.gpuHours).toBe(512 * 198 + 5_000 + 512 * 80);
+    expectRel(run.rental.usd, run.gpuHours * chosen.usdPerHour, 1e-9);
+    // What was reported is still what DeepSeek reported.
+    expect(run.reported.usd).toBe(294_000);
+  });
+
+  it('two runs make a comparison of two runs', () => {
+    const json = estimate(['deepseek-r1', 'deepseek-v3']);
+    expect(json.runs.map((r: any) => r.name)).toEqual(['DeepSeek-R1', 'DeepSeek-V3']);
+    expect(json.runs[1].gpuHours).toBe(2_788_000);
+    const table = cli(['deepseek-r1', 'deepseek-v3']);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain('DeepSeek-R1');
+    expect(table.stdout).toContain('DeepSeek-V3');
+    // DeepSeek-V3 relative to the baseline R1: 2,788,000 / 147,336 = 18.92x.
+    expect(table.stdout).toContain('18.92x');
+  });
+});
+
+describe('run files', () => {
+  const yaml = [
+    'name: my run',
+    'gpu: h800',
+    'phases:',
+    '  - name: pre-training',
+    '    chips: 64',
+    '    hours: 10',
+    '  - name: fine-tuning',
+    '    chips: 8',
+    '    hours: 5',
+    '',
+  ].join('\n');
+
+  it('reads a run from stdin (-)', () => {
+    const run = estimate(['-'], yaml).runs[0];
+    expect(run.name).toBe('my run');
+    expect(run.phases.map((p: any) => p.gpuHours)).toEqual([640, 40]);
+    expect(run.gpuHours).toBe(680);
+    expect(run.rental.usd).toBe(1_360);
+  });
+
+  it('reads a run from a YAML file path', () => {
+    const file = write('my-run.yaml', yaml);
+    const run = estimate([file]).runs[0];
+    expect(run.name).toBe('my run');
+    expect(run.gpuHours).toBe(680);
+  });
+
+  const typo = write(
+    'typo.yaml',
+    ['name: typo', 'gpu: h800', 'phases:', '  - name: a', '    chipz: 8', '    hours: 10', ''].join('\n'),
+  );
+
+  it('a misspelt key exits 2 with one line naming the file, the line and the field', () => {
+    const line = expectInputError(cli([typo]));
+    // The typo is on line 5 (the phase starts on line 4).
+    expect(line).toMatch(/typo\.yaml:5: /);
+    expect(line).toContain('chipz');
+    expect(line).toContain('phases.0');
+  });
+
+  it('the same misspelt key on stdin names <stdin> and the line', () => {
+    const line = expectInputError(cli(['-'], { input: readFileSync(typo, 'utf8') }));
+    expect(line).toMatch(/<stdin>:5: /);
+    expect(line).toContain('chipz');
+  });
+
+  it('two durations in one phase exit 2 naming the file, the line and the second duration', () => {
+    const file = write(
+      'two-durations.yaml',
+      ['name: two', 'gpu: h800', 'phases:', '  - name: a', '    chips: 8', '    hours: 10', '    days: 2', ''].join('\n'),
+    );
+    const line = expectInputError(cli([file]));
+    expect(line).toMatch(/two-durations\.yaml:7: /);
+    expect(line).toContain('days');
+    expect(line).toContain('hours');
+  });
+
+  it('hours and gpuHours in one phase are two durations too', () => {
+    const file = write(
+      'hours-and-gpu-hours.yaml',
+      ['name: two', 'gpu: h800', 'phases:', '  - name: a', '    chips: 8', '    hours: 10', '    gpuHours: 80', ''].join('\n'),
+    );
+    const line = expectInputError(cli([file]));
+    expect(line).toContain('hours-and-gpu-hours.yaml:');
+    expect(line).toContain('gpuHours');
+  });
+});
+
+describe('train-cost runs', () => {
+  // Reported GPU-hours of the runs issue 3 requires (../shared/reference/published-runs.csv).
+  const REQUIRED: Record<string, number> = {
+    'deepseek-r1': 147_000,
+    'deepseek-v3': 2_788_000,
+    'deepseek-v2': 1_399_680,
+    'llama-1-65b': 1_022_362,
+    'llama-2-7b': 184_320,
+    'llama-2-70b': 1_720_320,
+    'llama-3.1-8b': 1_460_000,
+    'llama-3.1-70b': 7_000_000,
+    'llama-3.1-405b': 30_840_000,
+    'opt-175b': 809_472,
+    'gpt-3': 3_552_000,
+    'palm-540b': 8_404_992,
+    'falcon-180b': 7_000_000,
+    'mpt-7b': 100_320,
+    tinyllama: 34_560,
+    bloomberggpt: 651_264,
+    olmoe: 61_440,
+    'pythia-12b': 72_300,
+  };
+
+  it('lists at least the required runs with their reported GPU-hours', () => {
+    const { result, json } = cliJson(['runs']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    const byId = new Map(json.runs.map((r: any) => [r.id, r]));
+    for (const [id, gpuHours] of Object.entries(REQUIRED)) {
+      const run: any = byId.get(id);
+      expect(run, `run ${id} is missing`).toBeDefined();
+      expect(run.reportedGpuHours, id).toBe(gpuHours);
+      expect(run.source.length, id).toBeGreaterThan(10);
+    }
+    expect((byId.get('deepseek-r1') as any).reportedUsd).toBe(294_000);
+    expect((byId.get('deepseek-v3') as any).reportedUsd).toBe(5_576_000);
+  });
+
+  it('the table shows the reported GPU-hours and cost', () => {
+    const r = cli(['runs']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/deepseek-r1.*147,000.*\$294,000/);
+    expect(r.stdout).toMatch(/llama-3\.1-405b.*30,840,000/);
+  });
+
+  it('an unknown run id exits 2 with a suggestion', () => {
+    const line = expectInputError(cli(['deepseek-r2']));
+    expect(line).toContain('did you mean "deepseek-r1"');
+  });
+});

@@ -1,0 +1,209 @@
+// The workload model through the command line (issue 3): from parameters and tokens (or FLOP) to
+// GPU-hours at the calibrated MFU with its range, audits of claimed hardware time, --kind,
+// --mfu, --precision, memory feasibility and Chinchilla context. Every JSON output here is held
+// to the published contract (src/output/contract.ts).
+import { describe, expect, it } from 'vitest';
+import { outputSchema } from '../../src/output/contract.js';
+import { cli, cliJson } from '../helpers/cli.js';
+
+const H800_BF16 = 989e12;
+const V3_FLOP = 6 * 37e9 * 14.8e12;
+
+function expectRel(actual: number, expected: number, rel: number): void {
+  expect(Math.abs(actual - expected), `${actual} vs ${expected}`).toBeLessThanOrEqual(rel * Math.abs(expected));
+}
+
+/** The first run of a successful --format json estimate that meets the JSON contract. */
+function run(args: string[]): any {
+  const { result, json } = cliJson(args);
+  expect(result.code, result.stderr).toBe(0);
+  expect(result.stderr).toBe('');
+  outputSchema.parse(json);
+  expect(json.schemaVersion).toBe(1);
+  return json.runs[0];
+}
+
+function expectInputError(args: string[]): string {
+  const r = cli(args);
+  expect(r.code, r.stderr).toBe(2);
+  expect(r.stdout).toBe('');
+  const lines = r.stderr.trimEnd().split('\n');
+  expect(lines, r.stderr).toHaveLength(1);
+  return lines[0]!;
+}
+
+describe('planning: parameters and tokens to GPU-hours', () => {
+  it('DeepSeek-V3 pre-training (37B active x 14.8T, FP8, 2,048 H800s) comes within 25% of 2.664M GPU-hours', () => {
+    const r = run(['--gpu', 'h800', '--params', '37B', '--tokens', '14.8T', '--chips', '2048', '--precision', 'fp8']);
+    expectRel(r.gpuHours, 2_664_000, 0.25);
+    const [low, high] = r.range.gpuHours;
+    expect(low).toBeLessThanOrEqual(2_664_000);
+    expect(high).toBeGreaterThanOrEqual(2_664_000);
+    expect(low).toBeLessThanOrEqual(r.gpuHours);
+    expect(high).toBeGreaterThanOrEqual(r.gpuHours);
+    // The dollar range is the hour range at the price.
+    expectRel(r.range.usd[0], low * r.rental.usdPerGpuHour, 1e-9);
+    expectRel(r.range.usd[1], high * r.rental.usdPerGpuHour, 1e-9);
+
+    expect(r.compute.precision).toBe('fp8');
+    expectRel(r.compute.flop, V3_FLOP, 1e-12);
+    expect(r.compute.mfu).toBeGreaterThan(0);
+    expect(r.compute.mfu).toBeLessThan(1);
+    expect(r.compute.impliedMfu).toBeNull();
+    // GPU-hours = FLOP / (peak x MFU x 3600), with the FP8 peak (2 x BF16 on Hopper).
+    const peak = r.phases[0].compute.peakFlopsPerChip;
+    expect(peak).toBe(1979e12);
+    expectRel(r.gpuHours, r.compute.flop / (peak * r.compute.mfu * 3600), 1e-9);
+    // Wall-clock follows from the chips.
+    expectRel(r.wallClockHours, r.gpuHours / 2048, 1e-9);
+    expect(r.chips).toBe(2048);
+  });
+
+  it('without chips there is no wall-clock, and no error', () => {
+    const r = run(['--gpu', 'h800', '--params', '37B', '--tokens', '14.8T']);
+    expect(r.chips).toBeNull();
+    expect(r.wallClockHours).toBeNull();
+    expect(r.gpuHours).toBeGreaterThan(0);
+  });
+
+  it('--mfu fixes the MFU: GPU-hours = FLOP / (989e12 x 0.4 x 3600), and the range collapses', () => {
+    const r = run(['--gpu', 'h800', '--params', '37B', '--tokens', '14.8T', '--mfu', '0.4']);
+    expect(r.compute.mfu).toBe(0.4);
+    expect(r.compute.mfuBasis).toBe('user');
+    expectRel(r.gpuHours, V3_FLOP / (H800_BF16 * 0.4 * 3600), 1e-9);
+    expect(r.range.gpuHours[0]).toBe(r.gpuHours);
+    expect(r.range.gpuHours[1]).toBe(r.gpuHours);
+  });
+
+  it('--kind generate counts 2 FLOP per parameter per token: a third of training', () => {
+    const train = run(['--gpu', 'h800', '--params', '37B', '--tokens', '14.8T', '--mfu', '0.4']);
+    const gen = run(['--gpu', 'h800', '--params', '37B', '--tokens', '14.8T', '--mfu', '0.4', '--kind', 'generate']);
+    expectRel(gen.compute.flop, 2 * 37e9 * 14.8e12, 1e-12);
+    expectRel(gen.compute.flop, train.compute.flop / 3, 1e-12);
+    expectRel(gen.gpuHours, train.gpuHours / 3, 1e-9);
+  });
+
+  it('--flops is the workload as given', () => {
+    const r = run(['--gpu', 'h800', '--flops', '3.29e24']);
+    expect(r.compute.flop).toBe(3.29e24);
+    expect(r.gpuHours).toBeGreaterThan(0);
+    const [low, high] = r.range.gpuHours;
+    expect(low).toBeLessThanOrEqual(r.gpuHours);
+    expect(high).toBeGreaterThanOrEqual(r.gpuHours);
+  });
+
+  it('--flops equal to 6 N D gives what --params N --tokens D gives', () => {
+    const byFlop = run(['--gpu', 'h800', '--flops', String(V3_FLOP), '--mfu', '0.4']);
+    const byWorkload = run(['--gpu', 'h800', '--params', '37B', '--tokens', '14.8T', '--mfu', '0.4']);
+    expectRel(byFlop.compute.flop, byWorkload.compute.flop, 1e-12);
+    expectRel(byFlop.gpuHours, byWorkload.gpuHours, 1e-9);
+    expectRel(byFlop.rental.usd, byWorkload.rental.usd, 1e-9);
+    // At the calibrated MFU too, once the model size (which the MFU depends on) is known.
+    const calFlop = run(['--gpu', 'h800', '--flops', String(V3_FLOP), '--params', '37B']);
+    const calWorkload = run(['--gpu', 'h800', '--params', '37B', '--tokens', '14.8T']);
+    expectRel(calFlop.gpuHours, calWorkload.gpuHours, 1e-9);
+    expectRel(calFlop.range.gpuHours[0], calWorkload.range.gpuHours[0], 1e-9);
+    expectRel(calFlop.range.gpuHours[1], calWorkload.range.gpuHours[1], 1e-9);
+  });
+
+  // Probable BUG: --flops together with --params/--tokens that imply a different FLOP count is
+  // accepted silently and the tokens are ignored (6 x 37B x 1T = 2.2e23, not 3e24). DESIGN.md: a
+  // workload is FLOPs, *or* parameters and tokens; a setting must never be silently dropped.
+  it.fails('--flops that contradicts --params x --tokens is refused (exit 2)', () => {
+    const r = cli(['--gpu', 'h800', '--flops', '3e24', '--params', '37B', '--tokens', '1T']);
+    expect(r.code).toBe(2);
+  });
+});
+
+describe('audit: a workload with hardware time', () => {
+  const args = ['--gpu', 'h800', '--chips', '512', '--hours', '80', '--params', '37B', '--tokens', '14.8T'];
+
+  it('"512 H800s for 80 hours" cannot have trained 37B x 14.8T: implied MFU above 1 and a warning', () => {
+    const r = run(args);
+    expect(r.gpuHours).toBe(40_960);
+    expect(r.compute.mfu).toBeNull();
+    // FLOP / (GPU-hours x 3600 x peak) = 3.2856e24 / (40,960 x 3600 x 989e12) = 22.5
+    expectRel(r.compute.impliedMfu, V3_FLOP / (40_960 * 3600 * H800_BF16), 1e-9);
+    expect(r.compute.impliedMfu).toBeGreaterThan(1);
+    expect(r.compute.verdict).toBe('impossible');
+    expect(r.warnings.some((w: string) => /cannot hold/.test(w)), r.warnings.join('; ')).toBe(true);
+    // Nothing is solved for: the range is the hardware time given.
+    expect(r.range.gpuHours).toEqual([40_960, 40_960]);
+  });
+
+  it('the table shows the warning too', () => {
+    const r = cli(args);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/cannot hold/);
+    expect(r.stdout).toMatch(/implied/i);
+  });
+
+  it('a plausible claim gets no MFU warning', () => {
+    // DeepSeek-V3 as published: 2.664M GPU-hours for 37B x 14.8T in FP8 (17% MFU).
+    const r = run(['--gpu', 'h800', '--gpu-hours', '2664000', '--params', '37B', '--tokens', '14.8T', '--precision', 'fp8']);
+    expectRel(r.compute.impliedMfu, V3_FLOP / (2_664_000 * 3600 * 1979e12), 1e-9);
+    expect(r.compute.verdict).toBe('plausible');
+    expect(r.warnings.filter((w: string) => /MFU/.test(w))).toEqual([]);
+  });
+});
+
+describe('refused input', () => {
+  it('--precision fp4 on an H800 (no FP4 peak) exits 2 with the precisions it has', () => {
+    const line = expectInputError(['--gpu', 'h800', '--params', '37B', '--tokens', '14.8T', '--precision', 'fp4']);
+    expect(line).toContain('fp4');
+    expect(line).toContain('fp8');
+    expect(line).toContain('bf16');
+  });
+
+  it('--tokens without --params exits 2 naming --params', () => {
+    const line = expectInputError(['--gpu', 'h800', '--tokens', '14.8T']);
+    expect(line).toContain('--params');
+  });
+
+  it('an --mfu above 1 exits 2', () => {
+    const line = expectInputError(['--gpu', 'h800', '--params', '37B', '--tokens', '14.8T', '--mfu', '1.5']);
+    expect(line).toContain('--mfu');
+  });
+});
+
+describe('memory feasibility and Chinchilla context', () => {
+  it('405B on 8 H100s: at least ceil(16 x 405e9 / 80e9) = 81 chips, with a warning', () => {
+    const r = run(['--params', '405B', '--tokens', '15T', '--gpu', 'h100', '--chips', '8']);
+    expect(r.memory.minChips).toBe(Math.ceil((16 * 405e9) / 80e9));
+    expect(r.memory.minChips).toBe(81);
+    expect(r.memory.bytesPerChip).toBe((16 * 405e9) / 8);
+    const w = r.warnings.find((x: string) => /81/.test(x));
+    expect(w, r.warnings.join('; ')).toBeDefined();
+    expect(w).toMatch(/\b8 chips\b/);
+  });
+
+  it('enough chips: no memory warning', () => {
+    const r = run(['--params', '405B', '--tokens', '15T', '--gpu', 'h100', '--chips', '81']);
+    expect(r.memory.minChips).toBe(81);
+    expect(r.warnings.filter((x: string) => /model states/.test(x))).toEqual([]);
+  });
+
+  it('reports tokens per parameter and the compute-optimal split of the FLOP', () => {
+    const r = run(['--params', '405B', '--tokens', '15T', '--gpu', 'h100', '--chips', '8']);
+    expectRel(r.chinchilla.tokensPerParam, 15e12 / 405e9, 1e-9);
+    const flop = 6 * 405e9 * 15e12;
+    expectRel(r.compute.flop, flop, 1e-12);
+    expectRel(r.chinchilla.optimalParams, Math.sqrt(flop / 120), 1e-9);
+    expectRel(r.chinchilla.optimalTokens, 20 * r.chinchilla.optimalParams, 1e-9);
+  });
+
+  it('a mixture of experts: FLOP from the active parameters, memory from the total', () => {
+    const r = run(['--gpu', 'h800', '--params', '671B', '--active-params', '37B', '--tokens', '14.8T', '--chips', '64']);
+    expectRel(r.compute.flop, V3_FLOP, 1e-12);
+    expect(r.memory.minChips).toBe(Math.ceil((16 * 671e9) / 80e9));
+    expectRel(r.chinchilla.tokensPerParam, 14.8e12 / 37e9, 1e-9);
+  });
+});
+
+describe('the JSON contract', () => {
+  it.each(['deepseek-r1', 'deepseek-v3', 'llama-3.1-405b', 'olmoe', 'palm-540b'])('bundled run %s meets it', (id) => {
+    const r = run([id]);
+    expect(r.phases.length).toBeGreaterThan(0);
+    expect(r.gpuHours).toBeGreaterThan(0);
+  });
+});
