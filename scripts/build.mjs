@@ -1,28 +1,13 @@
-// Bundle the CLI into one file (dist/cli.js) and the library API (dist/index.js), and write the
-// JSON Schemas of the preset files (schemas/) for editors.
+// Build: the library API (dist/index.js), the JSON Schemas of the preset files (schemas/), then
+// the CLI in one file (dist/cli.js) with the bundled presets parsed and validated here, once.
 import { build } from 'esbuild';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parse } from 'yaml';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-// The bundled presets, parsed once here and inlined into the CLI (validated at run time by
-// the same zod schemas; tests validate the YAML files themselves, with line numbers).
-function snapshot(dir) {
-  const out = {};
-  const walk = (d) => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (/\.ya?ml$/.test(name)) out[relative(dir, p).split('\\').join('/')] = parse(readFileSync(p, 'utf8'), { uniqueKeys: true });
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 // zod's `z` namespace re-exports every locale (~260 KB minified) though only English is used:
-// give the bundle a locales module with English alone. Start-up time halves.
+// give the bundle a locales module with English alone.
 const onlyEnglishZodLocales = {
   name: 'only-english-zod-locales',
   setup(b) {
@@ -45,25 +30,45 @@ const common = {
   define: { __VERSION__: JSON.stringify(pkg.version) },
   // cli-table3 and commander are CommonJS: give the ESM bundle a require().
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  // YAML is parsed only for user files: loaded from node_modules when needed (src/presets/load.ts).
+  external: ['yaml'],
   logLevel: 'warning',
   plugins: [onlyEnglishZodLocales],
 };
 
-await Promise.all([
-  build({
-    ...common,
-    entryPoints: ['src/cli/entry.ts'],
-    outfile: 'dist/cli.js',
-    minify: true,
-    define: { ...common.define, __BUNDLED_PRESETS__: JSON.stringify(snapshot('presets')) },
-  }),
-  build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.js' }),
-]);
+await build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.js' });
+const lib = await import(`${new URL('../dist/index.js', import.meta.url).href}?t=${Date.now()}`);
 
 // JSON Schemas for editors (the `# yaml-language-server: $schema=` line of every preset) and for
-// consumers of --format json, written from the zod schemas of the library just built.
-const lib = await import(new URL('../dist/index.js', import.meta.url).href);
+// consumers of --format json.
 mkdirSync('schemas', { recursive: true });
 for (const kind of Object.keys(lib.SCHEMA_KINDS)) {
   writeFileSync(`schemas/${kind}.schema.json`, `${JSON.stringify(lib.jsonSchemaOf(kind), null, 2)}\n`);
 }
+
+// Every bundled preset, validated by its schema (a bad one fails the build with file:line: field).
+const snapshot = {};
+const walk = (dir) => {
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) walk(path);
+    else if (/\.ya?ml$/.test(name)) {
+      const kind = lib.presetKindOf(path);
+      snapshot[relative('presets', path).split('\\').join('/')] = lib.readPresetFile(path, lib.PRESET_SCHEMAS[kind], { fromDisk: true });
+    }
+  }
+};
+try {
+  walk('presets');
+} catch (e) {
+  console.error(`build: ${e.message}`);
+  process.exit(1);
+}
+
+await build({
+  ...common,
+  entryPoints: ['src/cli/entry.ts'],
+  outfile: 'dist/cli.js',
+  minify: process.env.TRAIN_COST_DEBUG_BUILD ? false : true,
+  define: { ...common.define, __BUNDLED_PRESETS__: JSON.stringify(snapshot) },
+});

@@ -11,3 +11,5 @@ export { SCHEMA_VERSION } from './output/json.js';
 export { jsonSchemaOf, SCHEMA_KINDS, type SchemaKind } from './output/schemas.js';
 export { outputSchema } from './output/contract.js';
 export { estimateBudget } from './core/budget.js';
+export { PRESET_SCHEMAS, presetKindOf, type PresetKind } from './presets/kinds.js';
+export { readPresetFile } from './presets/load.js';

@@ -1,15 +1,16 @@
 // Reading preset files: YAML (duplicate keys refused) validated by zod, every error naming
 // the file, the line and the field.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Document, isMap, isNode, isScalar, LineCounter, parseDocument } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
 import type { z } from 'zod';
 import { InputError } from '../errors.js';
 
-// The build (scripts/build.mjs) parses the bundled presets/*.yaml once and inlines them here,
-// keyed by path below presets/, so start-up parses no YAML for them. Running from source
-// (tests), this is undefined and the files are read.
+// The build (scripts/build.mjs) parses and validates the bundled presets/*.yaml with these same
+// schemas and inlines the results here, keyed by path below presets/: start-up neither parses
+// YAML nor validates them again. Running from source (tests), this is undefined and the files are read.
 declare const __BUNDLED_PRESETS__: Record<string, unknown> | undefined;
 const SNAPSHOT: Record<string, unknown> | null = typeof __BUNDLED_PRESETS__ === 'undefined' ? null : __BUNDLED_PRESETS__;
 
@@ -33,6 +34,17 @@ function snapshotKey(file: string): string | null {
   return rel in SNAPSHOT ? rel : null;
 }
 
+let yamlModule: typeof import('yaml') | undefined;
+/** The YAML parser, loaded only when a file has to be read (bundled presets need none). */
+function yaml(): typeof import('yaml') {
+  return (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
+}
+
+/** Parse YAML text to plain data (duplicate keys refused); throws on invalid YAML. */
+export function parseYamlData(text: string): unknown {
+  return yaml().parse(text, { uniqueKeys: true });
+}
+
 /** A path as the user would recognise it: relative to the working directory when shorter. */
 export function displayPath(file: string): string {
   const rel = relative(process.cwd(), file);
@@ -41,6 +53,7 @@ export function displayPath(file: string): string {
 
 /** Parse YAML text and validate it; errors say `file:line: field: problem`. */
 export function parseYaml<S extends z.ZodType>(text: string, file: string, schema: S): z.output<S> {
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { uniqueKeys: true, lineCounter, prettyErrors: false });
   const shown = displayPath(file);
@@ -55,19 +68,13 @@ export function parseYaml<S extends z.ZodType>(text: string, file: string, schem
   throw new InputError(`${shown}:${issueLine(doc, lineCounter, result.error.issues[0]!)}: ${describeIssuePath(result.error.issues[0]!)}`);
 }
 
-/** Validate already-parsed data (a bundled preset): errors name the file and field, no line. */
-function validate<S extends z.ZodType>(data: unknown, shown: string, schema: S): z.output<S> {
-  const result = schema.safeParse(data, { reportInput: true });
-  if (result.success) return result.data;
-  throw new InputError(`${shown}: ${describeIssuePath(result.error.issues[0]!)}`);
-}
-
 function describeIssuePath(issue: z.core.$ZodIssue): string {
   const field = issue.path.length > 0 ? issue.path.map(String).join('.') : '(top level)';
   return `${field}: ${describeIssue(issue)}`;
 }
 
 function issueLine(doc: Document, lineCounter: LineCounter, issue: z.core.$ZodIssue): number {
+  const { isNode } = yaml();
   // The deepest node that exists for the path gives the line; an unknown key's own line for a typo.
   const unknownKey = issue.code === 'unrecognized_keys';
   const path = (unknownKey ? [...issue.path, issue.keys[0]!] : issue.path) as (string | number)[];
@@ -84,6 +91,7 @@ function issueLine(doc: Document, lineCounter: LineCounter, issue: z.core.$ZodIs
 
 /** The key node of the last path element (a map key has a range of its own; its value may be null). */
 function unknownKeyNode(doc: Document, path: (string | number)[]): unknown {
+  const { isMap, isScalar } = yaml();
   const parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
   if (!isMap(parent)) return undefined;
   const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === path[path.length - 1]);
@@ -103,9 +111,10 @@ function firstLine(s: string): string {
   return s.split('\n')[0]!.trim();
 }
 
-export function readPresetFile<S extends z.ZodType>(file: string, schema: S): z.output<S> {
-  const key = snapshotKey(file);
-  if (key !== null) return validate(SNAPSHOT![key], displayPath(file), schema);
+/** Read and validate a preset file; a bundled one comes from the build's validated snapshot unless `fromDisk`. */
+export function readPresetFile<S extends z.ZodType>(file: string, schema: S, opts: { fromDisk?: boolean } = {}): z.output<S> {
+  const key = opts.fromDisk ? null : snapshotKey(file);
+  if (key !== null) return SNAPSHOT![key] as z.output<S>;
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

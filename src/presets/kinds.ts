@@ -1,0 +1,31 @@
+// Which schema a preset file follows, by where it sits: gpus/*.yaml, runs/*.yaml, regions.yaml,
+// mfu-model.yaml. Used by the build (to validate the bundled presets) and by `validate`.
+import { basename, dirname } from 'node:path';
+import { mfuModelSchema } from './mfu.js';
+import { parseYamlData } from './load.js';
+import { gpuSchema, regionsSchema, runSchema } from './schema.js';
+import { readFileSync } from 'node:fs';
+
+export const PRESET_SCHEMAS = { gpu: gpuSchema, run: runSchema, regions: regionsSchema, 'mfu-model': mfuModelSchema } as const;
+export type PresetKind = keyof typeof PRESET_SCHEMAS;
+
+/** A file's kind: by its folder (gpus/, runs/) or name (regions.yaml, mfu-model.yaml), else by its keys. */
+export function presetKindOf(file: string): PresetKind {
+  const folder = basename(dirname(file));
+  if (folder === 'gpus') return 'gpu';
+  if (folder === 'runs') return 'run';
+  if (/^regions\.ya?ml$/.test(basename(file))) return 'regions';
+  if (/^mfu-model\.ya?ml$/.test(basename(file))) return 'mfu-model';
+  let data: unknown;
+  try {
+    data = parseYamlData(readFileSync(file, 'utf8'));
+  } catch {
+    // Unreadable or invalid YAML: the run loader reports it, with its line.
+    return 'run';
+  }
+  if (data !== null && typeof data === 'object') {
+    if ('peakTflops' in data) return 'gpu';
+    if ('regions' in data) return 'regions';
+  }
+  return 'run';
+}
