@@ -216,6 +216,8 @@ function toWorkload(run: RunPreset, p: PhasePreset, where: string): Workload | n
   const activeParams = p.activeParams ?? run.model?.activeParams ?? null;
   const tokens = p.tokens ?? null;
   const flop = p.flops ?? null;
+  if (flop !== null && tokens !== null)
+    throw new InputError(`${where}--flops and --tokens both give the workload: give --flops, or --params with --tokens`);
   if (tokens !== null && params === null && activeParams === null)
     throw new InputError(`${where}--tokens needs --params (or --active-params for a mixture of experts)`);
   if (params !== null && activeParams !== null && activeParams > params)

@@ -42,9 +42,9 @@ export function readObservationsFile(file: string, gpus: readonly GpuPreset[]): 
 }
 
 function csvObservations(text: string, shown: string, gpus: readonly GpuPreset[]): MfuObservation[] {
-  const rows = parseCsv(text).filter((r) => r.some((c) => c.trim() !== ''));
+  const rows = parseCsv(text).filter((r) => r.cells.some((c) => c.trim() !== ''));
   if (rows.length < 2) throw new InputError(`${shown}: needs a header row and at least one run (columns: ${BACKTEST_CSV_COLUMNS.join(', ')})`);
-  const header = rows[0]!.map((h) => h.trim().toLowerCase());
+  const header = rows[0]!.cells.map((h) => h.trim().toLowerCase());
   for (const h of header)
     if (!(BACKTEST_CSV_COLUMNS as readonly string[]).includes(h))
       throw new InputError(`${shown}:1: unknown column "${h}"; columns are: ${BACKTEST_CSV_COLUMNS.join(', ')}`);
@@ -52,8 +52,7 @@ function csvObservations(text: string, shown: string, gpus: readonly GpuPreset[]
   if (!header.includes('params') && !header.includes('active_params'))
     throw new InputError(`${shown}:1: needs a "params" or "active_params" column`);
 
-  return rows.slice(1).map((cells, i) => {
-    const line = i + 2;
+  return rows.slice(1).map(({ cells, line }) => {
     const get = (col: string) => {
       const at = header.indexOf(col);
       const v = at < 0 ? '' : (cells[at] ?? '').trim();
@@ -94,14 +93,17 @@ function csvObservations(text: string, shown: string, gpus: readonly GpuPreset[]
   });
 }
 
-/** RFC 4180 CSV: quoted cells may hold commas, quotes ("") and line breaks. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
+/** RFC 4180 CSV: quoted cells may hold commas, quotes ("") and line breaks. Each row keeps the line it starts on. */
+export function parseCsv(text: string): { cells: string[]; line: number }[] {
+  const rows: { cells: string[]; line: number }[] = [];
   let row: string[] = [];
   let cell = '';
   let quoted = false;
+  let line = 1;
+  let rowLine = 1;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
+    if (ch === '\n' || (ch === '\r' && text[i + 1] !== '\n')) line++;
     if (quoted) {
       if (ch === '"' && text[i + 1] === '"') {
         cell += '"';
@@ -113,16 +115,17 @@ export function parseCsv(text: string): string[][] {
       row.push(cell);
       cell = '';
     } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
+      if (ch === '\r' && text[i + 1] === '\n') continue;
       row.push(cell);
-      rows.push(row);
+      rows.push({ cells: row, line: rowLine });
       row = [];
       cell = '';
+      rowLine = line;
     } else cell += ch;
   }
   if (cell !== '' || row.length > 0) {
     row.push(cell);
-    rows.push(row);
+    rows.push({ cells: row, line: rowLine });
   }
   return rows;
 }

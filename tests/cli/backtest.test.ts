@@ -165,10 +165,8 @@ describe("a user's file, predicted with the full model", () => {
     expect(line).toContain('"lots"');
   });
 
-  // BUG: blank lines are dropped before rows are numbered (src/presets/observations.ts,
-  // csvObservations: `line = i + 2` after filtering empty rows), so an error after a blank line
-  // names the wrong line: here the bad row is line 4 but the message says 3.
-  it.fails('after a blank line, the error still names the right line', () => {
+  // Rows keep the line they start on, whatever blank lines come before.
+  it('after a blank line, the error still names the right line', () => {
     const file = write('blank.csv', `${CSV_HEADER}\nmy-7b,a100,6.74B,2T,184320\n\nbig,a100,7B,1T,lots\n`);
     const line = expectInputError(['backtest', file]);
     expect(line).toMatch(/blank\.csv:4: /);

@@ -106,12 +106,14 @@ describe('planning: parameters and tokens to GPU-hours', () => {
     expectRel(calFlop.range.gpuHours[1], calWorkload.range.gpuHours[1], 1e-9);
   });
 
-  // Probable BUG: --flops together with --params/--tokens that imply a different FLOP count is
-  // accepted silently and the tokens are ignored (6 x 37B x 1T = 2.2e23, not 3e24). DESIGN.md: a
-  // workload is FLOPs, *or* parameters and tokens; a setting must never be silently dropped.
-  it.fails('--flops that contradicts --params x --tokens is refused (exit 2)', () => {
+  // A workload is FLOPs, or parameters and tokens (DESIGN.md): both at once is refused, never
+  // one of them silently dropped.
+  it('--flops with --tokens is refused (exit 2), naming both', () => {
     const r = cli(['--gpu', 'h800', '--flops', '3e24', '--params', '37B', '--tokens', '1T']);
     expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('--flops');
+    expect(r.stderr).toContain('--tokens');
   });
 });
 
