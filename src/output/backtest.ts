@@ -1,9 +1,9 @@
 // Backtest reports: predicted vs reported GPU-hours per run, and the summary statistics.
 import { Chalk } from 'chalk';
-import Table from 'cli-table3';
 import type { BacktestResult } from '../core/backtest.js';
 import type { LooRow } from '../core/mfu.js';
 import { fmtExp, fmtNumber, fmtPercent, fmtRange } from './format.js';
+import { csvDocument, markdownTable, terminalTable } from './grid.js';
 import { SCHEMA_VERSION, stringifyStrict } from './json.js';
 import type { Format } from './render.js';
 
@@ -40,33 +40,29 @@ export function renderBacktest(b: BacktestResult, format: Format, opts: { color:
       return `${stringifyStrict({ schemaVersion: SCHEMA_VERSION, backtest: b }, 2)}\n`;
     case 'ndjson':
       return b.rows.map((r) => `${stringifyStrict(r)}\n`).join('');
-    case 'csv': {
-      const keys = [...COLS.map((c) => c.key), 'gpuHoursHigh'];
-      const lines = b.rows.map((r) => [...COLS.map((c) => c.raw(r)), r.gpuHoursRange[1]].map(csvCell).join(','));
-      return `${[keys.join(','), ...lines].join('\n')}\n`;
-    }
+    case 'csv':
+      return csvDocument(
+        [...COLS.map((c) => c.key), 'gpuHoursHigh'],
+        b.rows.map((r) => [...COLS.map((c) => c.raw(r)), r.gpuHoursRange[1]]),
+      );
     case 'markdown':
       return `${[
-        `| ${COLS.map((c) => c.header).join(' | ')} |`,
-        `| ${COLS.map(() => '---').join(' | ')} |`,
-        ...b.rows.map((r) => `| ${COLS.map((c) => c.text(r)).join(' | ')} |`),
+        ...markdownTable(
+          COLS.map((c) => c.header),
+          b.rows.map((r) => COLS.map((c) => c.text(r))),
+        ),
         '',
         ...summaryLines(b).map((l) => `- ${l}`),
       ].join('\n')}\n`;
     case 'table': {
       const c = new Chalk({ level: opts.color ? 1 : 0 });
-      const t = new Table({
-        head: COLS.map((col) => c.bold(col.header)),
-        style: { head: [], border: [] },
-        chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
-      });
+      const t = terminalTable(
+        COLS.map((col) => col.header),
+        opts,
+      );
       for (const r of b.rows) t.push(COLS.map((col) => (col.key === 'inside' && !r.inside ? c.yellow(col.text(r)) : col.text(r))));
       return `${t.toString()}\n\n${summaryLines(b).join('\n')}\n`;
     }
   }
 }
 
-function csvCell(v: string | number | boolean): string {
-  const s = String(v);
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}

@@ -1,9 +1,7 @@
 // The accelerator list in every format.
-import { Chalk } from 'chalk';
-import Table from 'cli-table3';
 import type { GpuPreset } from '../presets/schema.js';
 import { fmtNumber, fmtUsd } from './format.js';
-import { stringifyStrict, SCHEMA_VERSION } from './json.js';
+import { type ListColumn, renderList } from './grid.js';
 import type { Format } from './render.js';
 
 interface GpuRow {
@@ -39,39 +37,22 @@ function toRow(g: GpuPreset): GpuRow {
   };
 }
 
-const COLS: { header: string; key: keyof GpuRow; text: (r: GpuRow) => string }[] = [
-  { header: 'id', key: 'id', text: (r) => r.id },
-  { header: 'Name', key: 'name', text: (r) => r.name },
-  { header: 'BF16 TFLOP/s', key: 'bf16Tflops', text: (r) => (r.bf16Tflops === null ? '-' : fmtNumber(r.bf16Tflops)) },
-  { header: 'FP8 TFLOP/s', key: 'fp8Tflops', text: (r) => (r.fp8Tflops === null ? '-' : fmtNumber(r.fp8Tflops)) },
-  { header: 'Memory GB', key: 'memoryGB', text: (r) => fmtNumber(r.memoryGB) },
-  { header: '$/GPU-hour', key: 'usdPerGpuHour', text: (r) => (r.usdPerGpuHour === null ? '-' : fmtUsd(r.usdPerGpuHour)) },
-  { header: 'Price', key: 'priceId', text: (r) => (r.priceId === null ? 'none known' : `${r.priceKind}, ${r.priceDate}`) },
+const COLS: ListColumn<GpuRow>[] = [
+  { header: 'id', text: (r) => r.id },
+  { header: 'Name', text: (r) => r.name },
+  { header: 'BF16 TFLOP/s', text: (r) => (r.bf16Tflops === null ? '-' : fmtNumber(r.bf16Tflops)) },
+  { header: 'FP8 TFLOP/s', text: (r) => (r.fp8Tflops === null ? '-' : fmtNumber(r.fp8Tflops)) },
+  { header: 'Memory GB', text: (r) => fmtNumber(r.memoryGB) },
+  { header: '$/GPU-hour', text: (r) => (r.usdPerGpuHour === null ? '-' : fmtUsd(r.usdPerGpuHour)) },
+  { header: 'Price', text: (r) => (r.priceId === null ? 'none known' : `${r.priceKind}, ${r.priceDate}`) },
 ];
 
 export function renderGpus(gpus: readonly GpuPreset[], format: Format, opts: { color: boolean }): string {
   const rows = [...gpus].sort((a, b) => a.id.localeCompare(b.id)).map(toRow);
-  switch (format) {
-    case 'json':
-      return `${stringifyStrict({ schemaVersion: SCHEMA_VERSION, gpus: rows }, 2)}\n`;
-    case 'ndjson':
-      return rows.map((r) => `${stringifyStrict(r)}\n`).join('');
-    case 'csv': {
-      const keys = COLS.map((c) => c.key).concat(['priceKind', 'priceDate']);
-      const cell = (v: unknown) => (v === null ? '' : /[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
-      return `${[keys.join(','), ...rows.map((r) => keys.map((k) => cell(r[k])).join(','))].join('\n')}\n`;
-    }
-    case 'markdown':
-      return `${[
-        `| ${COLS.map((c) => c.header).join(' | ')} |`,
-        `| ${COLS.map(() => '---').join(' | ')} |`,
-        ...rows.map((r) => `| ${COLS.map((c) => c.text(r)).join(' | ')} |`),
-      ].join('\n')}\n`;
-    case 'table': {
-      const c = new Chalk({ level: opts.color ? 1 : 0 });
-      const t = new Table({ head: COLS.map((col) => c.bold(col.header)), style: { head: [], border: [] } });
-      for (const r of rows) t.push(COLS.map((col) => col.text(r)));
-      return `${t.toString()}\nPeaks are dense (no sparsity). Prices: train-cost gpus --format json; sources in presets/gpus/*.yaml.\n`;
-    }
-  }
+  return renderList(rows, COLS, format, {
+    ...opts,
+    jsonKey: 'gpus',
+    csvKeys: ['id', 'name', 'bf16Tflops', 'fp8Tflops', 'memoryGB', 'usdPerGpuHour', 'priceId', 'priceKind', 'priceDate'],
+    footer: 'Peaks are dense (no sparsity). Prices: train-cost gpus --format json; sources in presets/gpus/*.yaml.',
+  });
 }

@@ -11,10 +11,11 @@ function rangeToJson(r: RangeEstimate): { [k: string]: Json } {
   return { gpuHours: [...r.gpuHours], usd: [...r.usd], flop: r.flop === null ? null : [...r.flop] };
 }
 
-export function phaseToJson(p: PhaseEstimate): { [k: string]: Json } {
+/** The fields phases and runs share, in contract order. */
+function figuresToJson(p: PhaseEstimate | RunEstimate): { [k: string]: Json } {
   return {
     name: p.name,
-    gpu: { ...p.gpu },
+    gpu: p.gpu === null ? null : { ...p.gpu },
     chips: p.chips,
     wallClockHours: p.wallClockHours,
     gpuHours: p.gpuHours,
@@ -25,24 +26,16 @@ export function phaseToJson(p: PhaseEstimate): { [k: string]: Json } {
     memory: p.memory === null ? null : { ...p.memory },
     chinchilla: p.chinchilla === null ? null : { ...p.chinchilla },
     range: rangeToJson(p.range),
-    warnings: p.warnings.map(describeWarning),
   };
+}
+
+export function phaseToJson(p: PhaseEstimate): { [k: string]: Json } {
+  return { ...figuresToJson(p), warnings: p.warnings.map(describeWarning) };
 }
 
 export function runToJson(r: RunEstimate): { [k: string]: Json } {
   return {
-    name: r.name,
-    gpu: r.gpu === null ? null : { ...r.gpu },
-    chips: r.chips,
-    wallClockHours: r.wallClockHours,
-    gpuHours: r.gpuHours,
-    rental: { ...r.rental },
-    energy: { ...r.energy },
-    ownership: r.ownership === null ? null : { ...r.ownership },
-    compute: { ...r.compute },
-    memory: r.memory === null ? null : { ...r.memory },
-    chinchilla: r.chinchilla === null ? null : { ...r.chinchilla },
-    range: rangeToJson(r.range),
+    ...figuresToJson(r),
     reported: r.reported === null ? null : { ...r.reported },
     notes: r.notes,
     phases: r.phases.map(phaseToJson),

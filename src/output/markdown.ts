@@ -2,26 +2,24 @@
 import type { RunEstimate } from '../core/types.js';
 import { assumptionLines } from './assumptions.js';
 import { comparisonColumns } from './columns.js';
+import { markdownTable } from './grid.js';
 import { describeWarning } from './warnings.js';
 
 export function renderMarkdown(runs: readonly RunEstimate[]): string {
   const cols = comparisonColumns(runs);
   const baseline = runs[0]!;
   const esc = (s: string) => s.replace(/\|/g, '\\|');
-  const lines = [
-    `| ${cols.map((c) => c.header).join(' | ')} |`,
-    `| ${cols.map((c) => ((c.align ?? 'right') === 'right' ? '---:' : ':---')).join(' | ')} |`,
-  ];
-  for (const run of runs) {
-    lines.push(`| ${cols.map((c) => esc(c.text(run, baseline))).join(' | ')} |`);
-    if (run.phases.length > 1)
-      for (const p of run.phases)
-        lines.push(
-          `| ${cols
-            .map((c) => (c.key === 'name' ? `&nbsp;&nbsp;${esc(p.name)}` : c.key.endsWith('Ratio') ? '' : esc(c.text(p, run))))
-            .join(' | ')} |`,
-        );
-  }
+  const rows = runs.flatMap((run) => [
+    cols.map((c) => c.text(run, baseline)),
+    ...(run.phases.length > 1
+      ? run.phases.map((p) => cols.map((c) => (c.key === 'name' ? `&nbsp;&nbsp;${p.name}` : c.key.endsWith('Ratio') ? '' : c.text(p, run))))
+      : []),
+  ]);
+  const lines = markdownTable(
+    cols.map((c) => c.header),
+    rows,
+    cols.map((c) => c.align ?? 'right'),
+  );
   lines.push('', '**Assumptions**', '');
   for (const a of assumptionLines(runs)) lines.push(`- ${esc(a)}`);
   const notes = runs.flatMap((r) => (r.notes ? [`${r.name}: ${r.notes}`] : []));

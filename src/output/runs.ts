@@ -1,9 +1,7 @@
 // The list of bundled published runs with their reported figures, in every format.
-import { Chalk } from 'chalk';
-import Table from 'cli-table3';
 import type { LoadedRun } from '../presets/runs.js';
 import { fmtExp, fmtNumber, fmtUsd } from './format.js';
-import { SCHEMA_VERSION, stringifyStrict } from './json.js';
+import { type ListColumn, renderList } from './grid.js';
 import type { Format } from './render.js';
 
 interface RunRow {
@@ -42,7 +40,12 @@ function toRow({ id, run }: LoadedRun): RunRow {
 }
 
 const dash = (v: number | null, f: (n: number) => string) => (v === null ? '-' : f(v));
-const COLS: { header: string; text: (r: RunRow) => string }[] = [
+const CSV_KEYS = [
+  'id', 'name', 'organization', 'year', 'gpu', 'phases', 'params', 'activeParams', 'tokens',
+  'reportedGpuHours', 'gpuHoursBasis', 'reportedUsd', 'source',
+] as const satisfies readonly (keyof RunRow)[];
+
+const COLS: ListColumn<RunRow>[] = [
   { header: 'id', text: (r) => r.id },
   { header: 'Name', text: (r) => r.name },
   { header: 'Year', text: (r) => (r.year === null ? '-' : String(r.year)) },
@@ -55,31 +58,10 @@ const COLS: { header: string; text: (r: RunRow) => string }[] = [
 
 export function renderRuns(runs: readonly LoadedRun[], format: Format, opts: { color: boolean }): string {
   const rows = [...runs].sort((a, b) => a.id.localeCompare(b.id)).map(toRow);
-  switch (format) {
-    case 'json':
-      return `${stringifyStrict({ schemaVersion: SCHEMA_VERSION, runs: rows }, 2)}\n`;
-    case 'ndjson':
-      return rows.map((r) => `${stringifyStrict(r)}\n`).join('');
-    case 'csv': {
-      const keys = Object.keys(rows[0] ?? toRow({ id: '', run: { name: '', phases: [{ name: '' }] } })) as (keyof RunRow)[];
-      const cell = (v: unknown) => (v === null ? '' : /[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
-      return `${[keys.join(','), ...rows.map((r) => keys.map((k) => cell(r[k])).join(','))].join('\n')}\n`;
-    }
-    case 'markdown':
-      return `${[
-        `| ${COLS.map((c) => c.header).join(' | ')} |`,
-        `| ${COLS.map(() => '---').join(' | ')} |`,
-        ...rows.map((r) => `| ${COLS.map((c) => c.text(r).replace(/\|/g, '\\|')).join(' | ')} |`),
-      ].join('\n')}\n`;
-    case 'table': {
-      const c = new Chalk({ level: opts.color ? 1 : 0 });
-      const t = new Table({
-        head: COLS.map((col) => c.bold(col.header)),
-        style: { head: [], border: [] },
-        chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
-      });
-      for (const r of rows) t.push(COLS.map((col) => col.text(r)));
-      return `${t.toString()}\nEstimate one: train-cost <id>; sources: train-cost <id> or presets/runs/<id>.yaml\n`;
-    }
-  }
+  return renderList(rows, COLS, format, {
+    ...opts,
+    jsonKey: 'runs',
+    csvKeys: CSV_KEYS,
+    footer: 'Estimate one: train-cost <id>; its sources: presets/runs/<id>.yaml',
+  });
 }

@@ -1,10 +1,10 @@
 // The table for people: one run as a list of figures, several as a comparison against the
 // first; phases under their run; assumptions and warnings under the table.
 import { Chalk, type ChalkInstance } from 'chalk';
-import Table from 'cli-table3';
 import type { RunEstimate } from '../core/types.js';
 import { assumptionLines } from './assumptions.js';
 import { type Column, comparisonColumns, type Row } from './columns.js';
+import { type Align, terminalTable } from './grid.js';
 import { fmtExp, fmtHours, fmtNumber, fmtPercent, fmtRange, fmtRatio, fmtUsd } from './format.js';
 import { describeWarning } from './warnings.js';
 
@@ -21,17 +21,8 @@ export function renderTable(runs: readonly RunEstimate[], opts: RenderOptions): 
   return `${out.join('\n')}\n`;
 }
 
-/** Row separators only under the header: compact, still aligned. */
-const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
-
-function newTable(c: ChalkInstance, head?: string[], aligns?: ('left' | 'right')[]) {
-  return new Table({
-    chars: COMPACT,
-    ...(head ? { head: head.map((h) => c.bold(h)) } : {}),
-    ...(aligns ? { colAligns: aligns } : {}),
-    // No colours from cli-table3 itself: chalk decides, and only on a TTY.
-    style: { head: [], border: [] },
-  });
+function newTable(c: ChalkInstance, head?: string[], aligns?: Align[]) {
+  return terminalTable(head ?? null, { color: c.level > 0, ...(aligns ? { aligns } : {}) });
 }
 
 function singleRun(run: RunEstimate, c: ChalkInstance): string[] {

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cli, cliJson } from '../helpers/cli.js';
+import { cli, cliJson, badInputLine } from '../helpers/cli.js';
 
 function expectRel(actual: number, expected: number, rel = 1e-9): void {
   expect(Math.abs(actual - expected), `${actual} vs ${expected}`).toBeLessThanOrEqual(rel * Math.abs(expected));
@@ -19,14 +19,7 @@ function backtest(args: string[] = []): any {
   return json.backtest;
 }
 
-function expectInputError(args: string[]): string {
-  const r = cli(args);
-  expect(r.code, r.stderr).toBe(2);
-  expect(r.stdout).toBe('');
-  const lines = r.stderr.trimEnd().split('\n');
-  expect(lines, r.stderr).toHaveLength(1);
-  return lines[0]!;
-}
+const expectInputError = (args: string[]): string => badInputLine(cli(args));
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);

@@ -1,30 +1,19 @@
 // `train-cost budget <usd>` (issue 4): what a budget rents, the FLOP it buys at the calibrated MFU
 // with its range, and the Chinchilla compute-optimal model, in the estimate's JSON shape.
 import { describe, expect, it } from 'vitest';
-import { outputSchema } from '../../src/output/contract.js';
-import { cli, cliJson } from '../helpers/cli.js';
+import { cli, badInputLine, contractRuns } from '../helpers/cli.js';
 
 function expectRel(actual: number, expected: number, rel = 1e-9): void {
   expect(Math.abs(actual - expected), `${actual} vs ${expected}`).toBeLessThanOrEqual(rel * Math.abs(expected));
 }
 
 function budget(args: string[]): any {
-  const { result, json } = cliJson(['budget', ...args]);
-  expect(result.code, result.stderr).toBe(0);
-  expect(result.stderr).toBe('');
-  outputSchema.parse(json);
-  expect(json.runs).toHaveLength(1);
-  return json.runs[0];
+  const runs = contractRuns(['budget', ...args]);
+  expect(runs).toHaveLength(1);
+  return runs[0];
 }
 
-function expectInputError(args: string[]): string {
-  const r = cli(args);
-  expect(r.code, r.stderr).toBe(2);
-  expect(r.stdout).toBe('');
-  const lines = r.stderr.trimEnd().split('\n');
-  expect(lines, r.stderr).toHaveLength(1);
-  return lines[0]!;
-}
+const expectInputError = (args: string[]): string => badInputLine(cli(args));
 
 describe('train-cost budget 5.576e6 --gpu h800', () => {
   it('rents 2.788M GPU-hours at $2', () => {

@@ -5,8 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { outputSchema } from '../../src/output/contract.js';
-import { cli, cliJson, REPO_ROOT } from '../helpers/cli.js';
+import { cli, REPO_ROOT, badInputLine, contractRuns } from '../helpers/cli.js';
 
 const HOURS_PER_YEAR = 24 * 365.25;
 const SEED = ['--chips', '512', '--gpu', 'h800', '--hours', '80'];
@@ -18,23 +17,9 @@ function expectRel(actual: number, expected: number, rel = 1e-9): void {
   expect(Math.abs(actual - expected), `${actual} vs ${expected}`).toBeLessThanOrEqual(rel * Math.abs(expected));
 }
 
-function run(args: string[]): any {
-  const { result, json } = cliJson(args);
-  expect(result.code, result.stderr).toBe(0);
-  expect(result.stderr).toBe('');
-  outputSchema.parse(json);
-  return json.runs[0];
-}
+const run = (args: string[]): any => contractRuns(args)[0];
 
-function expectInputError(args: string[]): string {
-  const r = cli(args);
-  expect(r.code, r.stderr).toBe(2);
-  expect(r.stdout).toBe('');
-  const lines = r.stderr.trimEnd().split('\n');
-  expect(lines, r.stderr).toHaveLength(1);
-  expect(r.stderr).not.toMatch(/\n\s+at /);
-  return lines[0]!;
-}
+const expectInputError = (args: string[]): string => badInputLine(cli(args));
 
 describe('energy and CO2 of 512 H800s for 80 hours in China', () => {
   it('kWh = 40,960 GPU-hours x 1.275 kW x 0.75 x PUE 1.25 = 48,960; CO2 at 557.5 g/kWh', () => {

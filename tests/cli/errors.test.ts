@@ -1,20 +1,12 @@
 // Exit codes and messages (DESIGN.md, "Errors and exit codes"): bad input is exit 2 with ONE
 // line on stderr naming the flag and what is accepted, no stack trace, nothing on stdout.
 import { describe, expect, it } from 'vitest';
-import { cli, type CliResult } from '../helpers/cli.js';
+import { cli, badInputLine } from '../helpers/cli.js';
 
 const SEED = ['--chips', '512', '--gpu', 'h800', '--hours', '80'];
 
 /** Exit 2, nothing on stdout, exactly one line on stderr without a stack trace; returns that line. */
-function badInput(r: CliResult): string {
-  expect(r.code, r.stderr).toBe(2);
-  expect(r.stdout).toBe('');
-  expect(r.stderr).not.toContain('    at ');
-  expect(r.stderr.endsWith('\n')).toBe(true);
-  const lines = r.stderr.trimEnd().split('\n');
-  expect(lines, r.stderr).toHaveLength(1);
-  return lines[0]!;
-}
+const badInput = badInputLine;
 
 describe('bad input: exit 2, one line, no stack', () => {
   it('an unknown flag names it', () => {

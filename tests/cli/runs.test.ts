@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { outputSchema } from '../../src/output/contract.js';
-import { cli, cliJson, REPO_ROOT } from '../helpers/cli.js';
+import { cli, cliJson, REPO_ROOT, badInputLine } from '../helpers/cli.js';
 
 /** |actual - expected| <= rel x |expected|. */
 function expectRel(actual: number, expected: number, rel: number): void {
@@ -23,15 +23,7 @@ function estimate(args: string[], input?: string) {
   return json;
 }
 
-/** A bad-input failure: exit 2, nothing on stdout, one line on stderr without a stack trace. */
-function expectInputError(r: { code: number | null; stdout: string; stderr: string }): string {
-  expect(r.code, r.stderr).toBe(2);
-  expect(r.stdout).toBe('');
-  const lines = r.stderr.trimEnd().split('\n');
-  expect(lines, r.stderr).toHaveLength(1);
-  expect(r.stderr).not.toMatch(/\n\s+at /);
-  return lines[0]!;
-}
+const expectInputError = badInputLine;
 
 const tmp = mkdtempSync(join(tmpdir(), 'train-cost-runs-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

@@ -3,8 +3,7 @@
 // --mfu, --precision, memory feasibility and Chinchilla context. Every JSON output here is held
 // to the published contract (src/output/contract.ts).
 import { describe, expect, it } from 'vitest';
-import { outputSchema } from '../../src/output/contract.js';
-import { cli, cliJson } from '../helpers/cli.js';
+import { cli, badInputLine, contractRuns } from '../helpers/cli.js';
 
 const H800_BF16 = 989e12;
 const V3_FLOP = 6 * 37e9 * 14.8e12;
@@ -14,23 +13,9 @@ function expectRel(actual: number, expected: number, rel: number): void {
 }
 
 /** The first run of a successful --format json estimate that meets the JSON contract. */
-function run(args: string[]): any {
-  const { result, json } = cliJson(args);
-  expect(result.code, result.stderr).toBe(0);
-  expect(result.stderr).toBe('');
-  outputSchema.parse(json);
-  expect(json.schemaVersion).toBe(1);
-  return json.runs[0];
-}
+const run = (args: string[]): any => contractRuns(args)[0];
 
-function expectInputError(args: string[]): string {
-  const r = cli(args);
-  expect(r.code, r.stderr).toBe(2);
-  expect(r.stdout).toBe('');
-  const lines = r.stderr.trimEnd().split('\n');
-  expect(lines, r.stderr).toHaveLength(1);
-  return lines[0]!;
-}
+const expectInputError = (args: string[]): string => badInputLine(cli(args));
 
 describe('planning: parameters and tokens to GPU-hours', () => {
   it('DeepSeek-V3 pre-training (37B active x 14.8T, FP8, 2,048 H800s) comes within 25% of 2.664M GPU-hours', () => {

@@ -15,24 +15,14 @@ import {
   type OwnershipParams,
 } from '../../src/core/ownership.js';
 import { chinchilla, computeOptimal } from '../../src/core/scaling.js';
-import type { Accelerator, MfuProvider, Price } from '../../src/core/types.js';
+import type { MfuProvider, Price } from '../../src/core/types.js';
 import { loadGpus } from '../../src/presets/gpus.js';
+import { H800 } from '../helpers/accelerators.js';
 import { loadMfuProvider } from '../../src/presets/mfu.js';
 
 function expectRel(actual: number, expected: number, rel = 1e-12): void {
   expect(Math.abs(actual - expected), `${actual} vs ${expected}`).toBeLessThanOrEqual(rel * Math.abs(expected));
 }
-
-const H800: Accelerator = {
-  id: 'h800',
-  name: 'NVIDIA H800 SXM5 80GB',
-  kind: 'gpu',
-  memoryGB: 80,
-  peakTflops: { bf16: 989, fp8: 1979 },
-  systemWattsPerChip: 1275,
-  powerDrawFraction: 0.75,
-  purchase: { usd: 44_750, date: '2025-02-21', includesServer: true, source: 'DGX H800 / 8' },
-};
 
 const CHINA: EnergyProfile = { region: 'china', defaultReason: null, pue: 1.25, gridGCo2PerKwh: 557.5, usdPerKwh: 0.088 };
 

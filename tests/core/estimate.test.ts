@@ -3,15 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { HOURS_PER_DAY } from '../../src/core/duration.js';
 import { EstimateInputError, estimatePhase, estimateRun } from '../../src/core/estimate.js';
-import type { Accelerator, MfuProvider, PhaseInput, Price, RunInput, Workload } from '../../src/core/types.js';
-
-const H800: Accelerator = {
-  id: 'h800',
-  name: 'NVIDIA H800 SXM5 80GB',
-  kind: 'gpu',
-  memoryGB: 80,
-  peakTflops: { bf16: 989, fp8: 1979 },
-};
+import type { Accelerator, PhaseInput, RunInput, Workload } from '../../src/core/types.js';
+import { DEEPSEEK_PRICE, H800, noMfu } from '../helpers/accelerators.js';
 
 const A100: Accelerator = {
   id: 'a100',
@@ -21,16 +14,6 @@ const A100: Accelerator = {
   peakTflops: { bf16: 312 },
 };
 
-const DEEPSEEK_PRICE: Price = {
-  usdPerGpuHour: 2,
-  id: 'deepseek-assumption',
-  kind: 'assumption',
-  date: '2024-12-27',
-  source: 'DeepSeek-V3 Technical Report',
-};
-
-/** No phase here needs a calibrated MFU: a workload-only phase would make this throw. */
-const noMfu: MfuProvider = () => null;
 
 function phase(over: Partial<PhaseInput> = {}): PhaseInput {
   return {
@@ -59,7 +42,7 @@ describe('estimateRun, hardware time', () => {
     expect(r.rental.usd).toBe(81920);
     expect(r.rental.usdPerGpuHour).toBe(2);
     expect(r.rental.priceId).toBe('deepseek-assumption');
-    expect(r.rental.priceSource).toBe('DeepSeek-V3 Technical Report');
+    expect(r.rental.priceSource).toBe(DEEPSEEK_PRICE.source);
     expect(r.wallClockHours).toBe(80);
     expect(r.chips).toBe(512);
     expect(r.gpu).toEqual({ id: 'h800', name: 'NVIDIA H800 SXM5 80GB' });

@@ -1,3 +1,5 @@
+import { expect } from 'vitest';
+import { outputSchema } from '../../src/output/contract.js';
 // Spawn the BUILT command line (bin/train-cost.js -> dist/cli.js; `npm test` builds first)
 // the way a user's shell would: no TTY (stdout and stderr are pipes), NO_COLOR and
 // FORCE_COLOR unset unless a test sets them, no user preset folders.
@@ -109,4 +111,25 @@ export function parseCsvLine(line: string): string[] {
   if (quoted) throw new Error(`unterminated quote in CSV line: ${line}`);
   out.push(cur);
   return out;
+}
+
+/** A bad-input failure: exit 2, nothing on stdout, one line on stderr without a stack trace. Returns the line. */
+export function badInputLine(r: CliResult): string {
+  expect(r.code, r.stderr).toBe(2);
+  expect(r.stdout).toBe('');
+  expect(r.stderr).not.toMatch(/\n\s+at /);
+  expect(r.stderr.endsWith('\n')).toBe(true);
+  const lines = r.stderr.trimEnd().split('\n');
+  expect(lines, r.stderr).toHaveLength(1);
+  return lines[0]!;
+}
+
+/** The runs of a successful command, asked for as JSON, that meets the JSON contract. */
+export function contractRuns(args: readonly string[], opts: CliOptions = {}): any[] {
+  const { result, json } = cliJson(args, opts);
+  expect(result.code, result.stderr).toBe(0);
+  expect(result.stderr).toBe('');
+  outputSchema.parse(json);
+  expect(json.schemaVersion).toBe(1);
+  return json.runs;
 }

@@ -4,32 +4,16 @@
 import { describe, expect, it } from 'vitest';
 import { estimateRun } from '../../src/core/estimate.js';
 import { OWNERSHIP_DEFAULTS } from '../../src/core/ownership.js';
-import type { Accelerator, MfuProvider, PhaseInput, Price, RunEstimate } from '../../src/core/types.js';
+import type { Accelerator, PhaseInput, Price, RunEstimate } from '../../src/core/types.js';
+import { DEEPSEEK_PRICE, H800, noMfu } from '../helpers/accelerators.js';
 import { renderTable } from '../../src/output/table.js';
 
 const ANSI = /\u001b\[[0-9;]*m/;
-const noMfu: MfuProvider = () => null;
 
-const H800: Accelerator = {
-  id: 'h800',
-  name: 'NVIDIA H800 SXM5 80GB',
-  kind: 'gpu',
-  memoryGB: 80,
-  peakTflops: { bf16: 989, fp8: 1979 },
-  systemWattsPerChip: 1275,
-  powerDrawFraction: 0.75,
-  purchase: { usd: 44750, date: '2025-02-21', includesServer: true, source: 'test' },
-};
 const H100: Accelerator = { ...H800, id: 'h100', name: 'NVIDIA H100 SXM5 80GB', peakTflops: { bf16: 989.4, fp8: 1978.9 } };
 
 const PRICES: Record<string, Price> = {
-  h800: {
-    usdPerGpuHour: 2,
-    id: 'deepseek-assumption',
-    kind: 'assumption',
-    date: '2024-12-27',
-    source: 'DeepSeek-V3 Technical Report, arXiv:2412.19437, Table 1',
-  },
+  h800: DEEPSEEK_PRICE,
   h100: { usdPerGpuHour: 2.99, id: 'test-market', kind: 'marketplace', date: '2026-01-01', source: 'test marketplace listing' },
 };
 

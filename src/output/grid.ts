@@ -1,0 +1,78 @@
+// The building blocks every renderer shares: a terminal table, a Markdown table, a CSV document.
+import { Chalk } from 'chalk';
+import Table from 'cli-table3';
+import { roundSignificant, SCHEMA_VERSION, stringifyStrict } from './json.js';
+import type { Format } from './render.js';
+
+export type Align = 'left' | 'right';
+
+/** A cli-table3 table with separators only under the header; colour (bold header) only when asked. */
+export function terminalTable(head: string[] | null, opts: { color: boolean; aligns?: Align[] }): Table.Table {
+  const c = new Chalk({ level: opts.color ? 1 : 0 });
+  return new Table({
+    ...(head ? { head: head.map((h) => c.bold(h)) } : {}),
+    ...(opts.aligns ? { colAligns: opts.aligns } : {}),
+    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+    // No colours from cli-table3 itself: chalk decides, and only on a TTY.
+    style: { head: [], border: [] },
+  });
+}
+
+/** A Markdown pipe table; cells are escaped. */
+export function markdownTable(head: string[], rows: string[][], aligns?: Align[]): string[] {
+  const esc = (s: string) => s.replace(/\|/g, '\\|');
+  return [
+    `| ${head.map(esc).join(' | ')} |`,
+    `| ${head.map((_, i) => (aligns ? (aligns[i] === 'right' ? '---:' : ':---') : '---')).join(' | ')} |`,
+    ...rows.map((r) => `| ${r.map(esc).join(' | ')} |`),
+  ];
+}
+
+/** RFC 4180 CSV with a header row; numbers without float noise; empty cells for null. */
+export function csvDocument(head: string[], rows: (string | number | boolean | null)[][]): string {
+  return `${[head, ...rows].map((r) => r.map(csvCell).join(',')).join('\n')}\n`;
+}
+
+export function csvCell(v: string | number | boolean | null): string {
+  if (v === null) return '';
+  if (typeof v === 'number' && !Number.isFinite(v)) throw new Error('non-finite number in CSV output');
+  const s = String(typeof v === 'number' ? roundSignificant(v) : v);
+  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export interface ListColumn<R> {
+  header: string;
+  text: (row: R) => string;
+}
+
+/**
+ * A list of records (gpus, runs) in every format: JSON `{schemaVersion, [key]: rows}`, one JSON
+ * row a line, CSV of the raw fields, and Markdown or a terminal table of the columns for people.
+ */
+export function renderList<R extends object>(
+  rows: readonly R[],
+  columns: readonly ListColumn<R>[],
+  format: Format,
+  opts: { color: boolean; jsonKey: string; csvKeys: readonly (keyof R & string)[]; footer: string },
+): string {
+  const texts = () => rows.map((r) => columns.map((c) => c.text(r)));
+  const heads = columns.map((c) => c.header);
+  switch (format) {
+    case 'json':
+      return `${stringifyStrict({ schemaVersion: SCHEMA_VERSION, [opts.jsonKey]: rows }, 2)}\n`;
+    case 'ndjson':
+      return rows.map((r) => `${stringifyStrict(r)}\n`).join('');
+    case 'csv':
+      return csvDocument(
+        [...opts.csvKeys],
+        rows.map((r) => opts.csvKeys.map((k) => r[k] as string | number | boolean | null)),
+      );
+    case 'markdown':
+      return `${markdownTable(heads, texts()).join('\n')}\n`;
+    case 'table': {
+      const t = terminalTable(heads, opts);
+      for (const row of texts()) t.push(row);
+      return `${t.toString()}\n${opts.footer}\n`;
+    }
+  }
+}
