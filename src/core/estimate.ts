@@ -126,7 +126,7 @@ function solveTime(
   const calibrated = mfuFor({ gpu: input.gpu, precision: input.precision, activeParams: w.activeParams ?? w.params, chips: input.chips });
   if (calibrated === null) throw new EstimateInputError(`no MFU for ${input.gpu.id} at ${input.precision}`);
   const { band, basis } = calibrated;
-  if (basis !== 'accelerator') warnings.push({ code: 'mfu-uncalibrated', gpu: input.gpu.id, precision: input.precision, basis });
+  if (basis === 'family' || basis === 'pooled') warnings.push({ code: 'mfu-uncalibrated', gpu: input.gpu.id, precision: input.precision, basis });
   return {
     gpuHours: gpuHoursForFlop(flop, peak, band.default),
     // A higher MFU means fewer hours: the low end of the hours comes from the high MFU.

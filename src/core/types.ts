@@ -97,7 +97,8 @@ export interface RangeEstimate {
   flop: [number, number] | null;
 }
 
-export type MfuBasis = 'user' | 'accelerator' | 'family' | 'pooled';
+/** Where an MFU comes from: --mfu, the gpu preset's own `mfu` block, or the calibrated model at its level. */
+export type MfuBasis = 'user' | 'preset' | 'accelerator' | 'family' | 'pooled';
 
 /** Calibrated MFU for a workload on an accelerator (see src/core/mfu.ts); null if it cannot be had. */
 export type MfuProvider = (q: {

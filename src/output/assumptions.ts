@@ -17,7 +17,9 @@ export function assumptionLines(runs: readonly RunEstimate[]): string[] {
     const basis =
       p.compute.mfuBasis === 'user'
         ? 'given with --mfu'
-        : `calibrated on published runs (${p.compute.mfuBasis === 'accelerator' ? `${p.gpu.id} runs` : `${p.compute.mfuBasis} fit`}); see docs/calibration.md`;
+        : p.compute.mfuBasis === 'preset'
+          ? `from the ${p.gpu.id} preset's mfu block`
+          : `calibrated on published runs (${p.compute.mfuBasis === 'accelerator' ? `${p.gpu.id} runs` : `${p.compute.mfuBasis} fit`}); see docs/calibration.md`;
     lines.add(`MFU ${p.gpu.id} ${p.compute.precision}: ${fmtPercent(p.compute.mfu)}, ${basis}`);
   }
   for (const p of phases) {

@@ -49,7 +49,7 @@ const phaseShape = {
     precision: z.string(),
     flop: nullableNum,
     mfu: nullableNum,
-    mfuBasis: z.enum(['user', 'accelerator', 'family', 'pooled']).nullable(),
+    mfuBasis: z.enum(['user', 'preset', 'accelerator', 'family', 'pooled']).nullable(),
     impliedMfu: nullableNum,
     verdict: z.enum(['impossible', 'implausible-high', 'implausible-low', 'plausible']).nullable(),
     params: nullableNum,

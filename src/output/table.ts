@@ -42,7 +42,7 @@ function singleRun(run: RunEstimate, c: ChalkInstance): string[] {
   const k = run.compute;
   if (k.flop !== null)
     add('Workload', `${fmtExp(k.flop)} FLOP` + (run.range.flop !== null ? `  (range ${fmtRange(run.range.flop, fmtExp)})` : ''));
-  if (k.mfu !== null) add('MFU', `${fmtPercent(k.mfu)} (${k.mfuBasis === 'user' ? 'given' : 'calibrated default'})`);
+  if (k.mfu !== null) add('MFU', `${fmtPercent(k.mfu)} (${k.mfuBasis === 'user' ? 'given' : k.mfuBasis === 'preset' ? 'preset' : 'calibrated default'})`);
   if (k.impliedMfu !== null) add('Implied MFU', `${fmtPercent(k.impliedMfu)} (${k.verdict})`);
   add('Peak compute', `${fmtExp(k.peakFlop)} FLOP${k.precision ? ` at ${k.precision.toUpperCase()}` : ''}`);
   if (run.memory !== null)

@@ -45,7 +45,15 @@ export function loadMfuModel(presetDirs: readonly string[]): MfuModel {
   return readPresetFile(file, mfuModelSchema).model as MfuModel;
 }
 
+/**
+ * MFU for a workload: a gpu preset's own `mfu` band for the precision when it has one (a user's
+ * measured figure for their accelerator), else the calibrated model, loaded on first use.
+ */
 export function loadMfuProvider(presetDirs: readonly string[]): MfuProvider {
   let model: MfuModel | undefined;
-  return (q) => predictMfu((model ??= loadMfuModel(presetDirs)), q);
+  return (q) => {
+    const own = q.gpu.mfu?.[q.precision];
+    if (own !== undefined) return { band: own, basis: 'preset' };
+    return predictMfu((model ??= loadMfuModel(presetDirs)), q);
+  };
 }

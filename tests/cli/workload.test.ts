@@ -194,3 +194,23 @@ describe('the JSON contract', () => {
     expect(r.gpuHours).toBeGreaterThan(0);
   });
 });
+
+describe("a gpu preset's own MFU band", () => {
+  it('replaces the calibrated model for that accelerator and precision, with its range and no warning', () => {
+    const r = run(['--presets', 'tests/fixtures/user-mfu', '--gpu', 'b200', '--params', '70B', '--tokens', '15T']);
+    const flop = 6 * 70e9 * 15e12;
+    const hours = (mfu: number) => flop / (2250e12 * mfu * 3600);
+    expect(r.compute.mfu).toBe(0.4);
+    expect(r.compute.mfuBasis).toBe('preset');
+    expectRel(r.gpuHours, hours(0.4), 1e-9);
+    expectRel(r.range.gpuHours[0], hours(0.45), 1e-9);
+    expectRel(r.range.gpuHours[1], hours(0.35), 1e-9);
+    expect(r.warnings).toEqual([]);
+  });
+
+  it('without it, b200 uses the pooled fit and says so', () => {
+    const r = run(['--gpu', 'b200', '--params', '70B', '--tokens', '15T']);
+    expect(r.compute.mfuBasis).toBe('pooled');
+    expect(r.warnings.join(' ')).toContain('pooled');
+  });
+});
