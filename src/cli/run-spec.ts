@@ -124,8 +124,7 @@ export function defaultPrecision(gpu: GpuPreset): Precision {
 }
 
 export function toRunInput(run: RunPreset, catalog: Catalog, fromFlags: boolean): RunInput {
-  const energy = energyProfile(run, catalog.regions);
-  const phases = run.phases.map((p) => toPhaseInput(run, p, catalog.gpus, energy, fromFlags));
+  const phases = run.phases.map((p) => toPhaseInput(run, p, catalog, fromFlags));
   return {
     name: run.name,
     phases,
@@ -137,42 +136,39 @@ export function toRunInput(run: RunPreset, catalog: Catalog, fromFlags: boolean)
   };
 }
 
-function toPhaseInput(
-  run: RunPreset,
-  p: PhasePreset,
-  gpus: readonly GpuPreset[],
-  energy: EnergyProfile,
-  fromFlags: boolean,
-): PhaseInput {
-  const where = fromFlags ? '' : `run "${run.name}", phase "${p.name}": `;
+/** A phase's settings apart from its time: gpu, chips, precision, MFU, price, energy, ownership. */
+export type PhaseSettings = Omit<PhaseInput, 'duration' | 'workload'>;
+
+/** Resolve and check everything of a phase but its time (shared with `budget`, whose time is what it buys). */
+export function toPhaseSettings(run: RunPreset, p: PhasePreset, catalog: Catalog, where = ''): PhaseSettings {
   const gpuName = p.gpu ?? run.gpu;
   if (gpuName === undefined) throw new InputError(`${where}no gpu: give --gpu, e.g. --gpu h100 (train-cost gpus lists them)`);
-  const gpu = findGpu(gpus, gpuName);
+  const gpu = findGpu(catalog.gpus, gpuName);
   const chips = p.chips ?? run.chips ?? null;
   if (chips !== null && !Number.isInteger(chips)) throw new InputError(`${where}chips must be a whole number, got ${chips}`);
-
-  const duration = toDuration(p, chips, where);
-  const workload = toWorkload(run, p, where);
-  if (duration === null && (workload === null || (workload.flop === null && workload.tokens === null)))
-    throw new InputError(`${where}no duration: ${DURATION_HINT}, ${WORKLOAD_HINT}`);
-
   const precision = p.precision ?? run.precision ?? defaultPrecision(gpu);
   if (gpu.peakTflops[precision] === undefined)
-    throw new InputError(
-      `${where}${gpu.id} has no ${precision} peak; use --precision ${Object.keys(gpu.peakTflops).join(', ')}`,
-    );
+    throw new InputError(`${where}${gpu.id} has no ${precision} peak; use --precision ${Object.keys(gpu.peakTflops).join(', ')}`);
   return {
     name: p.name,
     gpu,
     chips,
-    duration,
-    workload,
     precision,
     mfu: p.mfu ?? run.mfu ?? null,
     price: choosePrice(gpu, { price: p.price ?? run.price, priceSource: p.priceSource ?? run.priceSource }),
-    energy,
+    energy: energyProfile(run, catalog.regions),
     ownership: ownershipParams(run, gpu),
   };
+}
+
+function toPhaseInput(run: RunPreset, p: PhasePreset, catalog: Catalog, fromFlags: boolean): PhaseInput {
+  const where = fromFlags ? '' : `run "${run.name}", phase "${p.name}": `;
+  const settings = toPhaseSettings(run, p, catalog, where);
+  const duration = toDuration(p, settings.chips, where);
+  const workload = toWorkload(run, p, where);
+  if (duration === null && (workload === null || (workload.flop === null && workload.tokens === null)))
+    throw new InputError(`${where}no duration: ${DURATION_HINT}, ${WORKLOAD_HINT}`);
+  return { ...settings, duration, workload };
 }
 
 /** The run's region (flag, run file, or the default) with --pue, --electricity-price, --grid-intensity on top. */

@@ -249,7 +249,8 @@ function sumOwnership(phases: PhaseEstimate[], gpuHours: number, rentalUsd: numb
     energyUsd,
     usdPerGpuHour: usd / gpuHours,
     breakEvenUtilization: margin > 0 && util !== null ? (capexUsd * (util as number)) / margin : null,
-    purchaseUsdPerChip: (shared('purchaseUsdPerChip') as number | null) ?? first.purchaseUsdPerChip,
+    // Per-chip parameters are the first phase's (a run's phases share their gpu).
+    purchaseUsdPerChip: first.purchaseUsdPerChip,
     includesServer: first.includesServer,
     lifetimeYears: first.lifetimeYears,
     utilization: first.utilization,

@@ -13,7 +13,7 @@ import { renderEstimates } from '../../output/render.js';
 import { presetDirs, useColor, writeOut } from '../context.js';
 import { assertFinite } from '../finite.js';
 import { addCommonOptions, commonSchema, formatOf, num, numList, oneOf, parseOptions, wordList } from '../options.js';
-import { toRunInput } from '../run-spec.js';
+import { toPhaseSettings } from '../run-spec.js';
 
 const budgetSchema = commonSchema.extend({
   gpu: wordList('--gpu'),
@@ -51,26 +51,21 @@ export function budgetCommand(): Command {
       const mfu = loadMfuProvider(dirs);
       const runs = cartesian({ gpu: opts.gpu, chips: opts.chips ?? [undefined] }).map(({ gpu, chips }) => {
         const name = `$${usdText} on ${chips === undefined ? '' : `${chips} x `}${gpu}`;
-        // The run's settings are resolved as for an estimate; its duration is what the budget buys.
-        const input = toRunInput(
-          {
-            name,
-            gpu,
-            ...(chips !== undefined ? { chips } : {}),
-            ...(opts.precision ? { precision: opts.precision } : {}),
-            ...(opts.price !== undefined ? { price: opts.price } : {}),
-            ...(opts.priceSource !== undefined ? { priceSource: opts.priceSource } : {}),
-            ...(opts.region !== undefined ? { region: opts.region } : {}),
-            phases: [{ name: 'budget', gpuHours: 1 }],
-          },
-          catalog,
-          true,
-        );
-        const { duration: _ignored, workload: _none, ...phase } = input.phases[0]!;
-        return estimateBudget(
-          { ...phase, name, usd, mfu: opts.mfu ?? null, params: opts.params ?? null, tokens: opts.tokens ?? null },
-          mfu,
-        );
+        // Settings are resolved as for an estimate; the time is what the budget buys.
+        const phase = { name: 'budget' };
+        const run = {
+          name,
+          gpu,
+          ...(chips !== undefined ? { chips } : {}),
+          ...(opts.precision ? { precision: opts.precision } : {}),
+          ...(opts.mfu !== undefined ? { mfu: opts.mfu } : {}),
+          ...(opts.price !== undefined ? { price: opts.price } : {}),
+          ...(opts.priceSource !== undefined ? { priceSource: opts.priceSource } : {}),
+          ...(opts.region !== undefined ? { region: opts.region } : {}),
+          phases: [phase],
+        };
+        const settings = toPhaseSettings(run, phase, catalog);
+        return estimateBudget({ ...settings, name, usd, params: opts.params ?? null, tokens: opts.tokens ?? null }, mfu);
       });
       assertFinite(runs);
       writeOut(renderEstimates(runs, formatOf(opts), { color: useColor(opts) }));
