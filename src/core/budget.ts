@@ -1,6 +1,7 @@
 // The inverse question: what does a budget buy? GPU-hours, wall-clock, FLOP at the calibrated
 // MFU (with its band), and the compute-optimal model for that FLOP (Hoffmann et al. 2022).
 import { estimateRun } from './estimate.js';
+import { estimateMemory } from './memory.js';
 import { computeOptimal } from './scaling.js';
 import type { MfuBasis, MfuProvider, PhaseInput, RunEstimate } from './types.js';
 
@@ -55,10 +56,13 @@ export function estimateBudget(input: BudgetInput, mfuFor: MfuProvider): RunEsti
 
   const flop = peakFlop * band.default;
   const tokens = input.tokens ?? flop / (6 * params!);
+  // Model states of the model the budget trains (16 bytes per parameter, ZeRO).
+  const memory = estimateMemory(params!, input.gpu.memoryGB, input.chips);
+  if (input.chips !== null && input.chips < memory.minChips) warnings.push({ code: 'too-few-chips', chips: input.chips, minChips: memory.minChips });
   const optimal = computeOptimal(flop);
   const compute = { ...base.compute, flop, mfu: band.default, mfuBasis: basis, params, tokens };
   const chinchilla = { tokensPerParam: tokens / params!, optimalParams: optimal.params, optimalTokens: optimal.tokens };
   const range = { ...base.range, flop: [peakFlop * band.low, peakFlop * band.high] as [number, number] };
-  const phase = { ...base.phases[0]!, compute: { ...base.phases[0]!.compute, flop, mfu: band.default, mfuBasis: basis, params, tokens }, chinchilla, range, warnings };
-  return { ...base, compute, chinchilla, range, phases: [phase], warnings };
+  const phase = { ...base.phases[0]!, compute: { ...base.phases[0]!.compute, flop, mfu: band.default, mfuBasis: basis, params, tokens }, memory, chinchilla, range, warnings };
+  return { ...base, compute, memory, chinchilla, range, phases: [phase], warnings };
 }

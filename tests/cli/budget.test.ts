@@ -104,3 +104,12 @@ describe('refused budgets', () => {
     expect(r.stderr).toContain('--gpu');
   });
 });
+
+describe('budget memory check', () => {
+  it('405B on 64 H100s: model states need at least 81 chips (16 x 405e9 / 80e9), with a warning', () => {
+    const r = budget(['1e6', '--gpu', 'h100', '--params', '405B', '--chips', '64']);
+    expect(r.memory.minChips).toBe(81);
+    expect(r.memory.bytesPerChip).toBe((16 * 405e9) / 64);
+    expect(r.warnings.join(' ')).toContain('at least 81');
+  });
+});
