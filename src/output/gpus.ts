@@ -10,6 +10,7 @@ interface GpuRow {
   vendor: string;
   year: number | null;
   bf16Tflops: number | null;
+  fp16Tflops: number | null;
   fp8Tflops: number | null;
   memoryGB: number;
   usdPerGpuHour: number | null;
@@ -27,6 +28,7 @@ function toRow(g: GpuPreset): GpuRow {
     vendor: g.vendor,
     year: g.year ?? null,
     bf16Tflops: g.peakTflops.bf16 ?? null,
+    fp16Tflops: g.peakTflops.fp16 ?? null,
     fp8Tflops: g.peakTflops.fp8 ?? null,
     memoryGB: g.memoryGB,
     usdPerGpuHour: price?.usdPerHour ?? null,
@@ -40,10 +42,15 @@ function toRow(g: GpuPreset): GpuRow {
 const COLS: ListColumn<GpuRow>[] = [
   { header: 'id', text: (r) => r.id },
   { header: 'Name', text: (r) => r.name },
-  { header: 'BF16 TFLOP/s', text: (r) => (r.bf16Tflops === null ? '-' : fmtNumber(r.bf16Tflops)) },
-  { header: 'FP8 TFLOP/s', text: (r) => (r.fp8Tflops === null ? '-' : fmtNumber(r.fp8Tflops)) },
-  { header: 'Memory GB', text: (r) => fmtNumber(r.memoryGB) },
-  { header: '$/GPU-hour', text: (r) => (r.usdPerGpuHour === null ? '-' : fmtUsd(r.usdPerGpuHour)) },
+  {
+    header: 'BF16 TFLOP/s',
+    // V100 has no BF16: its FP16 rate, marked, rather than a blank.
+    text: (r) => (r.bf16Tflops !== null ? fmtNumber(r.bf16Tflops) : r.fp16Tflops !== null ? `${fmtNumber(r.fp16Tflops)} (FP16)` : '-'),
+    align: 'right',
+  },
+  { header: 'FP8 TFLOP/s', text: (r) => (r.fp8Tflops === null ? '-' : fmtNumber(r.fp8Tflops)), align: 'right' },
+  { header: 'Memory GB', text: (r) => fmtNumber(r.memoryGB), align: 'right' },
+  { header: '$/GPU-hour', text: (r) => (r.usdPerGpuHour === null ? '-' : fmtUsd(r.usdPerGpuHour)), align: 'right' },
   { header: 'Price', text: (r) => (r.priceId === null ? 'none known' : `${r.priceKind}, ${r.priceDate}`) },
 ];
 
@@ -52,7 +59,7 @@ export function renderGpus(gpus: readonly GpuPreset[], format: Format, opts: { c
   return renderList(rows, COLS, format, {
     ...opts,
     jsonKey: 'gpus',
-    csvKeys: ['id', 'name', 'bf16Tflops', 'fp8Tflops', 'memoryGB', 'usdPerGpuHour', 'priceId', 'priceKind', 'priceDate'],
+    csvKeys: ['id', 'name', 'bf16Tflops', 'fp16Tflops', 'fp8Tflops', 'memoryGB', 'usdPerGpuHour', 'priceId', 'priceKind', 'priceDate'],
     footer: 'Peaks are dense (no sparsity). Prices: train-cost gpus --format json; sources in presets/gpus/*.yaml.',
   });
 }

@@ -43,6 +43,7 @@ export function csvCell(v: string | number | boolean | null): string {
 export interface ListColumn<R> {
   header: string;
   text: (row: R) => string;
+  align?: Align;
 }
 
 /**
@@ -68,9 +69,13 @@ export function renderList<R extends object>(
         rows.map((r) => opts.csvKeys.map((k) => r[k] as string | number | boolean | null)),
       );
     case 'markdown':
-      return `${markdownTable(heads, texts()).join('\n')}\n`;
+      return `${markdownTable(
+        heads,
+        texts(),
+        columns.map((c) => c.align ?? 'left'),
+      ).join('\n')}\n`;
     case 'table': {
-      const t = terminalTable(heads, opts);
+      const t = terminalTable(heads, { color: opts.color, aligns: columns.map((c) => c.align ?? 'left') });
       for (const row of texts()) t.push(row);
       return `${t.toString()}\n${opts.footer}\n`;
     }

@@ -52,8 +52,8 @@ const COLS: ListColumn<RunRow>[] = [
   { header: 'GPU', text: (r) => r.gpu ?? '-' },
   { header: 'Params', text: (r) => dash(r.params, fmtExp) + (r.activeParams !== null ? ` (${fmtExp(r.activeParams)} active)` : '') },
   { header: 'Tokens', text: (r) => dash(r.tokens, fmtExp) },
-  { header: 'Reported GPU-h', text: (r) => dash(r.reportedGpuHours, fmtNumber) + (r.gpuHoursBasis && r.gpuHoursBasis !== 'reported' ? ` (${r.gpuHoursBasis})` : '') },
-  { header: 'Reported cost', text: (r) => dash(r.reportedUsd, fmtUsd) },
+  { header: 'Reported GPU-h', align: 'right', text: (r) => dash(r.reportedGpuHours, fmtNumber) + (r.gpuHoursBasis && r.gpuHoursBasis !== 'reported' ? ` (${r.gpuHoursBasis})` : '') },
+  { header: 'Reported cost', align: 'right', text: (r) => dash(r.reportedUsd, fmtUsd) },
 ];
 
 export function renderRuns(runs: readonly LoadedRun[], format: Format, opts: { color: boolean }): string {
