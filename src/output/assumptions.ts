@@ -42,6 +42,10 @@ export function assumptionLines(runs: readonly RunEstimate[]): string[] {
       `Ownership ${p.gpu.id}: ${fmtUsd(o.purchaseUsdPerChip)} per chip${o.includesServer ? ' (server share included)' : ' x 1.64 server cost'}, / (1 - ${o.networkShare}) for the network, over ${fmtNumber(o.lifetimeYears)} years at ${fmtPercent(o.utilization)} utilisation (Epoch AI, Cottier et al. 2024)`,
     );
   }
+  if (runs.some((r) => r.memory !== null))
+    lines.add(
+      'Memory: model states take 16 bytes per parameter (mixed-precision AdamW: weights, gradients, fp32 master and moments; ZeRO), fully sharded over all of each chip\'s HBM; activations need more, so the minimum chips is a lower bound',
+    );
   for (const p of phases) {
     if (p.compute.flop !== null && p.compute.tokens !== null)
       lines.add('Workload FLOP = 6 x active parameters x tokens for training, 2 x for generation (Kaplan et al. 2020)');
