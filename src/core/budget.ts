@@ -33,24 +33,16 @@ export function estimateBudget(input: BudgetInput, mfuFor: MfuProvider): RunEsti
     return b;
   };
 
+  // Without a model size, size the model for the FLOP the budget buys, which depends on the MFU
+  // at that size: compute-optimally, or to spend the FLOP on the tokens given (C = 6 N D).
+  const sizeFor = (flop: number) => (input.tokens === null ? computeOptimal(flop).params : flop / (6 * input.tokens));
   let params = input.params;
   let { band, basis } = bandAt(params);
-  if (params === null && input.tokens === null) {
-    // Size the model for the FLOP the budget buys, which depends on the MFU at that size.
-    for (let i = 0; i < FIXED_POINT_ITERATIONS; i++) {
-      const n = computeOptimal(peakFlop * band.default).params;
-      ({ band, basis } = bandAt(n));
-      if (params !== null && Math.abs(n / params - 1) < 1e-9) break;
-      params = n;
-    }
-  } else if (params === null) {
-    // Given tokens: the model that uses the FLOP on them, C = 6 N D.
-    for (let i = 0; i < FIXED_POINT_ITERATIONS; i++) {
-      const n = (peakFlop * band.default) / (6 * input.tokens!);
-      ({ band, basis } = bandAt(n));
-      if (params !== null && Math.abs(n / params - 1) < 1e-9) break;
-      params = n;
-    }
+  for (let i = 0; input.params === null && i < FIXED_POINT_ITERATIONS; i++) {
+    const n = sizeFor(peakFlop * band.default);
+    ({ band, basis } = bandAt(n));
+    if (params !== null && Math.abs(n / params - 1) < 1e-9) break;
+    params = n;
   }
   if (basis === 'family' || basis === 'pooled') warnings.push({ code: 'mfu-uncalibrated', gpu: input.gpu.id, precision: input.precision, basis });
 
