@@ -11,14 +11,13 @@ import type { Accelerator } from '../src/core/types.js';
 import {
   DEFAULT_FIT_OPTIONS,
   fitMfuModel,
-  leaveOneOut,
   observationFromRun,
   predictMfu,
-  type LooSummary,
   type MfuFitOptions,
   type MfuModel,
   type MfuObservation,
 } from '../src/core/mfu.js';
+import { leaveOneOut, type LooSummary } from '../src/core/backtest.js';
 import { loadGpus } from '../src/presets/gpus.js';
 import { loadRuns } from '../src/presets/runs.js';
 

@@ -1,7 +1,124 @@
-// Backtests: the bundled runs leave-one-out (src/core/mfu.ts), and a user's runs against the
-// full calibrated model ("estimate from the workload alone", then compare with what was reported).
-import { type LooRow, type LooSummary, type MfuModel, type MfuObservation, predictObservation, summarizeLoo } from './mfu.js';
-import type { Accelerator } from './types.js';
+// Backtests: the bundled runs leave-one-out (each predicted by a model fitted without it), and
+// a user's runs against the full calibrated model (estimate from the workload alone, then compare
+// with what was reported).
+import {
+  type GpuHoursBasis,
+  fitMfuModel,
+  type MfuBasisLevel,
+  type MfuFitOptions,
+  type MfuModel,
+  type MfuObservation,
+  observedMfu,
+  predictMfu,
+} from './mfu.js';
+import { weightedQuantile } from './stats.js';
+import type { Accelerator, MfuBand, Precision } from './types.js';
+
+export interface LooRow {
+  name: string;
+  gpuId: string;
+  precision: Precision;
+  activeParams: number;
+  weight: number;
+  gpuHoursBasis: GpuHoursBasis;
+  reportedGpuHours: number;
+  predictedGpuHours: number;
+  /** [low, high] GPU-hours: from the band's high and low MFU. */
+  gpuHoursRange: [number, number];
+  observedMfu: number;
+  predictedMfu: MfuBand;
+  basis: MfuBasisLevel;
+  /** predicted / reported - 1 */
+  error: number;
+  inside: boolean;
+}
+
+export interface LooSummary {
+  runs: number;
+  /** Median of |predicted / reported - 1|. */
+  medianAbsError: number;
+  /** Share of runs predicted within +-25%. */
+  shareWithin25: number;
+  /** Share of reported GPU-hours inside the predicted [low, high]. */
+  coverage: number;
+  /** Median of high / low of the predicted GPU-hour range. */
+  medianHighLowRatio: number;
+}
+
+export interface LooResult extends LooSummary {
+  rows: LooRow[];
+  /** The same statistics with each run weighted as in the fit (BASIS_WEIGHTS). */
+  weighted: LooSummary;
+  /** Only the runs whose GPU-hours are reported (not derived, bounded or assumed). */
+  reportedOnly: LooSummary | null;
+}
+
+/** Leave-one-out: fit on all runs but one (band included), predict that one; GPU-hours = FLOP / (peak x MFU x 3600). */
+export function leaveOneOut(obs: MfuObservation[], gpus: Accelerator[], options: Partial<MfuFitOptions> = {}): LooResult {
+  const byId = new Map(gpus.map((g) => [g.id, g]));
+  const rows = obs.map((o, i) =>
+    predictObservation(
+      fitMfuModel(
+        obs.filter((_, j) => j !== i),
+        gpus,
+        options,
+      ),
+      o,
+      byId,
+    ),
+  );
+  const reported = rows.filter((r) => r.gpuHoursBasis === 'reported');
+  return {
+    rows,
+    ...summarizeLoo(rows, () => 1),
+    weighted: summarizeLoo(rows, (r) => r.weight),
+    reportedOnly: reported.length === 0 ? null : summarizeLoo(reported, () => 1),
+  };
+}
+
+/** Predict one observation from its workload alone and compare with its GPU-hours: GPU-hours = FLOP / (peak x MFU x 3600). */
+export function predictObservation(model: MfuModel, o: MfuObservation, gpus: ReadonlyMap<string, Accelerator>): LooRow {
+  const gpu = gpus.get(o.gpuId);
+  if (!gpu) throw new Error(`observation "${o.name}": unknown gpu "${o.gpuId}"`);
+  const basis = o.basis ?? 'reported';
+  const p = predictMfu(model, { gpu, precision: o.precision, activeParams: o.activeParams, chips: o.chips, gpuHoursBasis: basis });
+  if (p === null) throw new Error(`observation "${o.name}": ${o.gpuId} has no ${o.precision} peak`);
+  const peak = gpu.peakTflops[o.precision]! * 1e12;
+  const hours = (mfu: number) => o.flop / (peak * mfu * 3600);
+  const predicted = hours(p.band.default);
+  const range: [number, number] = [hours(p.band.high), hours(p.band.low)];
+  return {
+    name: o.name,
+    gpuId: o.gpuId,
+    precision: o.precision,
+    activeParams: o.activeParams,
+    weight: o.weight,
+    gpuHoursBasis: basis,
+    reportedGpuHours: o.gpuHours,
+    predictedGpuHours: predicted,
+    gpuHoursRange: range,
+    observedMfu: observedMfu(o, gpu),
+    predictedMfu: p.band,
+    basis: p.basis,
+    error: predicted / o.gpuHours - 1,
+    inside: o.gpuHours >= range[0] * (1 - 1e-12) && o.gpuHours <= range[1] * (1 + 1e-12),
+  };
+}
+
+/** The backtest statistics of some LOO rows, each row counting `weight(row)`. */
+export function summarizeLoo(rows: LooRow[], weight: (r: LooRow) => number): LooSummary {
+  const ws = rows.map(weight);
+  const total = ws.reduce((a, w) => a + w, 0);
+  const share = (f: (r: LooRow) => boolean) => rows.reduce((a, r, i) => a + (f(r) ? ws[i]! : 0), 0) / total;
+  const wmedian = (f: (r: LooRow) => number) => weightedQuantile(rows.map((r, i) => ({ r: f(r), w: ws[i]! })), 0.5);
+  return {
+    runs: rows.length,
+    medianAbsError: wmedian((r) => Math.abs(r.error)),
+    shareWithin25: share((r) => Math.abs(r.error) <= 0.25),
+    coverage: share((r) => r.inside),
+    medianHighLowRatio: wmedian((r) => r.gpuHoursRange[1] / r.gpuHoursRange[0]),
+  };
+}
 
 export interface BacktestResult extends LooSummary {
   rows: LooRow[];

@@ -1,9 +1,9 @@
 // Backtest reports: predicted vs reported GPU-hours per run, and the summary statistics.
 import { Chalk } from 'chalk';
 import type { BacktestResult } from '../core/backtest.js';
-import type { LooRow } from '../core/mfu.js';
+import type { LooRow } from '../core/backtest.js';
 import { fmtExp, fmtNumber, fmtPercent, fmtRange } from './format.js';
-import { csvDocument, markdownTable, terminalTable } from './grid.js';
+import { csvDocument, markdownTable, terminalTable } from './tables.js';
 import { SCHEMA_VERSION, stringifyStrict } from './json.js';
 import type { Format } from './render.js';
 

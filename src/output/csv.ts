@@ -2,7 +2,7 @@
 // phase (the `phase` column names it; empty on the run's own row). Raw numbers.
 import type { RunEstimate } from '../core/types.js';
 import { type Column, COLUMNS, type Row } from './columns.js';
-import { csvDocument } from './grid.js';
+import { csvDocument } from './tables.js';
 
 const C = COLUMNS;
 const CSV_COLUMNS: Column[] = [C.gpu, C.chips, C.wallClock, C.gpuHours, C.price, C.cost, C.mfu, C.flop, C.energy, C.co2, C.owned];

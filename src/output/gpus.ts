@@ -1,7 +1,7 @@
 // The accelerator list in every format.
 import type { GpuPreset } from '../presets/schema.js';
 import { fmtNumber, fmtUsd } from './format.js';
-import { type ListColumn, renderList } from './grid.js';
+import { type ListColumn, renderList } from './tables.js';
 import type { Format } from './render.js';
 
 interface GpuRow {

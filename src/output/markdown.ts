@@ -2,7 +2,7 @@
 import type { RunEstimate } from '../core/types.js';
 import { assumptionLines } from './assumptions.js';
 import { comparisonColumns } from './columns.js';
-import { markdownTable } from './grid.js';
+import { markdownTable } from './tables.js';
 import { describeWarning } from './warnings.js';
 
 export function renderMarkdown(runs: readonly RunEstimate[]): string {

@@ -1,7 +1,7 @@
 // The list of bundled published runs with their reported figures, in every format.
 import type { LoadedRun } from '../presets/runs.js';
 import { fmtExp, fmtNumber, fmtUsd } from './format.js';
-import { type ListColumn, renderList } from './grid.js';
+import { type ListColumn, renderList } from './tables.js';
 import type { Format } from './render.js';
 
 interface RunRow {

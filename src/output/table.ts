@@ -4,7 +4,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import type { RunEstimate } from '../core/types.js';
 import { assumptionLines } from './assumptions.js';
 import { type Column, comparisonColumns, type Row } from './columns.js';
-import { type Align, terminalTable } from './grid.js';
+import { type Align, terminalTable } from './tables.js';
 import { fmtExp, fmtHours, fmtNumber, fmtPercent, fmtRange, fmtRatio, fmtUsd } from './format.js';
 import { describeWarning } from './warnings.js';
 

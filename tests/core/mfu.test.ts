@@ -8,14 +8,14 @@ import { describe, expect, it } from 'vitest';
 import {
   acceleratorFamily,
   fitMfuModel,
-  leaveOneOut,
   observationFromRun,
   observedMfu,
   predictMfu,
-  weightedQuantile,
   type MfuModel,
   type MfuObservation,
 } from '../../src/core/mfu.js';
+import { leaveOneOut } from '../../src/core/backtest.js';
+import { weightedQuantile } from '../../src/core/stats.js';
 import type { Accelerator, Precision } from '../../src/core/types.js';
 import { loadGpus } from '../../src/presets/gpus.js';
 import { loadRuns } from '../../src/presets/runs.js';

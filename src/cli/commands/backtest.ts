@@ -1,7 +1,6 @@
 // train-cost backtest [file]: estimates from the workload alone vs reported GPU-hours.
 import { Command } from 'commander';
-import { backtestWithModel, type BacktestResult } from '../../core/backtest.js';
-import { leaveOneOut } from '../../core/mfu.js';
+import { backtestWithModel, type BacktestResult, leaveOneOut } from '../../core/backtest.js';
 import { CheckFailed } from '../../errors.js';
 import { loadGpus } from '../../presets/gpus.js';
 import { loadMfuModel } from '../../presets/mfu.js';
