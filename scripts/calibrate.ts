@@ -39,6 +39,7 @@ function rounded(m: MfuModel): MfuModel {
 
 if (args.has('--write')) {
   const header = [
+    '# yaml-language-server: $schema=../schemas/mfu-model.schema.json',
     '# Calibrated MFU model: fitted by src/core/mfu.ts (fitMfuModel) on the bundled published runs',
     '# (presets/runs/*.yaml, from ../shared/reference/published-runs.csv). Regenerate with',
     '# scripts/calibrate.ts --write; tests/core/mfu.test.ts fails if this file drifts from the fit.',

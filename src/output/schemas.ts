@@ -1,5 +1,6 @@
 // JSON Schemas of the preset files and of the JSON output, from the zod schemas themselves.
 import { z } from 'zod';
+import { mfuModelSchema } from '../presets/mfu.js';
 import { gpuSchema, regionsSchema, runSchema } from '../presets/schema.js';
 import { outputSchema } from './contract.js';
 
@@ -7,6 +8,7 @@ export const SCHEMA_KINDS = {
   gpu: { schema: gpuSchema, io: 'input' },
   run: { schema: runSchema, io: 'input' },
   regions: { schema: regionsSchema, io: 'input' },
+  'mfu-model': { schema: mfuModelSchema, io: 'input' },
   output: { schema: outputSchema, io: 'output' },
 } as const;
 
