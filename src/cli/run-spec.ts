@@ -215,9 +215,13 @@ function toWorkload(run: RunPreset, p: PhasePreset, where: string): Workload | n
   if (flop !== null && tokens !== null)
     throw new InputError(`${where}--flops and --tokens both give the workload: give --flops, or --params with --tokens`);
   if (tokens !== null && params === null && activeParams === null)
-    throw new InputError(`${where}--tokens needs --params (or --active-params for a mixture of experts)`);
+    throw new InputError(
+      where
+        ? `${where}tokens need params: model.params in the run file, or --params (--active-params for a mixture of experts)`
+        : '--tokens needs --params (or --active-params for a mixture of experts)',
+    );
   if (params !== null && activeParams !== null && activeParams > params)
-    throw new InputError(`${where}--active-params (${activeParams}) cannot exceed --params (${params})`);
+    throw new InputError(`${where}active params (${activeParams}) cannot exceed params (${params})`);
   if (params === null && activeParams === null && tokens === null && flop === null) return null;
   return { flop, params, activeParams, tokens, kind: p.kind ?? 'train' };
 }

@@ -101,6 +101,7 @@ function unknownKeyNode(doc: Document, path: (string | number)[]): unknown {
 function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'unrecognized_keys') return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
   if (issue.code === 'invalid_type') {
+    if (issue.path.length === 0 && (issue.input === null || issue.input === undefined)) return 'the file is empty';
     return issue.input === undefined ? `is required (${issue.expected})` : `must be ${issue.expected}, got ${JSON.stringify(issue.input)}`;
   }
   if (issue.code === 'invalid_value') return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;

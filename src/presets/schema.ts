@@ -171,7 +171,7 @@ export const runSchema = z.strictObject({
   model: z
     .strictObject({ params: quantity.optional(), activeParams: quantity.optional() })
     .optional(),
-  phases: z.array(phaseSchema).min(1),
+  phases: z.array(phaseSchema).min(1, 'needs at least one phase (each with a name and a duration or a workload)'),
   reported: z
     .strictObject({
       gpuHours: quantity.optional(),

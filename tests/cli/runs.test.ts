@@ -272,3 +272,22 @@ describe('examples/plan.yaml gated in CI', () => {
     expect(lines[0]).toContain('8B on 2T tokens');
   });
 });
+
+describe('run files that are wrong as a whole', () => {
+  it('an empty file says so, naming the file', () => {
+    const line = expectInputError(cli([write('empty.yaml', '')]));
+    expect(line).toContain('empty.yaml:1:');
+    expect(line).toContain('the file is empty');
+  });
+
+  it('a run without phases asks for one', () => {
+    const line = expectInputError(cli([write('nophase.yaml', 'name: x\nphases: []\n')]));
+    expect(line).toMatch(/nophase\.yaml:2: phases: needs at least one phase/);
+  });
+
+  it('tokens without params name the run file field and the flag', () => {
+    const line = expectInputError(cli([write('noparams.yaml', 'name: x\ngpu: h100\nphases:\n  - name: a\n    tokens: 1T\n')]));
+    expect(line).toContain('run "x", phase "a"');
+    expect(line).toContain('model.params');
+  });
+});
