@@ -124,11 +124,13 @@ export interface BacktestResult extends LooSummary {
   rows: LooRow[];
   /** "leave-one-out" for the bundled runs; "full model" for a user's file. */
   method: 'leave-one-out' | 'full model';
+  /** Runs of the input that could not be backtested, with why. */
+  skipped: { name: string; reason: string }[];
 }
 
 /** Predict each observation with `model` as it is (not refitted). */
 export function backtestWithModel(obs: MfuObservation[], gpus: readonly Accelerator[], model: MfuModel): BacktestResult {
   const byId = new Map(gpus.map((g) => [g.id, g]));
   const rows = obs.map((o) => predictObservation(model, o, byId));
-  return { rows, ...summarizeLoo(rows, () => 1), method: 'full model' };
+  return { rows, ...summarizeLoo(rows, () => 1), method: 'full model', skipped: [] };
 }

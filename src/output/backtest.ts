@@ -26,11 +26,12 @@ const COLS: { header: string; key: string; text: (r: LooRow) => string; raw: (r:
 
 export function summaryLines(b: BacktestResult): string[] {
   return [
-    `${b.runs} runs, ${b.method}`,
+    `${b.runs} runs, ${b.method}${b.skipped.length > 0 ? ` (${b.skipped.length} more skipped, listed below)` : ''}`,
     `median absolute GPU-hour error: ${fmtPercent(b.medianAbsError)}`,
     `within +-25%: ${fmtPercent(b.shareWithin25)}`,
     `reported value inside the range: ${fmtPercent(b.coverage)}`,
     `median range width (high/low): ${b.medianHighLowRatio.toFixed(2)}`,
+    ...b.skipped.map((s) => `skipped ${s.name}: ${s.reason}`),
   ];
 }
 

@@ -7,6 +7,7 @@ import { InputError } from '../errors.js';
 import { parseQuantity } from '../input/number.js';
 import { findGpu } from './gpus.js';
 import { displayPath, parseYaml } from './load.js';
+import { isPublishedRunsHeader, publishedRowsToObservations, type Skipped } from './published-csv.js';
 import type { LoadedRun } from './runs.js';
 import { GPU_HOURS_BASES, type GpuPreset, PRECISIONS, runSchema } from './schema.js';
 
@@ -21,8 +22,17 @@ export function observationsOfRuns(runs: readonly LoadedRun[], gpus: readonly Gp
 export const BACKTEST_CSV_COLUMNS = ['name', 'gpu', 'params', 'active_params', 'tokens', 'gpu_hours', 'precision', 'chips', 'basis'] as const;
 const REQUIRED = ['name', 'gpu', 'tokens', 'gpu_hours'] as const;
 
-/** A user's backtest file: CSV (BACKTEST_CSV_COLUMNS, header row) or YAML (one run or a list of runs). */
-export function readObservationsFile(file: string, gpus: readonly GpuPreset[]): MfuObservation[] {
+export interface ObservationsFile {
+  observations: MfuObservation[];
+  /** Rows that could not be backtested, with why (published-runs format only). */
+  skipped: Skipped[];
+}
+
+/**
+ * A user's backtest file: CSV with a header row, either BACKTEST_CSV_COLUMNS or the columns of the
+ * published-runs reference table; or YAML (one run or a list of runs).
+ */
+export function readObservationsFile(file: string, gpus: readonly GpuPreset[]): ObservationsFile {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -38,13 +48,14 @@ export function readObservationsFile(file: string, gpus: readonly GpuPreset[]): 
   );
   if (obs.length === 0)
     throw new InputError(`${displayPath(file)}: no run has both a training workload (params and tokens) and GPU-hours (reported.gpuHours or a duration)`);
-  return obs;
+  return { observations: obs, skipped: [] };
 }
 
-function csvObservations(text: string, shown: string, gpus: readonly GpuPreset[]): MfuObservation[] {
+function csvObservations(text: string, shown: string, gpus: readonly GpuPreset[]): ObservationsFile {
   const rows = parseCsv(text).filter((r) => r.cells.some((c) => c.trim() !== ''));
   if (rows.length < 2) throw new InputError(`${shown}: needs a header row and at least one run (columns: ${BACKTEST_CSV_COLUMNS.join(', ')})`);
   const header = rows[0]!.cells.map((h) => h.trim().toLowerCase());
+  if (isPublishedRunsHeader(header)) return publishedRowsToObservations(header, rows.slice(1), shown, gpus);
   for (const h of header)
     if (!(BACKTEST_CSV_COLUMNS as readonly string[]).includes(h))
       throw new InputError(`${shown}:1: unknown column "${h}"; columns are: ${BACKTEST_CSV_COLUMNS.join(', ')}`);
@@ -52,7 +63,7 @@ function csvObservations(text: string, shown: string, gpus: readonly GpuPreset[]
   if (!header.includes('params') && !header.includes('active_params'))
     throw new InputError(`${shown}:1: needs a "params" or "active_params" column`);
 
-  return rows.slice(1).map(({ cells, line }) => {
+  const observations = rows.slice(1).map(({ cells, line }): MfuObservation => {
     const get = (col: string) => {
       const at = header.indexOf(col);
       const v = at < 0 ? '' : (cells[at] ?? '').trim();
@@ -91,6 +102,7 @@ function csvObservations(text: string, shown: string, gpus: readonly GpuPreset[]
       basis: basis as keyof typeof BASIS_WEIGHTS,
     };
   });
+  return { observations, skipped: [] };
 }
 
 /** RFC 4180 CSV: quoted cells may hold commas, quotes ("") and line breaks. Each row keeps the line it starts on. */

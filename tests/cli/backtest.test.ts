@@ -207,3 +207,34 @@ describe("a user's file, predicted with the full model", () => {
     expect(line).toContain('nope.csv');
   });
 });
+
+describe('backtest FILE in the format of the published-runs reference table', () => {
+  // Rows copied from ../shared/reference/published-runs.csv: people's cells ("~21 days",
+  // "NVIDIA A100 80GB (TDP 350-400W)", "1,720,320"), two of them without a workload or hardware.
+  const file = 'tests/fixtures/backtest/published-format.csv';
+
+  it('reads the rows it can, maps the hardware to presets and lists the ones it skips, with why', () => {
+    const { result, json } = cliJson(['backtest', file]);
+    expect(result.code, result.stderr).toBe(0);
+    const b = json.backtest;
+    const byName = Object.fromEntries(b.rows.map((r: any) => [r.name, r]));
+    expect(Object.keys(byName).sort()).toEqual(['GPT-3 175B', 'LLaMA-65B', 'Llama 2 70B']);
+    expect(byName['Llama 2 70B'].gpuId).toBe('a100');
+    expect(byName['Llama 2 70B'].reportedGpuHours).toBe(1_720_320);
+    expect(byName['GPT-3 175B'].gpuId).toBe('v100');
+    expect(byName['GPT-3 175B'].precision).toBe('fp16');
+    expect(byName['GPT-3 175B'].gpuHoursBasis).toBe('derived');
+    expect(b.skipped).toEqual([
+      { name: 'DeepSeek-R1-Zero (RL stage)', reason: 'no token count' },
+      { name: 'Snowflake Arctic', reason: 'no hardware given' },
+    ]);
+    expect(b.method).toBe('full model');
+  });
+
+  it('the table lists the skipped rows under the summary', () => {
+    const r = cli(['backtest', file]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('3 runs, full model (2 more skipped, listed below)');
+    expect(r.stdout).toContain('skipped Snowflake Arctic: no hardware given');
+  });
+});

@@ -5,6 +5,7 @@ import { CheckFailed } from '../../errors.js';
 import { loadGpus } from '../../presets/gpus.js';
 import { loadMfuModel } from '../../presets/mfu.js';
 import { observationsOfRuns, readObservationsFile, BACKTEST_CSV_COLUMNS } from '../../presets/observations.js';
+import { PUBLISHED_CSV_COLUMNS } from '../../presets/published-csv.js';
 import { loadRuns } from '../../presets/runs.js';
 import { renderBacktest } from '../../output/backtest.js';
 import { fmtPercent } from '../../output/format.js';
@@ -22,17 +23,23 @@ export function backtestCommand(): Command {
       'estimate published runs from their workload alone and compare with the reported GPU-hours ' +
         '(bundled runs: leave-one-out, each predicted by a model fitted without it)',
     )
-    .argument('[file]', `your runs: a YAML run or list of runs, or a CSV with columns ${BACKTEST_CSV_COLUMNS.join(', ')}`)
+    .argument(
+      '[file]',
+      `your runs: a YAML run or list of runs, a CSV with columns ${BACKTEST_CSV_COLUMNS.join(', ')}, or a CSV in the published-runs format (${PUBLISHED_CSV_COLUMNS.join(', ')}, ...)`,
+    )
     .option('--max-error <f>', 'exit 1 when the median absolute error is above this (0.2 = 20%)')
     .option('--min-coverage <f>', 'exit 1 when fewer reported values than this share fall inside the range (0.8 = 80%)')
     .action((file: string | undefined, raw: Record<string, unknown>) => {
       const opts = parseOptions(backtestSchema, raw);
       const dirs = presetDirs(opts);
       const gpus = loadGpus(dirs);
-      const result: BacktestResult =
-        file === undefined
-          ? { ...leaveOneOut(observationsOfRuns(loadRuns(dirs), gpus), gpus), method: 'leave-one-out' }
-          : backtestWithModel(readObservationsFile(file, gpus), gpus, loadMfuModel(dirs));
+      let result: BacktestResult;
+      if (file === undefined) {
+        result = { ...leaveOneOut(observationsOfRuns(loadRuns(dirs), gpus), gpus), method: 'leave-one-out', skipped: [] };
+      } else {
+        const { observations, skipped } = readObservationsFile(file, gpus);
+        result = { ...backtestWithModel(observations, gpus, loadMfuModel(dirs)), skipped };
+      }
       writeOut(renderBacktest(result, formatOf(opts), { color: useColor(opts) }));
       const missed = [
         opts.maxError !== undefined && result.medianAbsError > opts.maxError

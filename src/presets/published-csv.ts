@@ -1,0 +1,110 @@
+// Backtest rows in the format of the reference table of published runs (published-runs.csv:
+// name, params_total, params_active, training_tokens, hardware, chips, gpu_hours,
+// gpu_hours_basis, precision, ...). Its cells are written for people ("~6.9B", "15T+",
+// "up to 9T", "NVIDIA A100 80GB (TDP 350-400W)", "101,376"), so each is read for its first
+// figure; a row without parameters, tokens, GPU-hours or a known accelerator is skipped, with why.
+import { BASIS_WEIGHTS, type MfuObservation } from '../core/mfu.js';
+import type { Precision } from '../core/types.js';
+import { InputError } from '../errors.js';
+import { parseQuantity } from '../input/number.js';
+import { findGpu } from './gpus.js';
+import type { GpuPreset } from './schema.js';
+
+export const PUBLISHED_CSV_COLUMNS = ['name', 'params_total', 'training_tokens', 'hardware', 'gpu_hours'] as const;
+
+export interface Skipped {
+  name: string;
+  reason: string;
+}
+
+/** True when a header row is the published-runs table's. */
+export function isPublishedRunsHeader(header: readonly string[]): boolean {
+  return PUBLISHED_CSV_COLUMNS.every((c) => header.includes(c));
+}
+
+/** The first figure in a cell: "~6.9B" -> 6.9e9, "up to 9T" -> 9e12, "101,376" -> 101376; null if none. */
+export function firstFigure(cell: string): number | null {
+  const m = /(\d[\d,]*(?:\.\d+)?)\s*([KMBT](?![a-z]))?/i.exec(cell);
+  if (!m) return null;
+  return parseQuantity(m[1]!.replace(/,/g, '') + (m[2] ?? ''));
+}
+
+/** The preset an accelerator description names: "NVIDIA A100 80GB (TDP 400W)" -> a100; null if none. */
+export function matchHardware(cell: string, gpus: readonly GpuPreset[]): GpuPreset | null {
+  const words = cell
+    .toLowerCase()
+    .replace(/\([^)]*\)/g, ' ')
+    .split('/')[0]!
+    .replace(/\b(nvidia|google|amd|intel|instinct)\b/g, ' ')
+    .split(/[\s,]+/)
+    .filter((w) => w.length > 0);
+  // The longest leading run of words that is an id or alias: "h100 80gb sxm" -> "h100-80gb".
+  for (let n = words.length; n > 0; n--) {
+    try {
+      return findGpu(gpus, words.slice(0, n).join('-'));
+    } catch {
+      // not this many words; try fewer
+    }
+  }
+  return null;
+}
+
+function basisOf(cell: string): keyof typeof BASIS_WEIGHTS {
+  const s = cell.toLowerCase();
+  if (s.includes('upper bound')) return 'upper-bound';
+  if (s.startsWith('assumption') || s.includes('assumption in')) return 'assumption';
+  if (s.startsWith('derived')) return 'derived';
+  return 'reported';
+}
+
+function precisionOf(cell: string, gpu: GpuPreset): Precision {
+  const s = cell.toLowerCase();
+  if (/\bfp8\b/.test(s) && gpu.peakTflops.fp8 !== undefined) return 'fp8';
+  if (/\bfp16\b/.test(s) && !/\bbf16\b/.test(s) && gpu.peakTflops.fp16 !== undefined) return 'fp16';
+  return gpu.peakTflops.bf16 !== undefined ? 'bf16' : 'fp16';
+}
+
+export function publishedRowsToObservations(
+  header: readonly string[],
+  rows: readonly { cells: string[]; line: number }[],
+  shown: string,
+  gpus: readonly GpuPreset[],
+): { observations: MfuObservation[]; skipped: Skipped[] } {
+  const observations: MfuObservation[] = [];
+  const skipped: Skipped[] = [];
+  for (const { cells, line } of rows) {
+    const get = (col: string) => (cells[header.indexOf(col)] ?? '').trim();
+    const name = get('name') || `${shown}:${line}`;
+    const skip = (reason: string) => skipped.push({ name, reason });
+    const total = firstFigure(get('params_total'));
+    const active = header.includes('params_active') ? firstFigure(get('params_active')) : null;
+    const tokens = firstFigure(get('training_tokens'));
+    const gpuHours = firstFigure(get('gpu_hours'));
+    if (active === null && total === null) skip('no parameter count');
+    else if (tokens === null) skip('no token count');
+    else if (gpuHours === null) skip('no GPU-hours');
+    else {
+      const gpu = matchHardware(get('hardware'), gpus);
+      if (gpu === null) skip(get('hardware') === '' ? 'no hardware given' : `no preset for hardware "${get('hardware')}"`);
+      else {
+        const n = active ?? total!;
+        const basis = basisOf(get('gpu_hours_basis'));
+        observations.push({
+          name,
+          gpuId: gpu.id,
+          precision: precisionOf(get('precision'), gpu),
+          activeParams: n,
+          // Training workload: 6 x N_active x D (Kaplan et al. 2020).
+          flop: 6 * n * tokens,
+          chips: header.includes('chips') ? firstFigure(get('chips')) : null,
+          gpuHours,
+          weight: BASIS_WEIGHTS[basis],
+          basis,
+        });
+      }
+    }
+  }
+  if (observations.length === 0)
+    throw new InputError(`${shown}: no row has parameters, tokens, GPU-hours and a known accelerator (${skipped.length} skipped)`);
+  return { observations, skipped };
+}
