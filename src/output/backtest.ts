@@ -57,12 +57,13 @@ export function renderBacktest(b: BacktestResult, format: Format, opts: { color:
       ].join('\n')}\n`;
     case 'table': {
       const c = new Chalk({ level: opts.color ? 1 : 0 });
-      const t = terminalTable(
+      const rows = b.rows.map((r) => COLS.map((col) => (col.key === 'inside' && !r.inside ? c.yellow(col.text(r)) : col.text(r))));
+      const table = terminalTable(
         COLS.map((col) => col.header),
+        rows,
         opts,
       );
-      for (const r of b.rows) t.push(COLS.map((col) => (col.key === 'inside' && !r.inside ? c.yellow(col.text(r)) : col.text(r))));
-      return `${t.toString()}\n\n${summaryLines(b).join('\n')}\n`;
+      return `${table}\n\n${summaryLines(b).join('\n')}\n`;
     }
   }
 }

@@ -21,13 +21,13 @@ export function renderTable(runs: readonly RunEstimate[], opts: RenderOptions): 
   return `${out.join('\n')}\n`;
 }
 
-function newTable(c: ChalkInstance, head?: string[], aligns?: Align[]) {
-  return terminalTable(head ?? null, { color: c.level > 0, ...(aligns ? { aligns } : {}) });
+function table(c: ChalkInstance, head: string[] | null, rows: string[][], aligns?: Align[]): string {
+  return terminalTable(head, rows, { color: c.level > 0, ...(aligns ? { aligns } : {}) });
 }
 
 function singleRun(run: RunEstimate, c: ChalkInstance): string[] {
-  const t = newTable(c);
-  const add = (k: string, v: string) => t.push([c.bold(k), v]);
+  const rows: string[][] = [];
+  const add = (k: string, v: string) => rows.push([c.bold(k), v]);
   add('Run', run.name);
   if (run.gpu) add('GPU', `${run.gpu.name} (${run.gpu.id})`);
   if (run.chips !== null) add('Chips', fmtNumber(run.chips));
@@ -74,7 +74,7 @@ function singleRun(run: RunEstimate, c: ChalkInstance): string[] {
     ].filter((s) => s !== null);
     if (parts.length > 0) add('Reported', parts.join(', '));
   }
-  const lines = [t.toString()];
+  const lines = [table(c, null, rows)];
   if (run.phases.length > 1) lines.push('', c.bold('Phases'), phaseTable(run, c));
   return lines;
 }
@@ -88,27 +88,25 @@ function rentVsOwn(rentUsd: number, o: NonNullable<RunEstimate['ownership']>): s
 
 function phaseTable(run: RunEstimate, c: ChalkInstance): string {
   const cols = comparisonColumns([run]).filter((col) => col.key !== 'name' && col.key !== 'gpu');
-  const t = newTable(c, ['Phase', 'GPU', ...cols.map((col) => col.header)], ['left', 'left', ...cols.map(alignOf)]);
-  for (const p of run.phases) t.push([p.name, p.gpu.id, ...cols.map((col) => col.text(p, run))]);
-  t.push([c.bold('Total'), run.gpu?.id ?? 'several', ...cols.map((col) => c.bold(col.text(run, run)))]);
-  return t.toString();
+  const rows = run.phases.map((p) => [p.name, p.gpu.id, ...cols.map((col) => col.text(p, run))]);
+  rows.push([c.bold('Total'), run.gpu?.id ?? 'several', ...cols.map((col) => c.bold(col.text(run, run)))]);
+  return table(c, ['Phase', 'GPU', ...cols.map((col) => col.header)], rows, ['left', 'left', ...cols.map(alignOf)]);
 }
 
 function comparison(runs: readonly RunEstimate[], c: ChalkInstance): string {
   const cols = comparisonColumns(runs);
   const baseline = runs[0]!;
-  const t = newTable(
+  const rows: string[][] = [];
+  runs.forEach((run, i) => {
+    rows.push(cols.map((col) => (i === 0 && col.key === 'name' ? `${run.name} ${c.dim('(base)')}` : col.text(run, baseline))));
+    if (run.phases.length > 1) for (const p of run.phases) rows.push(cols.map((col) => phaseCell(col, p, run)));
+  });
+  return table(
     c,
     cols.map((col) => col.header),
+    rows,
     cols.map(alignOf),
   );
-  runs.forEach((run, i) => {
-    t.push(cols.map((col) => (i === 0 && col.key === 'name' ? `${run.name} ${c.dim('(base)')}` : col.text(run, baseline))));
-    if (run.phases.length > 1) {
-      for (const p of run.phases) t.push(cols.map((col) => phaseCell(col, p, run)));
-    }
-  });
-  return t.toString();
 }
 
 function phaseCell(col: Column, p: Row, run: RunEstimate): string {

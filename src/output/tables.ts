@@ -6,16 +6,48 @@ import type { Format } from './render.js';
 
 export type Align = 'left' | 'right';
 
-/** A cli-table3 table with separators only under the header; colour (bold header) only when asked. */
-export function terminalTable(head: string[] | null, opts: { color: boolean; aligns?: Align[] }): Table.Table {
+/**
+ * cli-table3 lays a table out in time quadratic in its rows (2,000 rows take a second): a long
+ * table is drawn in chunks of this many rows with the same column widths, joined seamlessly.
+ */
+const CHUNK_ROWS = 250;
+
+/** A terminal table with separators only under the header; colour (bold header) only when asked. */
+export function terminalTable(head: string[] | null, rows: string[][], opts: { color: boolean; aligns?: Align[] }): string {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
-  return new Table({
-    ...(head ? { head: head.map((h) => c.bold(h)) } : {}),
-    ...(opts.aligns ? { colAligns: opts.aligns } : {}),
-    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
-    // No colours from cli-table3 itself: chalk decides, and only on a TTY.
-    style: { head: [], border: [] },
-  });
+  const make = (withHead: boolean, colWidths?: number[]) =>
+    new Table({
+      ...(head && withHead ? { head: head.map((h) => c.bold(h)) } : {}),
+      ...(opts.aligns ? { colAligns: opts.aligns } : {}),
+      ...(colWidths ? { colWidths } : {}),
+      chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+      // No colours from cli-table3 itself: chalk decides, and only on a TTY.
+      style: { head: [], border: [] },
+    });
+  if (rows.length <= CHUNK_ROWS) {
+    const t = make(true);
+    t.push(...rows);
+    return t.toString();
+  }
+  const widths = columnWidths(head ? [head, ...rows] : rows);
+  const lines: string[] = [];
+  for (let i = 0; i < rows.length; i += CHUNK_ROWS) {
+    const t = make(i === 0, widths);
+    t.push(...rows.slice(i, i + CHUNK_ROWS));
+    let chunk = t.toString().split('\n');
+    if (i > 0) chunk = chunk.slice(1); // the top border: the previous chunk's rows continue
+    if (i + CHUNK_ROWS < rows.length) chunk = chunk.slice(0, -1); // the bottom border
+    lines.push(...chunk);
+  }
+  return lines.join('\n');
+}
+
+/** Widths of the columns, one space of padding either side (ANSI codes take no room). */
+function columnWidths(rows: string[][]): number[] {
+  const visible = (s: string) => [...s.replace(/\u001b\[[0-9;]*m/g, '')].length;
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, visible(cell) + 2)));
+  return widths;
 }
 
 /** A Markdown pipe table; cells are escaped. */
@@ -75,9 +107,8 @@ export function renderList<R extends object>(
         columns.map((c) => c.align ?? 'left'),
       ).join('\n')}\n`;
     case 'table': {
-      const t = terminalTable(heads, { color: opts.color, aligns: columns.map((c) => c.align ?? 'left') });
-      for (const row of texts()) t.push(row);
-      return `${t.toString()}\n${opts.footer}\n`;
+      const table = terminalTable(heads, texts(), { color: opts.color, aligns: columns.map((c) => c.align ?? 'left') });
+      return `${table}\n${opts.footer}\n`;
     }
   }
 }

@@ -121,3 +121,16 @@ describe('a closed pipe', () => {
     expect(parseCsvLine(lines[6000]!)).toContain('6000');
   });
 });
+
+describe('a long comparison table', () => {
+  it('600 rows make one table: one top and one bottom border, every line as wide as the others', () => {
+    const r = cli(['--gpu', 'h100', '--chips', '1..600:1', '--hours', '1']);
+    expect(r.code, r.stderr).toBe(0);
+    const table = r.stdout.split('\n').filter((l) => /^[┌│└├]/.test(l));
+    expect(table.filter((l) => l.startsWith('┌'))).toHaveLength(1);
+    expect(table.filter((l) => l.startsWith('└'))).toHaveLength(1);
+    expect(new Set(table.map((l) => [...l].length)).size).toBe(1);
+    expect(table.filter((l) => l.startsWith('│')).length).toBe(601);
+    expect(r.stdout).toContain('600 x h100, 1 h');
+  });
+});
