@@ -2,11 +2,11 @@
 // says, then ids become presets, durations become hours, and every gap gets one clear error.
 import type { Duration, EnergyProfile, OwnershipParams, Precision, RunInput, PhaseInput, Workload, WorkloadKind } from '../core/types.js';
 import { OWNERSHIP_DEFAULTS } from '../core/ownership.js';
-import { findRegion } from '../presets/regions.js';
+import { findRegion, type Regions } from '../presets/regions.js';
 import { HOURS_PER_DAY } from '../core/duration.js';
 import { InputError } from '../errors.js';
 import { choosePrice, findGpu } from '../presets/gpus.js';
-import type { GpuPreset, PhasePreset, RegionsPreset, RunPreset } from '../presets/schema.js';
+import type { GpuPreset, PhasePreset, RunPreset } from '../presets/schema.js';
 
 /** Settings given on the command line, one value each (a grid is many of these). */
 export interface Overrides {
@@ -36,7 +36,7 @@ export interface Overrides {
 /** What run-wide settings are resolved against. */
 export interface Catalog {
   gpus: readonly GpuPreset[];
-  regions: RegionsPreset;
+  regions: Regions;
 }
 
 export const DURATION_HINT = 'give one of --chips N --hours H, --chips N --days D, or --gpu-hours G';
@@ -172,7 +172,7 @@ function toPhaseInput(run: RunPreset, p: PhasePreset, catalog: Catalog, fromFlag
 }
 
 /** The run's region (flag, run file, or the default) with --pue, --electricity-price, --grid-intensity on top. */
-function energyProfile(run: RunPreset, regions: RegionsPreset): EnergyProfile {
+function energyProfile(run: RunPreset, regions: Regions): EnergyProfile {
   const region = findRegion(regions, run.region ?? regions.default);
   return {
     region: region.id,

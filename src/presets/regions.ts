@@ -1,15 +1,35 @@
-// Energy regions (presets/regions.yaml): the last folder that has one wins.
+// Energy regions (presets/regions.yaml): each folder's regions.yaml adds or replaces regions by
+// id, and may change the default.
+import { join } from 'node:path';
 import { closest, InputError } from '../errors.js';
-import { lastPresetFile, readPresetFile } from './load.js';
-import { type RegionPreset, type RegionsPreset, regionsSchema } from './schema.js';
+import { displayPath, lastPresetFile, readPresetFile } from './load.js';
+import { type RegionPreset, regionsSchema } from './schema.js';
 
-export function loadRegions(presetDirs: readonly string[]): RegionsPreset {
-  const file = lastPresetFile(presetDirs, 'regions.yaml');
-  if (file === null) throw new Error('presets/regions.yaml is missing from the package');
-  return readPresetFile(file, regionsSchema);
+export interface Regions {
+  default: string;
+  defaultReason: string;
+  regions: Record<string, RegionPreset>;
 }
 
-export function findRegion(regions: RegionsPreset, name: string): RegionPreset & { id: string } {
+export function loadRegions(presetDirs: readonly string[]): Regions {
+  let merged: Partial<Regions> & { regions: Record<string, RegionPreset> } = { regions: {} };
+  for (const dir of presetDirs) {
+    const file = lastPresetFile([dir], 'regions.yaml');
+    if (file === null) continue;
+    const r = readPresetFile(file, regionsSchema);
+    merged = {
+      ...merged,
+      ...(r.default !== undefined ? { default: r.default, defaultReason: r.defaultReason! } : {}),
+      regions: { ...merged.regions, ...r.regions },
+    };
+    if (merged.default !== undefined && !(merged.default in merged.regions))
+      throw new InputError(`${displayPath(join(dir, 'regions.yaml'))}: default "${merged.default}" is not one of the regions`);
+  }
+  if (merged.default === undefined || merged.defaultReason === undefined) throw new Error('presets/regions.yaml has no default region');
+  return merged as Regions;
+}
+
+export function findRegion(regions: Regions, name: string): RegionPreset & { id: string } {
   const key = name.trim().toLowerCase();
   const hit = regions.regions[key];
   if (hit) return { ...hit, id: key };

@@ -212,13 +212,17 @@ export const regionSchema = z.strictObject({
   notes: z.string().optional(),
 });
 
+/** A regions file. A user's file may add or replace regions only; a default needs its reason. */
 export const regionsSchema = z
   .strictObject({
-    default: id,
-    defaultReason: z.string().min(3),
+    default: id.optional(),
+    defaultReason: z.string().min(3).optional(),
     regions: z.record(id, regionSchema),
   })
-  .refine((r) => r.default in r.regions, { message: 'default must name one of the regions', path: ['default'] });
+  .refine((r) => (r.default === undefined) === (r.defaultReason === undefined), {
+    message: 'default and defaultReason go together',
+    path: ['defaultReason'],
+  });
 
 export type RegionPreset = z.infer<typeof regionSchema>;
 export type RegionsPreset = z.infer<typeof regionsSchema>;

@@ -178,3 +178,19 @@ describe('bad energy and ownership values exit 2 with one line', () => {
     expect(line).toMatch(/did you mean "china"|known: .*china/);
   });
 });
+
+describe('a user regions.yaml (--presets DIR)', () => {
+  const presets = ['--presets', 'tests/fixtures/user-regions'];
+
+  it('adds its regions beside the bundled ones', () => {
+    const r = run([...presets, '--chips', '512', '--gpu', 'h800', '--hours', '80', '--region', 'nordic-hydro']);
+    expect(r.energy.region).toBe('nordic-hydro');
+    expect(r.energy.kWh).toBeCloseTo((40_960 * 1275 * 0.75 * 1.1) / 1000, 6);
+    expect(r.energy.co2Tonnes).toBeCloseTo((r.energy.kWh * 20) / 1e6, 9);
+  });
+
+  it('keeps the bundled regions and the bundled default', () => {
+    expect(run([...presets, '--chips', '8', '--gpu', 'h800', '--hours', '1', '--region', 'china']).energy.region).toBe('china');
+    expect(run([...presets, '--chips', '8', '--gpu', 'h800', '--hours', '1']).energy.region).toBe('us');
+  });
+});
