@@ -1,5 +1,6 @@
 // The inverse question: what does a budget buy? GPU-hours, wall-clock, FLOP at the calibrated
 // MFU (with its band), and the compute-optimal model for that FLOP (Hoffmann et al. 2022).
+import { FLOP_PER_PARAM_TOKEN } from './compute.js';
 import { estimateRun } from './estimate.js';
 import { estimateMemory } from './memory.js';
 import { computeOptimal } from './scaling.js';
@@ -52,9 +53,10 @@ export function estimateBudget(input: BudgetInput, mfuFor: MfuProvider): RunEsti
   const memory = estimateMemory(params!, input.gpu.memoryGB, input.chips);
   if (input.chips !== null && input.chips < memory.minChips) warnings.push({ code: 'too-few-chips', chips: input.chips, minChips: memory.minChips });
   const optimal = computeOptimal(flop);
-  const compute = { ...base.compute, flop, mfu: band.default, mfuBasis: basis, params, tokens };
+  const workload = { flop, mfu: band.default, mfuBasis: basis, params, activeParams: params, tokens, flopPerParamToken: FLOP_PER_PARAM_TOKEN.train };
+  const compute = { ...base.compute, ...workload };
   const chinchilla = { tokensPerParam: tokens / params!, optimalParams: optimal.params, optimalTokens: optimal.tokens };
   const range = { ...base.range, flop: [peakFlop * band.low, peakFlop * band.high] as [number, number] };
-  const phase = { ...base.phases[0]!, compute: { ...base.phases[0]!.compute, flop, mfu: band.default, mfuBasis: basis, params, tokens }, memory, chinchilla, range, warnings };
+  const phase = { ...base.phases[0]!, gpuHoursFrom: 'budget' as const, compute: { ...base.phases[0]!.compute, ...workload }, memory, chinchilla, range, warnings };
   return { ...base, compute, memory, chinchilla, range, phases: [phase], warnings };
 }

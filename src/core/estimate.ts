@@ -1,5 +1,5 @@
 // One estimate model: phases in, PhaseEstimate/RunEstimate out (shaped as the JSON contract).
-import { gpuHoursForFlop, impliedMfu, MFU_PLAUSIBLE, mfuVerdict, peakFlopsPerChip, workloadFlop } from './compute.js';
+import { FLOP_PER_PARAM_TOKEN, gpuHoursForFlop, impliedMfu, MFU_PLAUSIBLE, mfuVerdict, peakFlopsPerChip, workloadFlop } from './compute.js';
 import { gpuHoursOf, wallClockHours } from './duration.js';
 import { estimateEnergy } from './energy.js';
 import { estimateMemory } from './memory.js';
@@ -65,6 +65,7 @@ export function estimatePhase(input: PhaseInput, mfuFor: MfuProvider): PhaseEsti
     chips,
     wallClockHours: wallClockHours(time.gpuHours, chips, input.duration),
     gpuHours: time.gpuHours,
+    gpuHoursFrom: input.duration === null ? 'workload' : 'hours' in input.duration ? 'chips-hours' : 'given',
     rental: {
       usd: rentalUsd(time.gpuHours, price),
       usdPerGpuHour: price,
@@ -82,6 +83,8 @@ export function estimatePhase(input: PhaseInput, mfuFor: MfuProvider): PhaseEsti
       impliedMfu: time.impliedMfu,
       verdict: time.impliedMfu === null ? null : mfuVerdict(time.impliedMfu),
       params: input.workload?.params ?? null,
+      activeParams: input.workload === null ? null : (input.workload.activeParams ?? input.workload.params),
+      flopPerParamToken: input.workload === null ? null : FLOP_PER_PARAM_TOKEN[input.workload.kind],
       tokens: input.workload?.tokens ?? null,
       peakFlopsPerChip: peak,
       peakFlop: time.gpuHours * 3600 * peak,
@@ -203,6 +206,8 @@ function aggregate(input: RunInput, phases: PhaseEstimate[]): RunEstimate {
       impliedMfu: only?.compute.impliedMfu ?? null,
       verdict: only?.compute.verdict ?? null,
       params: phases.find((p) => p.compute.params !== null)?.compute.params ?? null,
+      activeParams: phases.find((p) => p.compute.activeParams !== null)?.compute.activeParams ?? null,
+      flopPerParamToken: only?.compute.flopPerParamToken ?? null,
       tokens: allKnown(tokens) ? tokens.reduce((a, b) => a + b, 0) : null,
       peakFlop: sum((p) => p.compute.peakFlop),
     },
@@ -248,6 +253,7 @@ function sumOwnership(phases: PhaseEstimate[], gpuHours: number, rentalUsd: numb
     capexUsd,
     energyUsd,
     usdPerGpuHour: usd / gpuHours,
+    capexPerGpuHour: capexUsd / gpuHours,
     breakEvenUtilization: margin > 0 && util !== null ? (capexUsd * (util as number)) / margin : null,
     // Per-chip parameters are the first phase's (a run's phases share their gpu).
     purchaseUsdPerChip: first.purchaseUsdPerChip,

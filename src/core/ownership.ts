@@ -60,6 +60,7 @@ export function estimateOwnership(
     capexUsd,
     energyUsd: energyUsd,
     usdPerGpuHour: (capexUsd + energy) / gpuHours,
+    capexPerGpuHour: capexPerGpuHour(params),
     breakEvenUtilization: margin > 0 ? capexPerChip(params) / (params.lifetimeYears * HOURS_PER_YEAR * margin) : null,
     purchaseUsdPerChip: params.purchaseUsd,
     includesServer: params.includesServer,

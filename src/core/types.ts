@@ -119,7 +119,11 @@ export interface ComputeEstimate {
   impliedMfu: number | null;
   verdict: 'impossible' | 'implausible-high' | 'implausible-low' | 'plausible' | null;
   params: number | null;
+  /** Parameters per token (MoE); equals params for a dense model. */
+  activeParams: number | null;
   tokens: number | null;
+  /** FLOP per active parameter per token: 6 to train, 2 to generate (null without a workload). */
+  flopPerParamToken: number | null;
   /** Peak FLOP/s per chip at the precision. */
   peakFlopsPerChip: number;
   /** What the GPU-hours could deliver at peak: GPU-hours x 3600 x peak. */
@@ -145,6 +149,8 @@ export interface OwnershipEstimate {
   /** Null when the chip's power is unknown (usd then holds capex only). */
   energyUsd: number | null;
   usdPerGpuHour: number;
+  /** Amortised capex per GPU-hour. */
+  capexPerGpuHour: number;
   /** Utilisation at which owning costs what renting does; null if energy alone costs more than the rent. */
   breakEvenUtilization: number | null;
   purchaseUsdPerChip: number;
@@ -168,12 +174,16 @@ export interface ChinchillaEstimate {
   optimalTokens: number;
 }
 
+/** How a phase's GPU-hours were obtained. */
+export type GpuHoursFrom = 'chips-hours' | 'given' | 'workload' | 'budget';
+
 export interface PhaseEstimate {
   name: string;
   gpu: { id: string; name: string };
   chips: number | null;
   wallClockHours: number | null;
   gpuHours: number;
+  gpuHoursFrom: GpuHoursFrom;
   rental: { usd: number; usdPerGpuHour: number; priceId: string | null; priceSource: string; priceDate: string | null };
   energy: EnergyEstimate;
   ownership: OwnershipEstimate | null;
@@ -184,7 +194,7 @@ export interface PhaseEstimate {
   warnings: Warning[];
 }
 
-export interface RunEstimate extends Omit<PhaseEstimate, 'compute' | 'gpu'> {
+export interface RunEstimate extends Omit<PhaseEstimate, 'compute' | 'gpu' | 'gpuHoursFrom'> {
   gpu: { id: string; name: string } | null;
   compute: Omit<ComputeEstimate, 'precision' | 'peakFlopsPerChip'> & { precision: Precision | null };
   reported: Reported | null;

@@ -37,6 +37,7 @@ const phaseShape = {
       capexUsd: num,
       energyUsd: nullableNum,
       usdPerGpuHour: num,
+      capexPerGpuHour: num,
       breakEvenUtilization: nullableNum,
       purchaseUsdPerChip: num,
       includesServer: z.boolean(),
@@ -53,7 +54,9 @@ const phaseShape = {
     impliedMfu: nullableNum,
     verdict: z.enum(['impossible', 'implausible-high', 'implausible-low', 'plausible']).nullable(),
     params: nullableNum,
+    activeParams: nullableNum,
     tokens: nullableNum,
+    flopPerParamToken: nullableNum,
     peakFlopsPerChip: num,
     peakFlop: num,
   }),
@@ -63,7 +66,10 @@ const phaseShape = {
   warnings: z.array(z.string()),
 };
 
-export const phaseOutputSchema = z.strictObject(phaseShape);
+export const phaseOutputSchema = z.strictObject({
+  ...phaseShape,
+  gpuHoursFrom: z.enum(['chips-hours', 'given', 'workload', 'budget']),
+});
 
 export const runOutputSchema = z.strictObject({
   ...phaseShape,

@@ -30,7 +30,7 @@ function figuresToJson(p: PhaseEstimate | RunEstimate): { [k: string]: Json } {
 }
 
 export function phaseToJson(p: PhaseEstimate): { [k: string]: Json } {
-  return { ...figuresToJson(p), warnings: p.warnings.map(describeWarning) };
+  return { ...figuresToJson(p), gpuHoursFrom: p.gpuHoursFrom, warnings: p.warnings.map(describeWarning) };
 }
 
 export function runToJson(r: RunEstimate): { [k: string]: Json } {

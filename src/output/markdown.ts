@@ -1,5 +1,6 @@
 // A Markdown table (for PR comments): the comparison columns, then assumptions and warnings.
 import type { RunEstimate } from '../core/types.js';
+import { arithmeticLines } from './arithmetic.js';
 import { assumptionLines } from './assumptions.js';
 import { comparisonColumns } from './columns.js';
 import { markdownTable } from './tables.js';
@@ -20,6 +21,14 @@ export function renderMarkdown(runs: readonly RunEstimate[]): string {
     rows,
     cols.map((c) => c.align ?? 'right'),
   );
+  if (runs.length === 1) {
+    const run = runs[0]!;
+    lines.push('', '**Arithmetic**', '');
+    for (const p of run.phases) {
+      if (run.phases.length > 1) lines.push(`- ${esc(p.name)}:`);
+      for (const a of arithmeticLines(p)) lines.push(`${run.phases.length > 1 ? '  ' : ''}- ${esc(a)}`);
+    }
+  }
   lines.push('', '**Assumptions**', '');
   for (const a of assumptionLines(runs)) lines.push(`- ${esc(a)}`);
   const notes = runs.flatMap((r) => (r.notes ? [`${r.name}: ${r.notes}`] : []));

@@ -2,6 +2,7 @@
 // first; phases under their run; assumptions and warnings under the table.
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { RunEstimate } from '../core/types.js';
+import { arithmeticLines } from './arithmetic.js';
 import { assumptionLines } from './assumptions.js';
 import { type Column, comparisonColumns, type Row } from './columns.js';
 import { type Align, terminalTable } from './tables.js';
@@ -76,6 +77,11 @@ function singleRun(run: RunEstimate, c: ChalkInstance): string[] {
   }
   const lines = [table(c, null, rows)];
   if (run.phases.length > 1) lines.push('', c.bold('Phases'), phaseTable(run, c));
+  lines.push('', c.bold('Arithmetic'));
+  for (const p of run.phases) {
+    if (run.phases.length > 1) lines.push(`  ${p.name}:`);
+    for (const a of arithmeticLines(p)) lines.push(`${run.phases.length > 1 ? '    ' : '  '}${a}`);
+  }
   return lines;
 }
 

@@ -113,3 +113,14 @@ describe('budget memory check', () => {
     expect(r.warnings.join(' ')).toContain('at least 81');
   });
 });
+
+describe('budget arithmetic', () => {
+  it('the table works the budget through: GPU-hours, FLOP, the compute-optimal model', () => {
+    const r = cli(['budget', '5.576e6', '--gpu', 'h800', '--chips', '2048']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('GPU-hours = budget / price = $5,576,000 / $2.00 = 2,788,000');
+    expect(r.stdout).toMatch(/workload = GPU-hours x 3600 x peak x MFU = 2,788,000 x 3600 x 9\.89e14 FLOP\/s x \d+\.\d% = /);
+    expect(r.stdout).toContain('compute-optimal: N = sqrt(FLOP / 120)');
+    expect(budget(['5.576e6', '--gpu', 'h800']).phases[0].gpuHoursFrom).toBe('budget');
+  });
+});

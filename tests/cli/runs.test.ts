@@ -291,3 +291,26 @@ describe('run files that are wrong as a whole', () => {
     expect(line).toContain('model.params');
   });
 });
+
+describe('the arithmetic under the table', () => {
+  it('DeepSeek-V3: pre-training GPU-hours are given, and their implied MFU is worked out', () => {
+    const r = cli(['deepseek-v3']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('GPU-hours = 2,664,000 (given)');
+    expect(r.stdout).toContain('workload = 6 x 3.70e10 parameters x 1.48e13 tokens = 3.29e24 FLOP');
+    expect(r.stdout).toMatch(/implied MFU = FLOP \/ \(GPU-hours x 3600 x peak\) = 3\.29e24 \/ \(2,664,000 x 3600 x 1\.98e15 FLOP\/s\) = 17\.3%/);
+  });
+
+  it('DeepSeek-R1: the last phase is 512 chips x 80 h = 40,960 GPU-hours = $81,920', () => {
+    const r = cli(['deepseek-r1']);
+    expect(r.stdout).toContain('GPU-hours = chips x hours = 512 x 80 h = 40,960');
+    expect(r.stdout).toContain('rental = GPU-hours x price = 40,960 x $2.00 = $81,920');
+  });
+
+  it('JSON says how each phase got its GPU-hours', () => {
+    const { json } = cliJson(['deepseek-v3']);
+    expect(json.runs[0].phases.map((p: any) => p.gpuHoursFrom)).toEqual(['given', 'given', 'given']);
+    const { json: r1 } = cliJson(['deepseek-r1']);
+    expect(r1.runs[0].phases.map((p: any) => p.gpuHoursFrom)).toEqual(['chips-hours', 'given', 'chips-hours']);
+  });
+});

@@ -1,0 +1,64 @@
+// The arithmetic behind a phase's figures, written out so a reader can check each step:
+// "GPU-hours = 512 chips x 80 h = 40,960". Every line is rebuilt from the estimate's own fields.
+import type { PhaseEstimate } from '../core/types.js';
+import { fmtExp, fmtNumber, fmtPercent, fmtUsd } from './format.js';
+
+export function arithmeticLines(p: PhaseEstimate): string[] {
+  const k = p.compute;
+  const peak = `${fmtExp(k.peakFlopsPerChip)} FLOP/s`;
+  const lines: string[] = [];
+
+  if (p.gpuHoursFrom !== 'budget' && k.flop !== null && k.activeParams !== null && k.tokens !== null && k.flopPerParamToken !== null)
+    lines.push(
+      `workload = ${k.flopPerParamToken} x ${fmtExp(k.activeParams)} parameters x ${fmtExp(k.tokens)} tokens = ${fmtExp(k.flop)} FLOP`,
+    );
+  switch (p.gpuHoursFrom) {
+    case 'chips-hours':
+      lines.push(`GPU-hours = chips x hours = ${fmtNumber(p.chips!)} x ${fmtNumber(p.wallClockHours!)} h = ${fmtNumber(p.gpuHours)}`);
+      break;
+    case 'given':
+      lines.push(`GPU-hours = ${fmtNumber(p.gpuHours)} (given)`);
+      break;
+    case 'budget':
+      lines.push(`GPU-hours = budget / price = ${fmtUsd(p.rental.usd)} / ${fmtUsd(p.rental.usdPerGpuHour)} = ${fmtNumber(p.gpuHours)}`);
+      if (k.mfu !== null && k.flop !== null)
+        lines.push(`workload = GPU-hours x 3600 x peak x MFU = ${fmtNumber(p.gpuHours)} x 3600 x ${peak} x ${fmtPercent(k.mfu)} = ${fmtExp(k.flop)} FLOP`);
+      if (k.activeParams !== null && k.tokens !== null && p.chinchilla !== null)
+        lines.push(
+          `model = ${fmtExp(k.activeParams)} parameters x ${fmtExp(k.tokens)} tokens, so that 6 x N x D = FLOP` +
+            (Math.abs(k.activeParams / p.chinchilla.optimalParams - 1) < 1e-6 ? ' with D = 20 N (compute-optimal: N = sqrt(FLOP / 120))' : ''),
+        );
+      break;
+    case 'workload':
+      lines.push(
+        `GPU-hours = FLOP / (peak x MFU x 3600) = ${fmtExp(k.flop!)} / (${peak} x ${fmtPercent(k.mfu!)} x 3600) = ${fmtNumber(p.gpuHours)}` +
+          (p.range.gpuHours[0] !== p.range.gpuHours[1]
+            ? `; at the ends of the MFU band, ${fmtNumber(p.range.gpuHours[0])} to ${fmtNumber(p.range.gpuHours[1])}`
+            : ''),
+      );
+      break;
+  }
+  if (p.gpuHoursFrom !== 'chips-hours' && p.chips !== null && p.wallClockHours !== null)
+    lines.push(`wall-clock = GPU-hours / chips = ${fmtNumber(p.gpuHours)} / ${fmtNumber(p.chips)} = ${fmtNumber(p.wallClockHours)} h`);
+  if (k.impliedMfu !== null && k.flop !== null)
+    lines.push(
+      `implied MFU = FLOP / (GPU-hours x 3600 x peak) = ${fmtExp(k.flop)} / (${fmtNumber(p.gpuHours)} x 3600 x ${peak}) = ${fmtPercent(k.impliedMfu)}`,
+    );
+  if (p.gpuHoursFrom !== 'budget')
+    lines.push(`rental = GPU-hours x price = ${fmtNumber(p.gpuHours)} x ${fmtUsd(p.rental.usdPerGpuHour)} = ${fmtUsd(p.rental.usd)}`);
+
+  const e = p.energy;
+  if (e.kWh !== null && e.systemWattsPerChip !== null && e.drawFraction !== null && e.pue !== null) {
+    lines.push(
+      `energy = GPU-hours x W per chip x draw x PUE / 1000 = ${fmtNumber(p.gpuHours)} x ${fmtNumber(e.systemWattsPerChip)} x ${e.drawFraction} x ${e.pue} / 1000 = ${fmtNumber(e.kWh)} kWh`,
+    );
+    if (e.co2Tonnes !== null && e.gridGCo2PerKwh !== null)
+      lines.push(`CO2 = kWh x grid = ${fmtNumber(e.kWh)} x ${fmtNumber(e.gridGCo2PerKwh)} g/kWh = ${fmtNumber(e.co2Tonnes)} t`);
+  }
+  const o = p.ownership;
+  if (o !== null)
+    lines.push(
+      `owned = GPU-hours x capex per GPU-hour + energy = ${fmtNumber(p.gpuHours)} x ${fmtUsd(o.capexPerGpuHour)} + ${o.energyUsd === null ? '(energy unknown)' : fmtUsd(o.energyUsd)} = ${fmtUsd(o.usd)}`,
+    );
+  return lines;
+}
