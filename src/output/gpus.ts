@@ -17,7 +17,10 @@ interface GpuRow {
   priceId: string | null;
   priceKind: string | null;
   priceDate: string | null;
+  priceSource: string | null;
   aliases: string[];
+  /** The whole preset (every peak, power, purchase price and dated price, with sources), for scripts. */
+  preset: GpuPreset;
 }
 
 function toRow(g: GpuPreset): GpuRow {
@@ -35,7 +38,9 @@ function toRow(g: GpuPreset): GpuRow {
     priceId: price?.id ?? null,
     priceKind: price?.kind ?? null,
     priceDate: price?.date ?? null,
+    priceSource: price?.source ?? null,
     aliases: g.aliases,
+    preset: g,
   };
 }
 

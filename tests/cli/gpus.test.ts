@@ -127,3 +127,19 @@ describe('train-cost gpus', () => {
     expect(lines.find((l) => l.startsWith('| h800 |'))).toContain('$2.00');
   });
 });
+
+describe('gpus --format json carries each whole preset for scripts', () => {
+  it('h800: every dated price with its source, the purchase price and the server power', () => {
+    const r = cli(['gpus', '--format', 'json']);
+    const h800 = JSON.parse(r.stdout).gpus.find((g: any) => g.id === 'h800');
+    expect(h800.priceSource).toContain('DeepSeek-V3');
+    expect(h800.preset.prices.map((p: any) => p.id)).toEqual(['deepseek-assumption', 'cr8dl']);
+    for (const p of h800.preset.prices) {
+      expect(p.date).toMatch(/^\d{4}/);
+      expect(p.source.length).toBeGreaterThan(3);
+    }
+    expect(h800.preset.purchase.usd).toBe(44_750);
+    expect(h800.preset.systemWattsPerChip).toBe(1275);
+    expect(h800.preset.peakTflops.fp8).toBe(1979);
+  });
+});
