@@ -18,6 +18,8 @@ interface RunRow {
   gpuHoursBasis: string | null;
   reportedUsd: number | null;
   source: string | null;
+  /** The whole run file (phases, reported figures, notes, sources), for scripts. */
+  preset: LoadedRun['run'];
 }
 
 function toRow({ id, run }: LoadedRun): RunRow {
@@ -36,6 +38,7 @@ function toRow({ id, run }: LoadedRun): RunRow {
     gpuHoursBasis: run.reported?.gpuHoursBasis ?? null,
     reportedUsd: run.reported?.usd ?? null,
     source: run.reported?.source ?? run.source ?? null,
+    preset: run,
   };
 }
 
