@@ -6,10 +6,7 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 /** Bad input: a flag, number, file or preset the user can fix. Exit code 2. */
 export class InputError extends Error {
   readonly exitCode: ExitCode = EXIT.badInput;
-  constructor(
-    message: string,
-    readonly hint?: string,
-  ) {
+  constructor(message: string) {
     super(message);
     this.name = 'InputError';
   }

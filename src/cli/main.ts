@@ -42,7 +42,7 @@ function report(e: unknown, debug: boolean): number {
     return EXIT.badInput;
   }
   if (e instanceof InputError) {
-    process.stderr.write(`train-cost: ${e.message}${e.hint ? ` (${e.hint})` : ''}\n`);
+    process.stderr.write(`train-cost: ${e.message}\n`);
     return EXIT.badInput;
   }
   if (e instanceof CheckFailed) {

@@ -37,14 +37,17 @@ export const commonSchema = z.object({
 });
 export type CommonOptions = z.output<typeof commonSchema>;
 
-/** Validate commander's option bag with a schema; the first problem becomes an InputError. */
+/** The flag of an option key: gpuHours -> --gpu-hours. */
+export function flagName(key: string): string {
+  return `--${key.replace(/[A-Z]/g, (m) => `-${m.toLowerCase()}`)}`;
+}
+
 /** Validate commander's option bag with a schema (transforms throw InputError naming the flag). */
 export function parseOptions<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
   const result = schema.safeParse(raw);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
-  const flag = issue.path.length ? `--${String(issue.path[0]).replace(/[A-Z]/g, (m) => `-${m.toLowerCase()}`)}: ` : '';
-  throw new InputError(`${flag}${issue.message}`);
+  throw new InputError(`${issue.path.length ? `${flagName(String(issue.path[0]))}: ` : ''}${issue.message}`);
 }
 
 export function formatOf(opts: CommonOptions): Format {

@@ -3,10 +3,24 @@
 import type { Duration, EnergyProfile, OwnershipParams, Precision, RunInput, PhaseInput, Workload, WorkloadKind } from '../core/types.js';
 import { OWNERSHIP_DEFAULTS } from '../core/ownership.js';
 import { findRegion, type Regions } from '../presets/regions.js';
+import { fmtCompact } from '../output/format.js';
+import { flagName } from './options.js';
 import { HOURS_PER_DAY } from '../core/duration.js';
 import { InputError } from '../errors.js';
 import { choosePrice, findGpu } from '../presets/gpus.js';
 import type { GpuPreset, PhasePreset, RunPreset } from '../presets/schema.js';
+
+// The settings flags can override, by where they apply: run-wide settings that replace every
+// phase's own, run-only settings (energy, ownership), the model, and a single phase's time and workload.
+const RUN_WIDE = ['gpu', 'chips', 'precision', 'mfu', 'price', 'priceSource'] as const;
+const RUN_ONLY = ['region', 'pue', 'electricityPrice', 'gridIntensity', 'purchasePrice', 'lifetimeYears', 'utilization'] as const;
+const PER_PHASE = ['hours', 'days', 'gpuHours', 'tokens', 'flops', 'kind'] as const;
+
+/** Every overridable setting, in the order a grid varies them (the first slowest). */
+export const OVERRIDE_KEYS = [
+  'gpu', 'chips', 'hours', 'days', 'gpuHours', 'params', 'activeParams', 'tokens', 'flops', 'mfu', 'precision', 'kind',
+  'price', 'priceSource', ...RUN_ONLY,
+] as const;
 
 /** Settings given on the command line, one value each (a grid is many of these). */
 export interface Overrides {
@@ -49,11 +63,8 @@ export function flagsOnlyRun(): RunPreset {
 
 /** Apply flags to a run: run-wide settings replace every phase's own; durations and workloads need a single-phase run. */
 export function applyOverrides(run: RunPreset, o: Overrides): RunPreset {
-  const runWide = ['gpu', 'chips', 'precision', 'mfu', 'price', 'priceSource'] as const;
-  const runOnly = ['region', 'pue', 'electricityPrice', 'gridIntensity', 'purchasePrice', 'lifetimeYears', 'utilization'] as const;
-  const perPhase = ['hours', 'days', 'gpuHours', 'tokens', 'flops', 'kind'] as const;
   const next: RunPreset = { ...run, phases: run.phases.map((p) => ({ ...p })) };
-  for (const key of runWide) {
+  for (const key of RUN_WIDE) {
     if (o[key] === undefined) continue;
     (next as Record<string, unknown>)[key] = o[key];
     for (const p of next.phases) delete p[key];
@@ -67,11 +78,11 @@ export function applyOverrides(run: RunPreset, o: Overrides): RunPreset {
       for (const p of next.phases) delete p.price;
     }
   }
-  for (const key of runOnly) if (o[key] !== undefined) (next as Record<string, unknown>)[key] = o[key];
+  for (const key of RUN_ONLY) if (o[key] !== undefined) (next as Record<string, unknown>)[key] = o[key];
   if (o.params !== undefined || o.activeParams !== undefined) {
     next.model = { ...next.model, ...(o.params !== undefined ? { params: o.params } : {}), ...(o.activeParams !== undefined ? { activeParams: o.activeParams } : {}) };
   }
-  const phaseFlags = perPhase.filter((k) => o[k] !== undefined);
+  const phaseFlags = PER_PHASE.filter((k) => o[k] !== undefined);
   if (phaseFlags.length > 0) {
     if (next.phases.length > 1)
       throw new InputError(
@@ -90,7 +101,7 @@ export function applyOverrides(run: RunPreset, o: Overrides): RunPreset {
 }
 
 function flagNames(keys: readonly string[]): string {
-  return keys.map((k) => `--${k.replace(/[A-Z]/g, (m) => `-${m.toLowerCase()}`)}`).join(', ');
+  return keys.map(flagName).join(', ');
 }
 
 /** Name a grid row by what was asked: "512 x h800, 80 h". */
@@ -105,16 +116,11 @@ export function describeFlagsRun(run: RunPreset): string {
     p.flops !== undefined
       ? `${p.flops.toExponential(2)} FLOP`
       : p.tokens !== undefined && run.model?.params !== undefined
-        ? `${short(run.model.activeParams ?? run.model.params)} x ${short(p.tokens)} tokens`
+        ? `${fmtCompact(run.model.activeParams ?? run.model.params)} x ${fmtCompact(p.tokens)} tokens`
         : null;
   return [head, time, work].filter((s) => s !== null).join(', ');
 }
 
-function short(n: number): string {
-  for (const [suffix, scale] of [['T', 1e12], ['B', 1e9], ['M', 1e6], ['K', 1e3]] as const)
-    if (n >= scale) return `${Number((n / scale).toPrecision(3))}${suffix}`;
-  return String(n);
-}
 
 /** The precision a run uses when none is given: BF16, else FP16 (V100 has no BF16). */
 export function defaultPrecision(gpu: GpuPreset): Precision {

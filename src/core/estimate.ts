@@ -28,7 +28,24 @@ interface TimeSolution {
   mfu: number | null;
   mfuBasis: MfuBasis | null;
   impliedMfu: number | null;
-  band: MfuBand | null;
+}
+
+/**
+ * The MFU band of a workload at a model size: the user's --mfu as a point, or the calibrated
+ * band. Null only if the accelerator has no peak at the precision.
+ */
+export function mfuBandFor(
+  input: Pick<PhaseInput, 'gpu' | 'precision' | 'chips' | 'mfu'>,
+  activeParams: number | null,
+  mfuFor: MfuProvider,
+): { band: MfuBand; basis: MfuBasis } | null {
+  if (input.mfu !== null) return { band: { default: input.mfu, low: input.mfu, high: input.mfu }, basis: 'user' };
+  return mfuFor({ gpu: input.gpu, precision: input.precision, activeParams, chips: input.chips });
+}
+
+/** The warning owed when an MFU comes from another accelerator's runs (family or pooled fit). */
+export function uncalibratedWarning(input: Pick<PhaseInput, 'gpu' | 'precision'>, basis: MfuBasis): Warning[] {
+  return basis === 'family' || basis === 'pooled' ? [{ code: 'mfu-uncalibrated', gpu: input.gpu.id, precision: input.precision, basis }] : [];
 }
 
 export function estimatePhase(input: PhaseInput, mfuFor: MfuProvider): PhaseEstimate {
@@ -117,19 +134,14 @@ function solveTime(
       mfu: null,
       mfuBasis: null,
       impliedMfu: flop === null ? null : impliedMfu(flop, gpuHours, peak),
-      band: null,
     };
   }
   if (flop === null) throw new EstimateInputError(`phase "${input.name}" has neither a duration nor a workload`);
-  if (input.mfu !== null) {
-    const gpuHours = gpuHoursForFlop(flop, peak, input.mfu);
-    return { gpuHours, gpuHoursRange: [gpuHours, gpuHours], mfu: input.mfu, mfuBasis: 'user', impliedMfu: null, band: null };
-  }
   const w = input.workload!;
-  const calibrated = mfuFor({ gpu: input.gpu, precision: input.precision, activeParams: w.activeParams ?? w.params, chips: input.chips });
-  if (calibrated === null) throw new EstimateInputError(`no MFU for ${input.gpu.id} at ${input.precision}`);
-  const { band, basis } = calibrated;
-  if (basis === 'family' || basis === 'pooled') warnings.push({ code: 'mfu-uncalibrated', gpu: input.gpu.id, precision: input.precision, basis });
+  const resolved = mfuBandFor(input, w.activeParams ?? w.params, mfuFor);
+  if (resolved === null) throw new EstimateInputError(`no MFU for ${input.gpu.id} at ${input.precision}`);
+  const { band, basis } = resolved;
+  warnings.push(...uncalibratedWarning(input, basis));
   return {
     gpuHours: gpuHoursForFlop(flop, peak, band.default),
     // A higher MFU means fewer hours: the low end of the hours comes from the high MFU.
@@ -137,7 +149,6 @@ function solveTime(
     mfu: band.default,
     mfuBasis: basis,
     impliedMfu: null,
-    band,
   };
 }
 
@@ -149,15 +160,11 @@ export function estimateRun(input: RunInput, mfuFor: MfuProvider): RunEstimate {
 
 function aggregate(input: RunInput, phases: PhaseEstimate[]): RunEstimate {
   const sum = (f: (p: PhaseEstimate) => number) => phases.reduce((acc, p) => acc + f(p), 0);
-  const allKnown = <T>(values: (T | null)[]): values is T[] => values.every((v) => v !== null);
   const same = <T>(values: T[]): T | null => (values.every((v) => v === values[0]) ? values[0]! : null);
   const only = phases.length === 1 ? phases[0]! : null;
 
   const gpuHours = sum((p) => p.gpuHours);
   const usd = sum((p) => p.rental.usd);
-  const walls = phases.map((p) => p.wallClockHours);
-  const flops = phases.map((p) => p.compute.flop);
-  const tokens = phases.map((p) => p.compute.tokens);
   const chips = phases.map((p) => p.chips).filter((c): c is number => c !== null);
   const gpuIds = same(phases.map((p) => p.gpu.id));
 
@@ -176,7 +183,7 @@ function aggregate(input: RunInput, phases: PhaseEstimate[]): RunEstimate {
     gpu: gpuIds === null ? null : phases[0]!.gpu,
     // The cluster size: the largest phase's chips.
     chips: chips.length > 0 ? Math.max(...chips) : null,
-    wallClockHours: allKnown(walls) ? walls.reduce((a, b) => a + b, 0) : null,
+    wallClockHours: sumKnown(phases.map((p) => p.wallClockHours)),
     gpuHours,
     rental: {
       usd,
@@ -200,7 +207,7 @@ function aggregate(input: RunInput, phases: PhaseEstimate[]): RunEstimate {
     ownership: sumOwnership(phases, gpuHours, usd),
     compute: {
       precision: same(phases.map((p) => p.compute.precision)),
-      flop: allKnown(flops) ? flops.reduce((a, b) => a + b, 0) : null,
+      flop: sumKnown(phases.map((p) => p.compute.flop)),
       mfu: only?.compute.mfu ?? null,
       mfuBasis: only?.compute.mfuBasis ?? null,
       impliedMfu: only?.compute.impliedMfu ?? null,
@@ -208,7 +215,7 @@ function aggregate(input: RunInput, phases: PhaseEstimate[]): RunEstimate {
       params: phases.find((p) => p.compute.params !== null)?.compute.params ?? null,
       activeParams: phases.find((p) => p.compute.activeParams !== null)?.compute.activeParams ?? null,
       flopPerParamToken: only?.compute.flopPerParamToken ?? null,
-      tokens: allKnown(tokens) ? tokens.reduce((a, b) => a + b, 0) : null,
+      tokens: sumKnown(phases.map((p) => p.compute.tokens)),
       peakFlop: sum((p) => p.compute.peakFlop),
     },
     // The tightest phase: most model-state bytes per chip.
@@ -234,7 +241,7 @@ function sumKnown(values: (number | null)[]): number | null {
   return values.every((v) => v !== null) ? (values as number[]).reduce((a, b) => a + b, 0) : null;
 }
 
-/** A run's ownership: phases' sums when every phase has one; per-chip parameters when shared. */
+/** A run's ownership: the phases' sums when every phase has one. */
 function sumOwnership(phases: PhaseEstimate[], gpuHours: number, rentalUsd: number): OwnershipEstimate | null {
   const all = phases.map((p) => p.ownership);
   if (!all.every((o) => o !== null)) return null;
@@ -243,19 +250,18 @@ function sumOwnership(phases: PhaseEstimate[], gpuHours: number, rentalUsd: numb
   const usd = owned.reduce((a, o) => a + o.usd, 0);
   const capexUsd = owned.reduce((a, o) => a + o.capexUsd, 0);
   const energyUsd = sumKnown(owned.map((o) => o.energyUsd));
+  // Lifetime, utilisation and network share are run-wide settings; the purchase price is the
+  // first phase's (a run's phases share their gpu).
   const first = owned[0]!;
-  const shared = <K extends keyof OwnershipEstimate>(k: K) => (owned.every((o) => o[k] === first[k]) ? first[k] : null);
-  // Break-even over the whole run: capex / (rent - energy), scaled by the utilisation assumed.
+  // Break-even over the whole run: capex at the utilisation assumed x utilisation / (rent - energy).
   const margin = rentalUsd - (energyUsd ?? 0);
-  const util = shared('utilization');
   return {
     usd,
     capexUsd,
     energyUsd,
     usdPerGpuHour: usd / gpuHours,
     capexPerGpuHour: capexUsd / gpuHours,
-    breakEvenUtilization: margin > 0 && util !== null ? (capexUsd * (util as number)) / margin : null,
-    // Per-chip parameters are the first phase's (a run's phases share their gpu).
+    breakEvenUtilization: margin > 0 ? (capexUsd * first.utilization) / margin : null,
     purchaseUsdPerChip: first.purchaseUsdPerChip,
     includesServer: first.includesServer,
     lifetimeYears: first.lifetimeYears,

@@ -86,7 +86,6 @@ export type Warning =
   | { code: 'implied-mfu-low'; phase: string | null; impliedMfu: number; low: number }
   | { code: 'mfu-uncalibrated'; gpu: string; precision: Precision; basis: 'family' | 'pooled' }
   | { code: 'too-few-chips'; chips: number; minChips: number }
-  | { code: 'no-mfu'; gpu: string; precision: Precision }
   | { code: 'no-power'; gpu: string }
   | { code: 'no-purchase-price'; gpu: string };
 

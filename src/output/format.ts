@@ -1,6 +1,8 @@
 // Number formatting for people: grouped thousands, dollars, hours beside days, FLOP in
 // exponent notation. Renderers share these; JSON never uses them.
 
+import { HOURS_PER_DAY } from '../core/duration.js';
+
 // Intl.NumberFormat is costly to build: one per precision, made once.
 const FORMATTERS = [0, 1, 2].map((digits) => new Intl.NumberFormat('en-US', { maximumFractionDigits: digits }));
 const group = (digits: 0 | 1 | 2) => FORMATTERS[digits]!;
@@ -26,11 +28,11 @@ export function fmtUsd(n: number): string {
 /** 80 -> "80 h (3.3 days)"; 5 -> "5 h". */
 export function fmtHours(hours: number): string {
   const h = `${fmtNumber(hours)} h`;
-  return hours >= 24 ? `${h} (${fmtDays(hours / 24)})` : h;
+  return hours >= HOURS_PER_DAY ? `${h} (${fmtDays(hours / HOURS_PER_DAY)})` : h;
 }
 
-export function fmtDays(days: number): string {
-  return `${days >= 100 ? GROUPED.format(days) : days.toFixed(1)} days`;
+export function fmtDays(days: number, unit = 'days'): string {
+  return `${days >= 100 ? GROUPED.format(days) : days.toFixed(1)} ${unit}`;
 }
 
 /** 1.4582e23 -> "1.46e23". */
@@ -73,6 +75,5 @@ export function fmtUsdCompact(n: number): string {
 /** Hours for a narrow column: "80 h", "3.3 d", "147 d". */
 export function fmtDuration(hours: number): string {
   if (hours < 48) return `${fmtNumber(hours)} h`;
-  const days = hours / 24;
-  return `${days >= 100 ? GROUPED.format(days) : days.toFixed(1)} d`;
+  return fmtDays(hours / HOURS_PER_DAY, 'd');
 }

@@ -2,12 +2,10 @@
 // first; phases under their run; assumptions and warnings under the table.
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { RunEstimate } from '../core/types.js';
-import { arithmeticLines } from './arithmetic.js';
-import { assumptionLines } from './assumptions.js';
 import { type Column, comparisonColumns, type Row } from './columns.js';
 import { type Align, terminalTable } from './tables.js';
 import { fmtExp, fmtHours, fmtNumber, fmtPercent, fmtRange, fmtRatio, fmtUsd } from './format.js';
-import { describeWarning } from './warnings.js';
+import { sectionsUnder } from './sections.js';
 
 export interface RenderOptions {
   color: boolean;
@@ -77,11 +75,6 @@ function singleRun(run: RunEstimate, c: ChalkInstance): string[] {
   }
   const lines = [table(c, null, rows)];
   if (run.phases.length > 1) lines.push('', c.bold('Phases'), phaseTable(run, c));
-  lines.push('', c.bold('Arithmetic'));
-  for (const p of run.phases) {
-    if (run.phases.length > 1) lines.push(`  ${p.name}:`);
-    for (const a of arithmeticLines(p)) lines.push(`${run.phases.length > 1 ? '    ' : '  '}${a}`);
-  }
   return lines;
 }
 
@@ -126,22 +119,15 @@ function alignOf(col: Column): 'left' | 'right' {
 }
 
 function footer(runs: readonly RunEstimate[], c: ChalkInstance): string[] {
-  const lines: string[] = ['', c.bold('Assumptions')];
-  for (const a of assumptionLines(runs)) lines.push(`  - ${a}`);
-  const notes = [...new Set(runs.flatMap((r) => (r.notes ? [`${r.name}: ${r.notes}`] : [])))];
-  if (notes.length > 0) {
-    lines.push('', c.bold('Notes'));
-    for (const n of notes) lines.push(`  - ${n}`);
-  }
-  const sources = [...new Set(runs.flatMap((r) => (r.reported ? [`${r.name}: ${r.reported.source}`] : [])))];
-  if (sources.length > 0) {
-    lines.push('', c.bold('Reported figures'));
-    for (const s of sources) lines.push(`  - ${s}`);
-  }
-  const warnings = [...new Set(runs.flatMap((r) => r.warnings.map(describeWarning)))];
-  if (warnings.length > 0) {
+  const lines: string[] = [];
+  for (const section of sectionsUnder(runs)) {
     lines.push('');
-    for (const w of warnings) lines.push(c.yellow(`warning: ${w}`));
+    if (section.title === 'Warnings') {
+      for (const w of section.items) lines.push(c.yellow(`warning: ${w.text}`));
+      continue;
+    }
+    lines.push(c.bold(section.title));
+    for (const item of section.items) lines.push(`  ${'  '.repeat(item.depth)}${section.bullets ? '- ' : ''}${item.text}`);
   }
   return lines;
 }

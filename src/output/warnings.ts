@@ -15,8 +15,6 @@ export function describeWarning(w: Warning): string {
       return `no published run on ${w.gpu} at ${w.precision}: MFU taken from the ${w.basis === 'family' ? 'same-family' : 'pooled'} fit of all accelerators`;
     case 'too-few-chips':
       return `${fmtNumber(w.chips)} chips cannot hold the model states (16 bytes per parameter, fully sharded): at least ${fmtNumber(w.minChips)} needed`;
-    case 'no-mfu':
-      return `no MFU calibration for ${w.gpu} at ${w.precision}`;
     case 'no-power':
       return `${w.gpu} has no known server power: energy and CO2 cannot be computed`;
     case 'no-purchase-price':

@@ -17,7 +17,7 @@ import { describeWarning } from '../../output/warnings.js';
 import { presetDirs, useColor, writeErr, writeOut } from '../context.js';
 import { assertFinite } from '../finite.js';
 import { commonSchema, formatOf, num, numList, oneOf, parseOptions, wordList } from '../options.js';
-import { applyOverrides, describeFlagsRun, flagsOnlyRun, type Overrides, toRunInput } from '../run-spec.js';
+import { applyOverrides, describeFlagsRun, flagsOnlyRun, OVERRIDE_KEYS, type Overrides, toRunInput } from '../run-spec.js';
 
 /** More runs than this in one grid is surely a typo in a range. */
 export const MAX_GRID_RUNS = 100_000;
@@ -126,12 +126,10 @@ function resolveRunOrHint(ref: string, dirs: string[]): LoadedRun {
 /** Every combination of the list-valued flags, in the order given (the first is the baseline). */
 function grid(opts: EstimateOptions): Overrides[] {
   const axes: Record<string, readonly unknown[]> = {};
-  const listKeys = [
-    'gpu', 'chips', 'hours', 'days', 'gpuHours', 'params', 'activeParams', 'tokens', 'flops', 'mfu', 'price',
-    'region', 'pue', 'electricityPrice', 'gridIntensity', 'purchasePrice', 'lifetimeYears', 'utilization',
-  ] as const;
-  for (const k of listKeys) if (opts[k] !== undefined) axes[k] = opts[k];
-  for (const k of ['precision', 'kind', 'priceSource'] as const) if (opts[k] !== undefined) axes[k] = [opts[k]];
+  for (const k of OVERRIDE_KEYS) {
+    const v: unknown = opts[k];
+    if (v !== undefined) axes[k] = Array.isArray(v) ? v : [v];
+  }
   return cartesian(axes) as Overrides[];
 }
 
