@@ -8,9 +8,8 @@ import { runsCommand } from './commands/runs.js';
 import { schemaCommand } from './commands/schema.js';
 import { validateCommand } from './commands/validate.js';
 import { addCommonOptions } from './options.js';
+import { VERSION } from '../version.js';
 
-declare const __VERSION__: string;
-export const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
 
 const EXAMPLES = `
 Examples:

@@ -191,11 +191,13 @@ function energyProfile(run: RunPreset, regions: Regions): EnergyProfile {
 
 /** Ownership parameters: --purchase-price or the preset's, Epoch AI's defaults for the rest; null without a price. */
 function ownershipParams(run: RunPreset, gpu: GpuPreset): OwnershipParams | null {
-  const purchase = run.purchasePrice !== undefined ? { usd: run.purchasePrice, includesServer: false } : gpu.purchase;
+  const purchase =
+    run.purchasePrice !== undefined ? { usd: run.purchasePrice, includesServer: false, source: 'given with --purchase-price' } : gpu.purchase;
   if (purchase === undefined) return null;
   return {
     purchaseUsd: purchase.usd,
     includesServer: purchase.includesServer,
+    purchaseSource: purchase.source,
     serverOverhead: OWNERSHIP_DEFAULTS.serverOverhead,
     networkShare: OWNERSHIP_DEFAULTS.networkShare,
     lifetimeYears: run.lifetimeYears ?? OWNERSHIP_DEFAULTS.lifetimeYears,

@@ -4,7 +4,7 @@ import { gpuHoursOf, wallClockHours } from './duration.js';
 import { estimateEnergy } from './energy.js';
 import { estimateMemory } from './memory.js';
 import { estimateOwnership } from './ownership.js';
-import { rentalUsd } from './rental.js';
+import { phaseCosts, rangeOf, runCosts, totalOf } from './costs.js';
 import { chinchilla } from './scaling.js';
 import type {
   MemoryEstimate,
@@ -68,6 +68,21 @@ export function estimatePhase(input: PhaseInput, mfuFor: MfuProvider): PhaseEsti
   }
 
   const energy = estimateEnergy(time.gpuHours, gpu, input.energy);
+  const costs = phaseCosts({
+    gpuHours: time.gpuHours,
+    gpuHoursRange: time.gpuHoursRange,
+    price: { usdPerGpuHour: price, source: priceSourceOf(input.price) },
+    energy:
+      energy.kWh === null
+        ? null
+        : {
+            kWh: energy.kWh,
+            usdPerKwh: input.energy.usdPerKwh,
+            source: `Epoch AI cost model (Cottier et al. 2024); electricity price ${input.energy.region === null ? 'given' : `of region ${input.energy.region}`}`,
+          },
+    ownership: input.ownership === null ? null : { ...input.ownership, source: `Epoch AI cost model (Cottier et al. 2024); purchase price: ${input.ownership.purchaseSource}` },
+  });
+  const rentalTotal = totalOf(costs, 'rental')!;
   if (energy.kWh === null) warnings.push({ code: 'no-power', gpu: gpu.id });
   if (input.ownership === null) warnings.push({ code: 'no-purchase-price', gpu: gpu.id });
   const totalParams = input.workload?.params ?? input.workload?.activeParams ?? null;
@@ -84,14 +99,14 @@ export function estimatePhase(input: PhaseInput, mfuFor: MfuProvider): PhaseEsti
     gpuHours: time.gpuHours,
     gpuHoursFrom: input.duration === null ? 'workload' : 'hours' in input.duration ? 'chips-hours' : 'given',
     rental: {
-      usd: rentalUsd(time.gpuHours, price),
+      usd: rentalTotal,
       usdPerGpuHour: price,
       priceId: input.price.id,
       priceSource: input.price.source,
       priceDate: input.price.date,
     },
     energy,
-    ownership: input.ownership === null ? null : estimateOwnership(time.gpuHours, input.ownership, energy.usd, price),
+    ownership: input.ownership === null ? null : estimateOwnership(time.gpuHours, input.ownership, energy.usd, price, totalOf(costs, 'owned')!),
     compute: {
       precision,
       flop,
@@ -110,11 +125,17 @@ export function estimatePhase(input: PhaseInput, mfuFor: MfuProvider): PhaseEsti
     chinchilla: chinchilla(flop, activeParams, input.workload?.tokens ?? null),
     range: {
       gpuHours: time.gpuHoursRange,
-      usd: [rentalUsd(time.gpuHoursRange[0], price), rentalUsd(time.gpuHoursRange[1], price)],
+      usd: rangeOf(costs, 'rental')!,
       flop: null,
     },
+    costs,
     warnings,
   };
+}
+
+/** Where a rental price comes from, for its cost component. */
+function priceSourceOf(p: PhaseInput['price']): string {
+  return p.id === null ? p.source : `${p.id}${p.date ? `, ${p.date}` : ''}: ${p.source}`;
 }
 
 /** Exactly one source of time: a duration (audit when a workload is also given) or a workload at an MFU. */
@@ -164,7 +185,8 @@ function aggregate(input: RunInput, phases: PhaseEstimate[]): RunEstimate {
   const only = phases.length === 1 ? phases[0]! : null;
 
   const gpuHours = sum((p) => p.gpuHours);
-  const usd = sum((p) => p.rental.usd);
+  const costs = runCosts(phases);
+  const usd = totalOf(costs, 'rental')!;
   const chips = phases.map((p) => p.chips).filter((c): c is number => c !== null);
   const gpuIds = same(phases.map((p) => p.gpu.id));
 
@@ -204,7 +226,7 @@ function aggregate(input: RunInput, phases: PhaseEstimate[]): RunEstimate {
       systemWattsPerChip: same(phases.map((p) => p.energy.systemWattsPerChip)),
       drawFraction: same(phases.map((p) => p.energy.drawFraction)),
     },
-    ownership: sumOwnership(phases, gpuHours, usd),
+    ownership: sumOwnership(phases, gpuHours, usd, totalOf(costs, 'owned')),
     compute: {
       precision: same(phases.map((p) => p.compute.precision)),
       flop: sumKnown(phases.map((p) => p.compute.flop)),
@@ -226,9 +248,10 @@ function aggregate(input: RunInput, phases: PhaseEstimate[]): RunEstimate {
     chinchilla: only?.chinchilla ?? null,
     range: {
       gpuHours: [sum((p) => p.range.gpuHours[0]), sum((p) => p.range.gpuHours[1])],
-      usd: [sum((p) => p.range.usd[0]), sum((p) => p.range.usd[1])],
+      usd: rangeOf(costs, 'rental')!,
       flop: null,
     },
+    costs,
     reported: input.reported,
     notes: input.notes,
     phases,
@@ -242,12 +265,12 @@ function sumKnown(values: (number | null)[]): number | null {
 }
 
 /** A run's ownership: the phases' sums when every phase has one. */
-function sumOwnership(phases: PhaseEstimate[], gpuHours: number, rentalUsd: number): OwnershipEstimate | null {
+function sumOwnership(phases: PhaseEstimate[], gpuHours: number, rentalUsd: number, ownedTotal: number | null): OwnershipEstimate | null {
   const all = phases.map((p) => p.ownership);
-  if (!all.every((o) => o !== null)) return null;
+  if (!all.every((o) => o !== null) || ownedTotal === null) return null;
   const owned = all as OwnershipEstimate[];
   if (owned.length === 1) return owned[0]!;
-  const usd = owned.reduce((a, o) => a + o.usd, 0);
+  const usd = ownedTotal;
   const capexUsd = owned.reduce((a, o) => a + o.capexUsd, 0);
   const energyUsd = sumKnown(owned.map((o) => o.energyUsd));
   // Lifetime, utilisation and network share are run-wide settings; the purchase price is the

@@ -22,6 +22,8 @@ export interface OwnershipParams {
   /** Purchase price per chip, and whether it already includes its share of the server. */
   purchaseUsd: number;
   includesServer: boolean;
+  /** Where the purchase price comes from. */
+  purchaseSource: string;
   serverOverhead: number;
   networkShare: number;
   lifetimeYears: number;
@@ -50,16 +52,18 @@ export function estimateOwnership(
   params: OwnershipParams,
   energyUsd: number | null,
   rentUsdPerGpuHour: number,
+  /** The owned total as summed over the cost components (capex + energy); computed here when not given. */
+  usd: number = gpuHours * capexPerGpuHour(params) + (energyUsd ?? 0),
 ): OwnershipEstimate {
-  const capexUsd = gpuHours * capexPerGpuHour(params);
   const energy = energyUsd ?? 0;
+  const capexUsd = usd - energy;
   const energyPerGpuHour = gpuHours > 0 ? energy / gpuHours : 0;
   const margin = rentUsdPerGpuHour - energyPerGpuHour;
   return {
-    usd: capexUsd + energy,
+    usd,
     capexUsd,
     energyUsd: energyUsd,
-    usdPerGpuHour: (capexUsd + energy) / gpuHours,
+    usdPerGpuHour: usd / gpuHours,
     capexPerGpuHour: capexPerGpuHour(params),
     breakEvenUtilization: margin > 0 ? capexPerChip(params) / (params.lifetimeYears * HOURS_PER_YEAR * margin) : null,
     purchaseUsdPerChip: params.purchaseUsd,

@@ -1,7 +1,8 @@
+import type { CostComponent } from './costs.js';
 import type { EnergyProfile } from './energy.js';
 import type { OwnershipParams } from './ownership.js';
 
-export type { EnergyProfile, OwnershipParams };
+export type { CostComponent, EnergyProfile, OwnershipParams };
 
 // Plain data types of the estimation core. Inputs are resolved presets and numbers;
 // outputs are shaped as the JSON contract (schemaVersion 1), warnings as codes + data
@@ -190,6 +191,8 @@ export interface PhaseEstimate {
   memory: MemoryEstimate | null;
   chinchilla: ChinchillaEstimate | null;
   range: RangeEstimate;
+  /** Every dollar figure, one entry per component; totals (rental.usd, ownership.usd) are sums over it. */
+  costs: CostComponent[];
   warnings: Warning[];
 }
 

@@ -1,7 +1,9 @@
 // The arithmetic behind a phase's figures, written out so a reader can check each step:
 // "GPU-hours = 512 chips x 80 h = 40,960". Every line is rebuilt from the estimate's own fields.
+import { type CostComponent, type CostTerm, COST_BASES } from '../core/costs.js';
 import type { PhaseEstimate } from '../core/types.js';
-import { fmtExp, fmtNumber, fmtPercent, fmtUsd } from './format.js';
+import { BASIS_LABELS } from './costs.js';
+import { fmtExp, fmtNumber, fmtPercent, fmtTerm, fmtUsd } from './format.js';
 
 export function arithmeticLines(p: PhaseEstimate): string[] {
   const k = p.compute;
@@ -44,9 +46,6 @@ export function arithmeticLines(p: PhaseEstimate): string[] {
     lines.push(
       `implied MFU = FLOP / (GPU-hours x 3600 x peak) = ${fmtExp(k.flop)} / (${fmtNumber(p.gpuHours)} x 3600 x ${peak}) = ${fmtPercent(k.impliedMfu)}`,
     );
-  if (p.gpuHoursFrom !== 'budget')
-    lines.push(`rental = GPU-hours x price = ${fmtNumber(p.gpuHours)} x ${fmtUsd(p.rental.usdPerGpuHour)} = ${fmtUsd(p.rental.usd)}`);
-
   const e = p.energy;
   if (e.kWh !== null && e.systemWattsPerChip !== null && e.drawFraction !== null && e.pue !== null) {
     lines.push(
@@ -55,10 +54,24 @@ export function arithmeticLines(p: PhaseEstimate): string[] {
     if (e.co2Tonnes !== null && e.gridGCo2PerKwh !== null)
       lines.push(`CO2 = kWh x grid = ${fmtNumber(e.kWh)} x ${fmtNumber(e.gridGCo2PerKwh)} g/kWh = ${fmtNumber(e.co2Tonnes)} t`);
   }
-  const o = p.ownership;
-  if (o !== null)
-    lines.push(
-      `owned = GPU-hours x capex per GPU-hour + energy = ${fmtNumber(p.gpuHours)} x ${fmtUsd(o.capexPerGpuHour)} + ${o.energyUsd === null ? '(energy unknown)' : fmtUsd(o.energyUsd)} = ${fmtUsd(o.usd)}`,
-    );
+  // The budget's rental is the budget itself: its line above says so.
+  lines.push(...costLines(p.gpuHoursFrom === 'budget' ? p.costs.filter((c) => c.id !== 'rental') : p.costs));
   return lines;
+}
+
+/** Each cost component worked out from its terms, then each total of several components. */
+export function costLines(costs: readonly CostComponent[]): string[] {
+  const lines = costs.filter((c) => c.terms.length > 0).map((c) => `${c.id} = ${c.formula} = ${termValues(c.terms)} = ${fmtUsd(c.usd)}`);
+  for (const basis of COST_BASES) {
+    const of = costs.filter((c) => c.basis === basis);
+    if (of.length > 1)
+      lines.push(
+        `${BASIS_LABELS[basis].id} = ${of.map((c) => c.id).join(' + ')} = ${of.map((c) => fmtUsd(c.usd)).join(' + ')} = ${fmtUsd(of.reduce((a, c) => a + c.usd, 0))}`,
+      );
+  }
+  return lines;
+}
+
+function termValues(terms: readonly CostTerm[]): string {
+  return terms.map((t, i) => (i === 0 ? fmtTerm(t) : `${t.op} ${fmtTerm(t)}`)).join(' ');
 }

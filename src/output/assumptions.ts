@@ -1,12 +1,15 @@
 // The assumptions behind a set of estimates, as lines to list under a table.
-import type { PhaseEstimate, RunEstimate } from '../core/types.js';
-import { fmtExp, fmtNumber, fmtPercent, fmtUsd } from './format.js';
+import type { CostComponent } from '../core/costs.js';
+import { FLOP_PER_PARAM_TOKEN } from '../core/compute.js';
+import { MODEL_STATE_BYTES_PER_PARAM } from '../core/memory.js';
+import type { RunEstimate } from '../core/types.js';
+import { fmtExp, fmtNumber, fmtPercent, fmtRate, fmtTerm, fmtUsd } from './format.js';
 
 
 export function assumptionLines(runs: readonly RunEstimate[]): string[] {
   const phases = runs.flatMap((r) => r.phases);
   const lines = new Set<string>();
-  for (const p of phases) lines.add(priceLine(p));
+  for (const p of phases) for (const c of p.costs) lines.add(costLine(c, p.gpu.id));
   for (const p of phases) {
     lines.add(
       `Peak ${p.gpu.id}: ${fmtExp(p.compute.peakFlopsPerChip)} FLOP/s per chip at ${p.compute.precision.toUpperCase()}, dense (no sparsity)`,
@@ -35,26 +38,21 @@ export function assumptionLines(runs: readonly RunEstimate[]): string[] {
       `Region ${e.region}${e.regionDefaultReason ? ` (the default: ${e.regionDefaultReason})` : ''}: grid ${fmtNumber(e.gridGCo2PerKwh!)} g CO2/kWh, electricity ${fmtUsd(e.usdPerKwh!)}/kWh, PUE ${e.pue} (presets/regions.yaml; --region, --pue, --electricity-price, --grid-intensity change them)`,
     );
   }
-  for (const p of phases) {
-    const o = p.ownership;
-    if (o === null) continue;
-    lines.add(
-      `Ownership ${p.gpu.id}: ${fmtUsd(o.purchaseUsdPerChip)} per chip${o.includesServer ? ' (server share included)' : ' x 1.64 server cost'}, / (1 - ${o.networkShare}) for the network, over ${fmtNumber(o.lifetimeYears)} years at ${fmtPercent(o.utilization)} utilisation (Epoch AI, Cottier et al. 2024)`,
-    );
-  }
   if (runs.some((r) => r.memory !== null))
     lines.add(
-      'Memory: model states take 16 bytes per parameter (mixed-precision AdamW: weights, gradients, fp32 master and moments; ZeRO), fully sharded over all of each chip\'s HBM; activations need more, so the minimum chips is a lower bound',
+      `Memory: model states take ${MODEL_STATE_BYTES_PER_PARAM} bytes per parameter (mixed-precision AdamW: weights, gradients, fp32 master and moments; ZeRO), fully sharded over all of each chip\'s HBM; activations need more, so the minimum chips is a lower bound`,
     );
   for (const p of phases) {
     if (p.compute.flop !== null && p.compute.tokens !== null)
-      lines.add('Workload FLOP = 6 x active parameters x tokens for training, 2 x for generation (Kaplan et al. 2020)');
+      lines.add(
+        `Workload FLOP = ${FLOP_PER_PARAM_TOKEN.train} x active parameters x tokens for training, ${FLOP_PER_PARAM_TOKEN.generate} x for generation (Kaplan et al. 2020)`,
+      );
   }
   return [...lines];
 }
 
-function priceLine(p: PhaseEstimate): string {
-  const r = p.rental;
-  const what = r.priceId === null ? 'given with --price' : `${r.priceId}${r.priceDate ? `, ${r.priceDate}` : ''}: ${r.priceSource}`;
-  return `Price ${p.gpu.id}: ${fmtUsd(r.usdPerGpuHour)}/GPU-hour (${what})`;
+/** "Rental h800: GPU-hours x price; price $2.00/GPU-hour (deepseek-assumption, 2024-12: ...)". */
+function costLine(c: CostComponent, gpuId: string): string {
+  const given = c.terms.slice(1).map((t) => `${t.name} ${t.unit === 'usd-per-gpu-hour' || t.unit === 'usd-per-kwh' ? fmtRate(t) : fmtTerm(t)}`);
+  return `${c.label} ${gpuId}: ${c.formula}${given.length > 0 ? `; ${given.join(', ')}` : ''} (${c.source})`;
 }

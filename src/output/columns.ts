@@ -1,5 +1,7 @@
 // The comparison columns, defined once: the table and Markdown use `text`, CSV uses `raw`.
+import { type CostBasis, COST_BASES, COST_IDS, costOf } from '../core/costs.js';
 import type { PhaseEstimate, RunEstimate } from '../core/types.js';
+import { BASIS_LABELS, totalsOf } from './costs.js';
 import { fmtCompact, fmtDuration, fmtExp, fmtHours, fmtNumber, fmtPercent, fmtRange, fmtRatio, fmtUsd, fmtUsdCompact } from './format.js';
 
 export type Row = RunEstimate | PhaseEstimate;
@@ -37,13 +39,6 @@ export const COLUMNS = {
   },
   shortWallClock: { header: 'Wall-clock', key: 'wallClockHours', text: (r) => opt(r.wallClockHours, fmtDuration), raw: (r) => r.wallClockHours },
   price: { header: '$/GPU-h', key: 'usdPerGpuHour', text: (r) => fmtUsd(r.rental.usdPerGpuHour), raw: (r) => r.rental.usdPerGpuHour },
-  cost: { header: 'Rental cost', key: 'rentalUsd', text: (r) => fmtUsd(r.rental.usd), raw: (r) => r.rental.usd },
-  costWithRange: {
-    header: 'Rental cost',
-    key: 'rentalUsd',
-    text: (r) => fmtUsdCompact(r.rental.usd) + (hasRange(r) ? ` (${fmtRange(r.range.usd, fmtUsdCompact)})` : ''),
-    raw: (r) => r.rental.usd,
-  },
   mfu: {
     header: 'MFU',
     key: 'mfu',
@@ -58,7 +53,6 @@ export const COLUMNS = {
   flop: { header: 'FLOP', key: 'flop', text: (r) => opt(r.compute.flop, fmtExp), raw: (r) => r.compute.flop },
   energy: { header: 'Energy (MWh)', key: 'kWh', text: (r) => opt(r.energy.kWh, (k) => fmtNumber(k / 1000)), raw: (r) => r.energy.kWh },
   co2: { header: 'CO2 (t)', key: 'co2Tonnes', text: (r) => opt(r.energy.co2Tonnes, fmtNumber), raw: (r) => r.energy.co2Tonnes },
-  owned: { header: 'Owned cost', key: 'ownershipUsd', text: (r) => opt(r.ownership?.usd ?? null, fmtUsdCompact), raw: (r) => r.ownership?.usd ?? null },
   vsGpuHours: {
     header: 'GPU-h vs base',
     key: 'gpuHoursRatio',
@@ -67,6 +61,42 @@ export const COLUMNS = {
   },
   vsCost: { header: 'Cost vs base', key: 'costRatio', text: (r, b) => fmtRatio(r.rental.usd, b.rental.usd), raw: (r) => r.rental.usd },
 } satisfies Record<string, Column>;
+
+/** CSV names of the totals: kept from 0.1.0 (rentalUsd, ownershipUsd). */
+const TOTAL_KEYS: Record<CostBasis, string> = { rental: 'rentalUsd', owned: 'ownershipUsd' };
+
+/** A total over the cost components of one basis; compact with its range beside it when ranged. */
+export function totalColumn(basis: CostBasis, ranged: boolean): Column {
+  const total = (r: Row) => totalsOf(r.costs).find((t) => t.basis === basis) ?? null;
+  const full = basis === 'rental' && !ranged;
+  return {
+    header: BASIS_LABELS[basis].label,
+    key: TOTAL_KEYS[basis],
+    text: (r) => {
+      const t = total(r);
+      if (t === null) return dash;
+      if (full) return fmtUsd(t.usd);
+      return fmtUsdCompact(t.usd) + (ranged && t.range[0] !== t.range[1] ? ` (${fmtRange(t.range, fmtUsdCompact)})` : '');
+    },
+    raw: (r) => total(r)?.usd ?? null,
+  };
+}
+
+/** One column per cost component, for CSV: `cost.<id>` in USD. */
+export function componentColumns(): Column[] {
+  return COST_IDS.map((id) => ({
+    header: id,
+    key: `cost.${id}`,
+    text: (r) => opt(costOf(r.costs, id)?.usd ?? null, fmtUsdCompact),
+    raw: (r) => costOf(r.costs, id)?.usd ?? null,
+  }));
+}
+
+/** The totals present in any of these rows, as columns. */
+export function totalColumns(rows: readonly Row[], ranged: boolean): Column[] {
+  const bases = new Set(rows.flatMap((r) => r.costs.map((c) => c.basis)));
+  return COST_BASES.filter((b) => bases.has(b)).map((b) => totalColumn(b, ranged && b === 'rental'));
+}
 
 /** The columns worth showing for these runs: ranges, MFU, energy only when some run has them. */
 export function comparisonColumns(runs: readonly RunEstimate[]): Column[] {
@@ -81,10 +111,10 @@ export function comparisonColumns(runs: readonly RunEstimate[]): Column[] {
     c.chips,
     ranged ? c.shortWallClock : c.wallClock,
     ranged ? c.gpuHoursWithRange : c.gpuHours,
-    ranged ? c.costWithRange : c.cost,
+    ...totalColumns(rows, ranged).slice(0, 1),
     ...(any((r) => r.compute.mfu !== null || r.compute.impliedMfu !== null) ? [c.mfu] : []),
     ...(any((r) => r.energy.co2Tonnes !== null) ? [c.co2] : []),
-    ...(any((r) => r.ownership !== null) ? [c.owned] : []),
+    ...totalColumns(rows, ranged).slice(1),
     ...(runs.length > 1 ? [c.vsGpuHours, c.vsCost] : []),
   ];
 }

@@ -1,6 +1,7 @@
 // The JSON contract (schemaVersion 1) as a zod schema: `train-cost schema output` publishes it as
 // JSON Schema, and tests hold every JSON output to it. Fields are only ever added.
 import { z } from 'zod';
+import { COST_BASES, COST_IDS, COST_UNITS } from '../core/costs.js';
 
 const num = z.number();
 const nullableNum = num.nullable();
@@ -63,7 +64,20 @@ const phaseShape = {
   memory: z.object({ minChips: num, bytesPerChip: nullableNum, hbmBytesPerChip: num }).nullable(),
   chinchilla: z.object({ tokensPerParam: nullableNum, optimalParams: num, optimalTokens: num }).nullable(),
   range: z.object({ gpuHours: pair, usd: pair, flop: pair.nullable() }),
+  costs: z.array(
+    z.strictObject({
+      id: z.enum(COST_IDS),
+      label: z.string(),
+      usd: num,
+      range: pair,
+      basis: z.enum(COST_BASES),
+      formula: z.string(),
+      terms: z.array(z.strictObject({ name: z.string(), value: num, unit: z.enum(COST_UNITS), op: z.enum(['x', '/']) })),
+      source: z.string(),
+    }),
+  ),
   warnings: z.array(z.string()),
+  diagnostics: z.array(z.strictObject({ code: z.string(), severity: z.enum(['warning']), message: z.string() })),
 };
 
 export const phaseOutputSchema = z.strictObject({
@@ -82,5 +96,14 @@ export const runOutputSchema = z.strictObject({
 
 export const outputSchema = z.strictObject({
   schemaVersion: z.literal(1),
+  tool: z.strictObject({ name: z.literal('train-cost'), version: z.string() }),
+  currency: z.literal('USD'),
+  /** Null: nominal dollars, each figure in the dollars of its price's date. */
+  dollarYear: z.number().int().nullable(),
   runs: z.array(runOutputSchema),
 });
+
+/** The JSON output's types, from the one definition above. */
+export type Output = z.output<typeof outputSchema>;
+export type RunOutput = z.output<typeof runOutputSchema>;
+export type PhaseOutput = z.output<typeof phaseOutputSchema>;

@@ -1,6 +1,7 @@
 // Number formatting for people: grouped thousands, dollars, hours beside days, FLOP in
 // exponent notation. Renderers share these; JSON never uses them.
 
+import type { CostTerm } from '../core/costs.js';
 import { HOURS_PER_DAY } from '../core/duration.js';
 
 // Intl.NumberFormat is costly to build: one per precision, made once.
@@ -76,4 +77,24 @@ export function fmtUsdCompact(n: number): string {
 export function fmtDuration(hours: number): string {
   if (hours < 48) return `${fmtNumber(hours)} h`;
   return fmtDays(hours / HOURS_PER_DAY, 'd');
+}
+
+/** A cost term's number in its unit: "40,960", "$2.00", "1.64". */
+export function fmtTerm(t: CostTerm): string {
+  switch (t.unit) {
+    case 'usd':
+    case 'usd-per-gpu-hour':
+    case 'usd-per-kwh':
+      return fmtUsd(t.value);
+    case 'gpu-hours':
+    case 'kwh':
+    case 'hours':
+    case 'factor':
+      return fmtNumber(t.value);
+  }
+}
+
+/** A price per unit: "$2.00/GPU-hour", "$0.0826/kWh". */
+export function fmtRate(t: CostTerm): string {
+  return `${fmtUsd(t.value)}/${t.unit === 'usd-per-kwh' ? 'kWh' : 'GPU-hour'}`;
 }

@@ -1,18 +1,32 @@
 // JSON for programs: the contract of DESIGN.md (schemaVersion 1). Raw numbers, every key
 // present (null when unknown), warnings in words. Non-finite numbers are a bug, never output.
-import type { PhaseEstimate, RangeEstimate, RunEstimate } from '../core/types.js';
+import type { CostComponent } from '../core/costs.js';
+import type { PhaseEstimate, RangeEstimate, RunEstimate, Warning } from '../core/types.js';
+import { VERSION } from '../version.js';
+import type { Output, PhaseOutput, RunOutput } from './contract.js';
 import { describeWarning } from './warnings.js';
 
 export const SCHEMA_VERSION = 1;
 
-type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+/** What every JSON document of the estimate starts with: the version of its shape and of the tool, and the money basis. */
+export function jsonHeader(): Omit<Output, 'runs'> {
+  return { schemaVersion: SCHEMA_VERSION, tool: { name: 'train-cost', version: VERSION }, currency: 'USD', dollarYear: null };
+}
 
-function rangeToJson(r: RangeEstimate): { [k: string]: Json } {
+function rangeToJson(r: RangeEstimate): RunOutput['range'] {
   return { gpuHours: [...r.gpuHours], usd: [...r.usd], flop: r.flop === null ? null : [...r.flop] };
 }
 
+function costToJson(c: CostComponent): RunOutput['costs'][number] {
+  return { ...c, range: [...c.range], terms: c.terms.map((t) => ({ ...t })) };
+}
+
+function diagnosticsOf(warnings: readonly Warning[]): RunOutput['diagnostics'] {
+  return warnings.map((w) => ({ code: w.code, severity: 'warning' as const, message: describeWarning(w) }));
+}
+
 /** The fields phases and runs share, in contract order. */
-function figuresToJson(p: PhaseEstimate | RunEstimate): { [k: string]: Json } {
+function figuresToJson(p: PhaseEstimate | RunEstimate) {
   return {
     name: p.name,
     gpu: p.gpu === null ? null : { ...p.gpu },
@@ -26,20 +40,29 @@ function figuresToJson(p: PhaseEstimate | RunEstimate): { [k: string]: Json } {
     memory: p.memory === null ? null : { ...p.memory },
     chinchilla: p.chinchilla === null ? null : { ...p.chinchilla },
     range: rangeToJson(p.range),
+    costs: p.costs.map(costToJson),
   };
 }
 
-export function phaseToJson(p: PhaseEstimate): { [k: string]: Json } {
-  return { ...figuresToJson(p), gpuHoursFrom: p.gpuHoursFrom, warnings: p.warnings.map(describeWarning) };
+export function phaseToJson(p: PhaseEstimate): PhaseOutput {
+  return {
+    ...figuresToJson(p),
+    gpu: { ...p.gpu },
+    compute: { ...p.compute },
+    gpuHoursFrom: p.gpuHoursFrom,
+    warnings: p.warnings.map(describeWarning),
+    diagnostics: diagnosticsOf(p.warnings),
+  };
 }
 
-export function runToJson(r: RunEstimate): { [k: string]: Json } {
+export function runToJson(r: RunEstimate): RunOutput {
   return {
     ...figuresToJson(r),
     reported: r.reported === null ? null : { ...r.reported },
     notes: r.notes,
     phases: r.phases.map(phaseToJson),
     warnings: r.warnings.map(describeWarning),
+    diagnostics: diagnosticsOf(r.warnings),
   };
 }
 
@@ -62,9 +85,11 @@ export function roundSignificant(v: number): number {
 }
 
 export function renderJson(runs: readonly RunEstimate[]): string {
-  return `${stringifyStrict({ schemaVersion: SCHEMA_VERSION, runs: runs.map(runToJson) }, 2)}\n`;
+  const doc: Output = { ...jsonHeader(), runs: runs.map(runToJson) };
+  return `${stringifyStrict(doc, 2)}\n`;
 }
 
+/** One run a line, each with the header's fields, so a line stands alone. */
 export function renderNdjson(runs: readonly RunEstimate[]): string {
-  return runs.map((r) => `${stringifyStrict({ schemaVersion: SCHEMA_VERSION, ...runToJson(r) })}\n`).join('');
+  return runs.map((r) => `${stringifyStrict({ ...jsonHeader(), ...runToJson(r) })}\n`).join('');
 }

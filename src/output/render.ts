@@ -1,4 +1,5 @@
-// One data model, many renderers: pick one by format name.
+// One data model, many renderers: a registry keyed by format. A new format is one entry here
+// and its renderer file; the estimate model does not change.
 import type { RunEstimate } from '../core/types.js';
 import { renderCsv } from './csv.js';
 import { renderJson, renderNdjson } from './json.js';
@@ -8,17 +9,21 @@ import { renderTable } from './table.js';
 export const FORMATS = ['table', 'json', 'csv', 'markdown', 'ndjson'] as const;
 export type Format = (typeof FORMATS)[number];
 
-export function renderEstimates(runs: readonly RunEstimate[], format: Format, opts: { color: boolean }): string {
-  switch (format) {
-    case 'table':
-      return renderTable(runs, opts);
-    case 'json':
-      return renderJson(runs);
-    case 'ndjson':
-      return renderNdjson(runs);
-    case 'csv':
-      return renderCsv(runs);
-    case 'markdown':
-      return renderMarkdown(runs);
-  }
+export interface RenderOptions {
+  color: boolean;
+}
+
+export type EstimateRenderer = (runs: readonly RunEstimate[], opts: RenderOptions) => string;
+
+/** Every format has its renderer: the compiler refuses a format without one. */
+export const RENDERERS: Record<Format, EstimateRenderer> = {
+  table: renderTable,
+  json: renderJson,
+  ndjson: renderNdjson,
+  csv: renderCsv,
+  markdown: renderMarkdown,
+};
+
+export function renderEstimates(runs: readonly RunEstimate[], format: Format, opts: RenderOptions): string {
+  return RENDERERS[format](runs, opts);
 }

@@ -6,10 +6,10 @@ import { type Column, comparisonColumns, type Row } from './columns.js';
 import { type Align, terminalTable } from './tables.js';
 import { fmtExp, fmtHours, fmtNumber, fmtPercent, fmtRange, fmtRatio, fmtUsd } from './format.js';
 import { sectionsUnder } from './sections.js';
+import type { RenderOptions } from './render.js';
+import { CHINCHILLA_TOKENS_PER_PARAM } from '../core/scaling.js';
+import { BASIS_LABELS, partsText, totalsOf } from './costs.js';
 
-export interface RenderOptions {
-  color: boolean;
-}
 
 export function renderTable(runs: readonly RunEstimate[], opts: RenderOptions): string {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
@@ -33,11 +33,9 @@ function singleRun(run: RunEstimate, c: ChalkInstance): string[] {
   if (run.wallClockHours !== null) add('Wall-clock', fmtHours(run.wallClockHours));
   const ranged = run.range.gpuHours[0] !== run.range.gpuHours[1];
   add('GPU-hours', fmtNumber(run.gpuHours) + (ranged ? `  (range ${fmtRange(run.range.gpuHours, fmtNumber)})` : ''));
-  add(
-    'Rental cost',
-    `${c.bold(fmtUsd(run.rental.usd))} at ${fmtUsd(run.rental.usdPerGpuHour)}/GPU-hour` +
-      (ranged ? `  (range ${fmtRange(run.range.usd, fmtUsd)})` : ''),
-  );
+  const totals = totalsOf(run.costs);
+  // The rental total leads (what a claim is checked against); the others follow the energy they include.
+  for (const t of totals.filter((t) => t.basis === 'rental')) add(BASIS_LABELS[t.basis].label, totalText(t, ranged, c));
   const k = run.compute;
   if (k.flop !== null)
     add('Workload', `${fmtExp(k.flop)} FLOP` + (run.range.flop !== null ? `  (range ${fmtRange(run.range.flop, fmtExp)})` : ''));
@@ -54,17 +52,14 @@ function singleRun(run: RunEstimate, c: ChalkInstance): string[] {
     const ch = run.chinchilla;
     add(
       'Chinchilla',
-      `${ch.tokensPerParam === null ? '' : `${fmtNumber(ch.tokensPerParam)} tokens/param (optimal ~20); `}compute-optimal for this FLOP: ${fmtExp(ch.optimalParams)} params x ${fmtExp(ch.optimalTokens)} tokens`,
+      `${ch.tokensPerParam === null ? '' : `${fmtNumber(ch.tokensPerParam)} tokens/param (optimal ~${CHINCHILLA_TOKENS_PER_PARAM}); `}compute-optimal for this FLOP: ${fmtExp(ch.optimalParams)} params x ${fmtExp(ch.optimalTokens)} tokens`,
     );
   }
   const e = run.energy;
   if (e.kWh !== null) add('Energy', `${fmtNumber(e.kWh / 1000)} MWh, ${fmtUsd(e.usd!)} at ${fmtUsd(e.usdPerKwh!)}/kWh`);
   if (e.co2Tonnes !== null) add('CO2', `${fmtNumber(e.co2Tonnes)} t (${e.region ?? 'given'} grid)`);
-  if (run.ownership !== null) {
-    const o = run.ownership;
-    add('Owned cost', `${c.bold(fmtUsd(o.usd))} = ${fmtUsd(o.capexUsd)} capex + ${o.energyUsd === null ? 'energy unknown' : `${fmtUsd(o.energyUsd)} energy`}`);
-    add('Rent vs own', rentVsOwn(run.rental.usd, o));
-  }
+  for (const t of totals.filter((t) => t.basis !== 'rental')) add(BASIS_LABELS[t.basis].label, totalText(t, false, c));
+  if (run.ownership !== null) add('Rent vs own', rentVsOwn(run.rental.usd, run.ownership));
   if (run.reported) {
     const r = run.reported;
     const parts = [
@@ -76,6 +71,10 @@ function singleRun(run: RunEstimate, c: ChalkInstance): string[] {
   const lines = [table(c, null, rows)];
   if (run.phases.length > 1) lines.push('', c.bold('Phases'), phaseTable(run, c));
   return lines;
+}
+
+function totalText(t: ReturnType<typeof totalsOf>[number], ranged: boolean, c: ChalkInstance): string {
+  return `${c.bold(fmtUsd(t.usd))} ${partsText(t.parts)}` + (ranged ? `  (range ${fmtRange(t.range, fmtUsd)})` : '');
 }
 
 function rentVsOwn(rentUsd: number, o: NonNullable<RunEstimate['ownership']>): string {

@@ -1,4 +1,5 @@
 // Warnings in words. The core returns codes and numbers; this is the only place they become text.
+import { MODEL_STATE_BYTES_PER_PARAM } from '../core/memory.js';
 import type { Warning } from '../core/types.js';
 import { fmtNumber, fmtPercent } from './format.js';
 
@@ -14,7 +15,7 @@ export function describeWarning(w: Warning): string {
     case 'mfu-uncalibrated':
       return `no published run on ${w.gpu} at ${w.precision}: MFU taken from the ${w.basis === 'family' ? 'same-family' : 'pooled'} fit of all accelerators`;
     case 'too-few-chips':
-      return `${fmtNumber(w.chips)} chips cannot hold the model states (16 bytes per parameter, fully sharded): at least ${fmtNumber(w.minChips)} needed`;
+      return `${fmtNumber(w.chips)} chips cannot hold the model states (${MODEL_STATE_BYTES_PER_PARAM} bytes per parameter, fully sharded): at least ${fmtNumber(w.minChips)} needed`;
     case 'no-power':
       return `${w.gpu} has no known server power: energy and CO2 cannot be computed`;
     case 'no-purchase-price':

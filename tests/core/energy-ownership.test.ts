@@ -29,6 +29,7 @@ const CHINA: EnergyProfile = { region: 'china', defaultReason: null, pue: 1.25, 
 const CHIP_ONLY: OwnershipParams = {
   purchaseUsd: 30_000,
   includesServer: false,
+  purchaseSource: 'test',
   serverOverhead: OWNERSHIP_DEFAULTS.serverOverhead,
   networkShare: OWNERSHIP_DEFAULTS.networkShare,
   lifetimeYears: OWNERSHIP_DEFAULTS.lifetimeYears,

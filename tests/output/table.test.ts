@@ -31,6 +31,7 @@ function estimate(gpu: Accelerator, chips: number, hours: number): RunEstimate {
     ownership: {
       purchaseUsd: gpu.purchase!.usd,
       includesServer: gpu.purchase!.includesServer,
+      purchaseSource: gpu.purchase!.source,
       serverOverhead: OWNERSHIP_DEFAULTS.serverOverhead,
       networkShare: OWNERSHIP_DEFAULTS.networkShare,
       lifetimeYears: OWNERSHIP_DEFAULTS.lifetimeYears,

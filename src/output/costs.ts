@@ -1,0 +1,35 @@
+// How cost components read for people: the name of each total, and one line per component.
+import { type CostBasis, type CostComponent, COST_BASES } from '../core/costs.js';
+import { fmtRate, fmtUsd } from './format.js';
+
+/** Each total's label in tables and its name in the arithmetic. */
+export const BASIS_LABELS: Record<CostBasis, { label: string; id: string }> = {
+  rental: { label: 'Rental cost', id: 'rental' },
+  owned: { label: 'Owned cost', id: 'owned' },
+};
+
+/** The totals present, each with its components: the order renderers list them in. */
+export function totalsOf(costs: readonly CostComponent[]): { basis: CostBasis; usd: number; range: [number, number]; parts: CostComponent[] }[] {
+  return COST_BASES.flatMap((basis) => {
+    const parts = costs.filter((c) => c.basis === basis);
+    if (parts.length === 0) return [];
+    const sum = (f: (c: CostComponent) => number) => parts.reduce((a, c) => a + f(c), 0);
+    return [{ basis, usd: sum((c) => c.usd), range: [sum((c) => c.range[0]), sum((c) => c.range[1])] as [number, number], parts }];
+  });
+}
+
+/**
+ * How a total is made, after its figure: "= $83,217 capex + $4,044 energy"; for a total of one
+ * component priced at a rate, the rate: "at $2.00/GPU-hour".
+ */
+export function partsText(parts: readonly CostComponent[]): string {
+  const only = parts.length === 1 ? parts[0]! : null;
+  const rate = only?.terms.at(-1);
+  if (rate !== undefined && (rate.unit === 'usd-per-gpu-hour' || rate.unit === 'usd-per-kwh')) return `at ${fmtRate(rate)}`;
+  return `= ${parts.map((c) => `${fmtUsd(c.usd)} ${c.id}`).join(' + ')}`;
+}
+
+/** The sources of the components, one line each: "Rental h800: deepseek-assumption, 2024-12: ...". */
+export function costSourceLines(costs: readonly CostComponent[], gpuId: string): string[] {
+  return costs.map((c) => `${c.label} ${gpuId}: ${c.source}`);
+}

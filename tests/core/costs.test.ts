@@ -1,0 +1,165 @@
+// Cost components: every dollar figure is an entry of `costs`, each the product of its terms, and
+// every total is a sum over the list.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { costOf, formulaOf, productOf, totalOf } from '../../src/core/costs.js';
+import { estimateRun } from '../../src/core/estimate.js';
+import { OWNERSHIP_DEFAULTS } from '../../src/core/ownership.js';
+import type { PhaseInput, RunInput } from '../../src/core/types.js';
+import { DEEPSEEK_PRICE, H800, noMfu } from '../helpers/accelerators.js';
+
+const OWNED = {
+  purchaseUsd: 44_750,
+  includesServer: true,
+  purchaseSource: 'DGX H800 / 8',
+  serverOverhead: OWNERSHIP_DEFAULTS.serverOverhead,
+  networkShare: OWNERSHIP_DEFAULTS.networkShare,
+  lifetimeYears: OWNERSHIP_DEFAULTS.lifetimeYears,
+  utilization: 1,
+};
+
+function phase(over: Partial<PhaseInput> = {}): PhaseInput {
+  return {
+    name: 'training',
+    gpu: H800,
+    chips: 512,
+    duration: { hours: 80 },
+    workload: null,
+    precision: 'bf16',
+    mfu: null,
+    price: DEEPSEEK_PRICE,
+    energy: { region: 'us', defaultReason: null, pue: 1.25, gridGCo2PerKwh: 384, usdPerKwh: 0.0826 },
+    ownership: OWNED,
+    ...over,
+  };
+}
+const run = (phases: PhaseInput[]): RunInput => ({ name: 'r', phases, reported: null, notes: null });
+
+describe('cost components of the seed run (512 H800 x 80 h at $2)', () => {
+  const r = estimateRun(run([phase()]), noMfu);
+
+  it('lists rental, capex and energy, in that order', () => {
+    expect(r.costs.map((c) => [c.id, c.basis])).toEqual([
+      ['rental', 'rental'],
+      ['capex', 'owned'],
+      ['energy', 'owned'],
+    ]);
+  });
+
+  it('rental is GPU-hours x price = 40,960 x $2 = $81,920, with the price and its date as source', () => {
+    const rental = costOf(r.costs, 'rental')!;
+    expect(rental.usd).toBe(81_920);
+    expect(rental.formula).toBe('GPU-hours x price');
+    expect(rental.terms.map((t) => t.value)).toEqual([40_960, 2]);
+    expect(rental.range).toEqual([81_920, 81_920]);
+    expect(rental.source).toBe(`deepseek-assumption, 2024-12-27: ${DEEPSEEK_PRICE.source}`);
+  });
+
+  it('capex is the server cost amortised as Epoch AI does: 40,960 x $44,750 / 0.81 / (3.1 y x 8,766 h) = $83,217', () => {
+    const capex = costOf(r.costs, 'capex')!;
+    expect(capex.usd).toBeCloseTo(83_217, 0);
+    expect(capex.formula).toBe('GPU-hours x server cost per chip / (1 - network share) / lifetime hours / utilisation');
+    expect(capex.source).toContain('DGX H800 / 8');
+  });
+
+  it('a chip-only price adds the server overhead (x 1.64) as a term of its own', () => {
+    const chipOnly = estimateRun(run([phase({ ownership: { ...OWNED, includesServer: false, purchaseUsd: 25_000 } })]), noMfu);
+    const capex = costOf(chipOnly.costs, 'capex')!;
+    expect(capex.terms.find((t) => t.name === 'server overhead')?.value).toBe(1.64);
+    expect(capex.usd).toBeCloseTo((40_960 * 25_000 * 1.64) / 0.81 / (OWNERSHIP_DEFAULTS.lifetimeYears * 24 * 365.25), 6);
+  });
+
+  it('energy cost is kWh x electricity price', () => {
+    const energy = costOf(r.costs, 'energy')!;
+    expect(energy.usd).toBeCloseTo(r.energy.kWh! * 0.0826, 9);
+    expect(energy.usd).toBeCloseTo(r.energy.usd!, 9);
+  });
+
+  it('the totals are sums over the list: rental.usd, ownership.usd = capex + energy', () => {
+    expect(r.rental.usd).toBe(totalOf(r.costs, 'rental'));
+    expect(r.ownership!.usd).toBeCloseTo(costOf(r.costs, 'capex')!.usd + costOf(r.costs, 'energy')!.usd, 9);
+    expect(r.ownership!.usd).toBe(totalOf(r.costs, 'owned'));
+  });
+});
+
+describe('cost components: what is left out, and runs of several phases', () => {
+  it('without a purchase price there is no owned total, only rental', () => {
+    const r = estimateRun(run([phase({ ownership: null })]), noMfu);
+    expect(r.costs.map((c) => c.id)).toEqual(['rental']);
+    expect(totalOf(r.costs, 'owned')).toBeNull();
+    expect(r.ownership).toBeNull();
+  });
+
+  it('without known power there is no energy component, and the owned total is capex alone', () => {
+    const noPower = { ...H800, systemWattsPerChip: undefined, powerDrawFraction: undefined };
+    const r = estimateRun(run([phase({ gpu: noPower })]), noMfu);
+    expect(r.costs.map((c) => c.id)).toEqual(['rental', 'capex']);
+    expect(r.ownership!.usd).toBe(costOf(r.costs, 'capex')!.usd);
+  });
+
+  it("a run's component is the sum of its phases' (R1-like: three phases at $2)", () => {
+    const r = estimateRun(
+      run([
+        phase({ name: 'a', duration: { gpuHours: 101_000 } }),
+        phase({ name: 'b', duration: { gpuHours: 5_000 } }),
+        phase({ name: 'c', duration: { gpuHours: 41_000 } }),
+      ]),
+      noMfu,
+    );
+    expect(costOf(r.costs, 'rental')!.usd).toBe(294_000);
+    expect(r.rental.usd).toBe(294_000);
+    expect(costOf(r.costs, 'capex')!.usd).toBeCloseTo(r.phases.reduce((a, p) => a + costOf(p.costs, 'capex')!.usd, 0), 6);
+    // Terms of several phases do not multiply out to the sum: the run lists none.
+    expect(costOf(r.costs, 'rental')!.terms).toEqual([]);
+  });
+
+  it('a workload-derived run gives each component a range that follows the GPU-hours range', () => {
+    const band = { default: 0.3, low: 0.2, high: 0.4 };
+    const r = estimateRun(
+      run([phase({ chips: 2048, duration: null, workload: { flop: 3.3e24, params: null, activeParams: null, tokens: null, kind: 'train' } })]),
+      () => ({ band, basis: 'accelerator' }),
+    );
+    for (const c of r.costs) {
+      expect(c.range[0]).toBeCloseTo((c.usd * r.range.gpuHours[0]) / r.gpuHours, 6);
+      expect(c.range[1]).toBeCloseTo((c.usd * r.range.gpuHours[1]) / r.gpuHours, 6);
+    }
+    expect(r.range.usd).toEqual(costOf(r.costs, 'rental')!.range);
+  });
+});
+
+describe('every component is the product of its terms (property)', () => {
+  it('for any chips, hours, price, purchase, PUE and electricity price', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 100_000 }),
+        fc.double({ min: 0.01, max: 10_000, noNaN: true }),
+        fc.double({ min: 0.01, max: 100, noNaN: true }),
+        fc.double({ min: 100, max: 1e6, noNaN: true }),
+        fc.boolean(),
+        fc.double({ min: 1, max: 3, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (chips, hours, price, purchase, includesServer, pue, usdPerKwh) => {
+          const r = estimateRun(
+            run([
+              phase({
+                chips,
+                duration: { hours },
+                price: { ...DEEPSEEK_PRICE, usdPerGpuHour: price },
+                ownership: { ...OWNED, purchaseUsd: purchase, includesServer },
+                energy: { region: 'x', defaultReason: null, pue, gridGCo2PerKwh: 300, usdPerKwh },
+              }),
+            ]),
+            noMfu,
+          );
+          for (const c of r.costs) {
+            expect(c.usd).toBe(productOf(c.terms));
+            expect(c.formula).toBe(formulaOf(c.terms));
+            expect(Number.isFinite(c.usd)).toBe(true);
+          }
+          expect(r.rental.usd).toBeCloseTo(chips * hours * price, 6);
+        },
+      ),
+      { seed: 7, numRuns: 300 },
+    );
+  });
+});
