@@ -3,16 +3,25 @@
 // terms, so renderers can write its arithmetic out without knowing what it is.
 import { type OwnershipParams, HOURS_PER_YEAR } from './ownership.js';
 
-/** Which total a component adds to: the cloud bill, or owning the hardware (Epoch AI's two run costs). */
-export const COST_BASES = ['rental', 'owned'] as const;
+/**
+ * Which total a component adds to, as Epoch AI reports them side by side: the cloud bill, owning
+ * the hardware (amortised over its life, plus energy), and buying the cluster up front.
+ */
+export const COST_BASES = ['rental', 'owned', 'acquisition'] as const;
 export type CostBasis = (typeof COST_BASES)[number];
 
 /** Component ids, in the order renderers list them. */
-export const COST_IDS = ['rental', 'capex', 'energy'] as const;
+export const COST_IDS = ['rental', 'capex', 'energy', 'acquisition'] as const;
 export type CostId = (typeof COST_IDS)[number];
 
 /** How a term's number reads: renderers format by unit. */
-export const COST_UNITS = ['gpu-hours', 'usd', 'usd-per-gpu-hour', 'usd-per-kwh', 'kwh', 'hours', 'factor'] as const;
+export const COST_UNITS = ['gpu-hours', 'usd', 'usd-per-gpu-hour', 'usd-per-kwh', 'kwh', 'hours', 'count', 'factor'] as const;
+
+/**
+ * How a run adds up a component over its phases: costs of use add; the cluster a run buys is its
+ * largest phase's (phases run one after another on it).
+ */
+const RUN_AGGREGATE: Record<CostId, 'sum' | 'max'> = { rental: 'sum', capex: 'sum', energy: 'sum', acquisition: 'max' };
 export type CostUnit = (typeof COST_UNITS)[number];
 
 export interface CostTerm {
@@ -68,6 +77,8 @@ function component(
 }
 
 export interface PhaseCostInput {
+  /** Null when the run gives GPU-hours without a cluster size. */
+  chips: number | null;
   gpuHours: number;
   gpuHoursRange: readonly [number, number];
   price: { usdPerGpuHour: number; source: string };
@@ -126,6 +137,26 @@ export function phaseCosts(input: PhaseCostInput): CostComponent[] {
           gpuHoursRange,
         ),
       );
+    // Epoch AI (Cottier et al. 2024), acquisition cost: what buying the cluster costs up front,
+    // chips x server cost per chip / (1 - network share). Not a cost of the run: stated apart.
+    if (input.chips !== null)
+      costs.push(
+        component(
+          'acquisition',
+          'Cluster purchase',
+          'acquisition',
+          [
+            term('chips', input.chips, 'count'),
+            term(o.includesServer ? 'server cost per chip' : 'chip price', o.purchaseUsd, 'usd'),
+            ...(o.includesServer ? [] : [term('server overhead', o.serverOverhead, 'factor')]),
+            term('(1 - network share)', 1 - o.networkShare, 'factor', '/'),
+          ],
+          o.source,
+          // An up-front cost does not scale with the GPU-hours: its range is the figure itself.
+          gpuHours,
+          [gpuHours, gpuHours],
+        ),
+      );
   }
   return costs;
 }
@@ -146,29 +177,48 @@ export function costOf(costs: readonly CostComponent[], id: CostId): CostCompone
 }
 
 /**
- * A run's components: each id summed over the phases that have it. The terms of a single phase
- * carry over; several phases' terms do not multiply out to the sum, so the run lists none.
+ * A run's components: each id summed over the phases that have it (the cluster bought: the
+ * largest phase's). Where the phases' terms differ only in the first (GPU-hours at one price), the
+ * run's terms are the first term summed and the rest as they are: sum(a_i x rest) = sum(a_i) x rest.
+ * Otherwise the run lists no terms (see its phases).
  */
 export function runCosts(phases: readonly { costs: readonly CostComponent[] }[]): CostComponent[] {
   if (phases.length === 1) return phases[0]!.costs.map((c) => ({ ...c, range: [...c.range], terms: c.terms.map((t) => ({ ...t })) }));
   const out: CostComponent[] = [];
   for (const id of COST_IDS) {
-    const of = phases.map((p) => costOf(p.costs, id));
-    // A run's component is only as complete as its phases: a run total with a phase missing would mislead.
-    if (!of.every((c) => c !== null)) continue;
-    const all = of as CostComponent[];
+    const found = phases.map((p) => costOf(p.costs, id));
+    const summed = RUN_AGGREGATE[id] === 'sum';
+    // A run's sum is only as complete as its phases: a total with a phase missing would mislead.
+    if (summed ? !found.every((c) => c !== null) : found.every((c) => c === null)) continue;
+    const all = found.filter((c) => c !== null);
     const first = all[0]!;
     const sources = [...new Set(all.map((c) => c.source))];
+    const add = summed
+      ? (f: (c: CostComponent) => number) => all.reduce((a, c) => a + f(c), 0)
+      : (f: (c: CostComponent) => number) => Math.max(...all.map(f));
+    const largest = all.reduce((a, c) => (c.usd > a.usd ? c : a));
+    const terms = summed ? sharedTerms(all) : largest.terms.map((t) => ({ ...t }));
     out.push({
       id,
       label: first.label,
-      usd: all.reduce((a, c) => a + c.usd, 0),
-      range: [all.reduce((a, c) => a + c.range[0], 0), all.reduce((a, c) => a + c.range[1], 0)],
+      usd: summed ? add((c) => c.usd) : largest.usd,
+      range: [add((c) => c.range[0]), add((c) => c.range[1])],
       basis: first.basis,
-      formula: '',
-      terms: [],
+      formula: formulaOf(terms),
+      terms,
       source: sources.length === 1 ? sources[0]! : 'several (see phases)',
     });
   }
   return out;
+}
+
+/** The phases' terms with the first summed, when every other term is the same in all; else none. */
+function sharedTerms(all: readonly CostComponent[]): CostTerm[] {
+  const first = all[0]!.terms;
+  const same = (a: CostTerm, b: CostTerm) => a.name === b.name && a.value === b.value && a.unit === b.unit && a.op === b.op;
+  const alike = all.every(
+    (c) => c.terms.length === first.length && c.terms.length > 0 && c.terms[0]!.name === first[0]!.name && c.terms.slice(1).every((t, i) => same(t, first[i + 1]!)),
+  );
+  if (!alike) return [];
+  return [{ ...first[0]!, value: all.reduce((a, c) => a + c.terms[0]!.value, 0) }, ...first.slice(1).map((t) => ({ ...t }))];
 }

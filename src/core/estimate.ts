@@ -69,6 +69,7 @@ export function estimatePhase(input: PhaseInput, mfuFor: MfuProvider): PhaseEsti
 
   const energy = estimateEnergy(time.gpuHours, gpu, input.energy);
   const costs = phaseCosts({
+    chips,
     gpuHours: time.gpuHours,
     gpuHoursRange: time.gpuHoursRange,
     price: { usdPerGpuHour: price, source: priceSourceOf(input.price) },

@@ -1,11 +1,12 @@
 // How cost components read for people: the name of each total, and one line per component.
 import { type CostBasis, type CostComponent, COST_BASES } from '../core/costs.js';
-import { fmtRate, fmtUsd } from './format.js';
+import { fmtRate, fmtTermWithUnit, fmtUsd } from './format.js';
 
 /** Each total's label in tables and its name in the arithmetic. */
 export const BASIS_LABELS: Record<CostBasis, { label: string; id: string }> = {
   rental: { label: 'Rental cost', id: 'rental' },
   owned: { label: 'Owned cost', id: 'owned' },
+  acquisition: { label: 'Cluster purchase', id: 'acquisition' },
 };
 
 /** The totals present, each with its components: the order renderers list them in. */
@@ -26,6 +27,7 @@ export function partsText(parts: readonly CostComponent[]): string {
   const only = parts.length === 1 ? parts[0]! : null;
   const rate = only?.terms.at(-1);
   if (rate !== undefined && (rate.unit === 'usd-per-gpu-hour' || rate.unit === 'usd-per-kwh')) return `at ${fmtRate(rate)}`;
+  if (only !== null && only.terms.length > 0) return `= ${only.terms.map((t, i) => `${i === 0 ? '' : `${t.op} `}${fmtTermWithUnit(t)}`).join(' ')}`;
   return `= ${parts.map((c) => `${fmtUsd(c.usd)} ${c.id}`).join(' + ')}`;
 }
 

@@ -89,6 +89,7 @@ export function fmtTerm(t: CostTerm): string {
     case 'gpu-hours':
     case 'kwh':
     case 'hours':
+    case 'count':
     case 'factor':
       return fmtNumber(t.value);
   }
@@ -97,4 +98,23 @@ export function fmtTerm(t: CostTerm): string {
 /** A price per unit: "$2.00/GPU-hour", "$0.0826/kWh". */
 export function fmtRate(t: CostTerm): string {
   return `${fmtUsd(t.value)}/${t.unit === 'usd-per-kwh' ? 'kWh' : 'GPU-hour'}`;
+}
+
+/** A cost term with its unit, for prose: "512 chips", "$44,750", "40,960 GPU-hours". */
+export function fmtTermWithUnit(t: CostTerm): string {
+  switch (t.unit) {
+    case 'usd-per-gpu-hour':
+    case 'usd-per-kwh':
+      return fmtRate(t);
+    case 'gpu-hours':
+      return `${fmtNumber(t.value)} GPU-hours`;
+    case 'kwh':
+      return `${fmtNumber(t.value)} kWh`;
+    case 'hours':
+      return `${fmtNumber(t.value)} h`;
+    case 'count':
+      return `${fmtNumber(t.value)} ${t.name}`;
+    default:
+      return fmtTerm(t);
+  }
 }

@@ -38,12 +38,22 @@ const run = (phases: PhaseInput[]): RunInput => ({ name: 'r', phases, reported: 
 describe('cost components of the seed run (512 H800 x 80 h at $2)', () => {
   const r = estimateRun(run([phase()]), noMfu);
 
-  it('lists rental, capex and energy, in that order', () => {
+  it('lists rental, capex, energy and the cluster purchase, in that order', () => {
     expect(r.costs.map((c) => [c.id, c.basis])).toEqual([
       ['rental', 'rental'],
       ['capex', 'owned'],
       ['energy', 'owned'],
+      ['acquisition', 'acquisition'],
     ]);
+  });
+
+  it("the cluster purchase (Epoch AI's acquisition cost) is chips x server cost / (1 - network share): 512 x $44,750 / 0.81", () => {
+    const buy = costOf(r.costs, 'acquisition')!;
+    expect(buy.usd).toBeCloseTo((512 * 44_750) / 0.81, 6);
+    expect(buy.range).toEqual([buy.usd, buy.usd]);
+    expect(totalOf(r.costs, 'acquisition')).toBe(buy.usd);
+    // Stated apart: neither the rental nor the owned total includes it.
+    expect(r.ownership!.usd).toBeLessThan(buy.usd);
   });
 
   it('rental is GPU-hours x price = 40,960 x $2 = $81,920, with the price and its date as source', () => {
@@ -93,7 +103,7 @@ describe('cost components: what is left out, and runs of several phases', () => 
   it('without known power there is no energy component, and the owned total is capex alone', () => {
     const noPower = { ...H800, systemWattsPerChip: undefined, powerDrawFraction: undefined };
     const r = estimateRun(run([phase({ gpu: noPower })]), noMfu);
-    expect(r.costs.map((c) => c.id)).toEqual(['rental', 'capex']);
+    expect(r.costs.map((c) => c.id)).toEqual(['rental', 'capex', 'acquisition']);
     expect(r.ownership!.usd).toBe(costOf(r.costs, 'capex')!.usd);
   });
 
@@ -109,8 +119,21 @@ describe('cost components: what is left out, and runs of several phases', () => 
     expect(costOf(r.costs, 'rental')!.usd).toBe(294_000);
     expect(r.rental.usd).toBe(294_000);
     expect(costOf(r.costs, 'capex')!.usd).toBeCloseTo(r.phases.reduce((a, p) => a + costOf(p.costs, 'capex')!.usd, 0), 6);
-    // Terms of several phases do not multiply out to the sum: the run lists none.
-    expect(costOf(r.costs, 'rental')!.terms).toEqual([]);
+    // One price for all phases: the run's terms are the summed GPU-hours at that price.
+    expect(costOf(r.costs, 'rental')!.terms.map((t) => t.value)).toEqual([147_000, 2]);
+    // The cluster is bought once: the largest phase's, not the sum.
+    expect(costOf(r.costs, 'acquisition')!.usd).toBeCloseTo((512 * 44_750) / 0.81, 6);
+  });
+
+  it('phases at different prices: the run lists no terms, only the sum', () => {
+    const r = estimateRun(
+      run([phase({ name: 'a' }), phase({ name: 'b', price: { ...DEEPSEEK_PRICE, usdPerGpuHour: 3 } })]),
+      noMfu,
+    );
+    const rental = costOf(r.costs, 'rental')!;
+    expect(rental.usd).toBe(81_920 + 122_880);
+    expect(rental.terms).toEqual([]);
+    expect(rental.formula).toBe('');
   });
 
   it('a workload-derived run gives each component a range that follows the GPU-hours range', () => {
@@ -119,7 +142,7 @@ describe('cost components: what is left out, and runs of several phases', () => 
       run([phase({ chips: 2048, duration: null, workload: { flop: 3.3e24, params: null, activeParams: null, tokens: null, kind: 'train' } })]),
       () => ({ band, basis: 'accelerator' }),
     );
-    for (const c of r.costs) {
+    for (const c of r.costs.filter((c) => c.id !== 'acquisition')) {
       expect(c.range[0]).toBeCloseTo((c.usd * r.range.gpuHours[0]) / r.gpuHours, 6);
       expect(c.range[1]).toBeCloseTo((c.usd * r.range.gpuHours[1]) / r.gpuHours, 6);
     }
