@@ -67,6 +67,9 @@ if (args.has('--candidates')) {
     ['C5b C4b + chips', { features: ['moe', 'chips'] }],
     ['C6a C4a + year', { familySlopePenalty: off, features: ['moe', 'year'] }],
     ['C6b C4b + year', { features: ['moe', 'year'] }],
+    // Sequential rule applied: the base is C2 (MoE and FP8 did not earn their place).
+    ['C7a C2 + chips', { precisionPenalty: off, features: ['chips'] }],
+    ['C7b C2 + year', { precisionPenalty: off, features: ['year'] }],
   ];
   const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
   console.log('| candidate | holdout | n | median abs error | within +-25% | coverage | median high/low |');
