@@ -8,7 +8,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import type { Accelerator } from '../src/core/types.js';
 import { DEFAULT_FIT_OPTIONS, fitMfuModel, type HoldoutGroup, type MfuFitOptions, type MfuModel, predictMfu } from '../src/core/mfu.js';
 import { groupedHoldout, type LooSummary } from '../src/core/backtest.js';
 import { loadGpus } from '../src/presets/gpus.js';
@@ -17,7 +16,7 @@ import { loadCalibrationData } from '../src/presets/observations.js';
 const presetsDir = join(process.cwd(), 'presets');
 const args = new Set(process.argv.slice(2));
 
-const gpus: Accelerator[] = loadGpus([presetsDir]);
+const gpus = loadGpus([presetsDir]);
 const data = loadCalibrationData([presetsDir], gpus);
 const obs = data.observations;
 

@@ -19,7 +19,7 @@ export const mfuModelSchema = z.strictObject({
     families: z.record(z.string(), z.strictObject({ offset: finite, slope: finite, observations: z.number().int() })),
     accelerators: z.record(z.string(), z.strictObject({ offset: finite, observations: z.number().int() })),
     precisions: z.record(z.string(), finite),
-    features: z.record(z.enum(['moe', 'chips', 'chipsUnknown', 'year']), finite),
+    features: z.partialRecord(z.enum(['moe', 'chips', 'chipsUnknown', 'year']), finite),
     yearRange: z.tuple([z.number().int(), z.number().int()]),
     band: z.strictObject({
       level: finite.gt(0).lt(1),
