@@ -28,6 +28,7 @@ interface TimeSolution {
   mfu: number | null;
   mfuBasis: MfuBasis | null;
   impliedMfu: number | null;
+  level: number | null;
 }
 
 /**
@@ -112,6 +113,7 @@ export function estimatePhase(input: PhaseInput, mfuFor: MfuProvider): PhaseEsti
       gpuHours: time.gpuHoursRange,
       usd: [rentalUsd(time.gpuHoursRange[0], price), rentalUsd(time.gpuHoursRange[1], price)],
       flop: null,
+      level: time.level,
     },
     warnings,
   };
@@ -134,6 +136,7 @@ function solveTime(
       mfu: null,
       mfuBasis: null,
       impliedMfu: flop === null ? null : impliedMfu(flop, gpuHours, peak),
+      level: null,
     };
   }
   if (flop === null) throw new EstimateInputError(`phase "${input.name}" has neither a duration nor a workload`);
@@ -149,6 +152,7 @@ function solveTime(
     mfu: band.default,
     mfuBasis: basis,
     impliedMfu: null,
+    level: band.low === band.high ? null : (band.level ?? null),
   };
 }
 
@@ -228,6 +232,8 @@ function aggregate(input: RunInput, phases: PhaseEstimate[]): RunEstimate {
       gpuHours: [sum((p) => p.range.gpuHours[0]), sum((p) => p.range.gpuHours[1])],
       usd: [sum((p) => p.range.usd[0]), sum((p) => p.range.usd[1])],
       flop: null,
+      // Ends summed (phases' errors taken as fully correlated): the phases' common level, if one.
+      level: new Set(phases.filter((p) => p.range.level !== null).map((p) => p.range.level)).size === 1 ? phases.find((p) => p.range.level !== null)!.range.level : null,
     },
     reported: input.reported,
     notes: input.notes,

@@ -518,5 +518,5 @@ export function predictMfu(
   const def = Math.min(Math.exp(value), MFU_CAP);
   const low = Math.min(Math.exp(value + lowSide), def);
   const high = Math.max(Math.min(Math.exp(value + highSide), MFU_CAP), def);
-  return { band: { default: def, low, high }, basis };
+  return { band: { default: def, low, high, level: model.band.level }, basis };
 }

@@ -8,7 +8,7 @@ export const SCHEMA_VERSION = 1;
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
 function rangeToJson(r: RangeEstimate): { [k: string]: Json } {
-  return { gpuHours: [...r.gpuHours], usd: [...r.usd], flop: r.flop === null ? null : [...r.flop] };
+  return { gpuHours: [...r.gpuHours], usd: [...r.usd], flop: r.flop === null ? null : [...r.flop], level: r.level };
 }
 
 /** The fields phases and runs share, in contract order. */
