@@ -1,6 +1,6 @@
-// Calibrated MFU: a small hierarchical log-linear model fitted on the bundled published runs
-// (presets/runs, from ../shared/reference/published-runs.csv) and its predictions with a band
-// (leave-one-out: src/core/backtest.ts). Pure: numbers in, numbers out. Method and results:
+// Calibrated MFU: a small hierarchical log-linear model fitted on the published runs of the
+// reference table (presets/calibration) and its predictions with a conformal band from
+// grouped-holdout residuals (grouped holdout backtest: src/core/backtest.ts). Pure: numbers in, numbers out. Method and results:
 // docs/calibration.md; fitted coefficients: presets/mfu-model.yaml (scripts/calibrate.ts).
 import { median, rms, solve, uniq, weightedQuantile } from './stats.js';
 import type { Accelerator, MfuBand, Precision } from './types.js';
@@ -485,9 +485,10 @@ function fitScale(res: { r: number; basis: GpuHoursBasis }[], k: number): Record
 
 /**
  * The calibrated MFU band for a workload; null only if the gpu has no peak at that precision.
- * `chips` is accepted for the estimator's interface but not used: where known it did not
- * explain the residuals (docs/calibration.md). `gpuHoursBasis` widens the band when the
- * prediction is compared with a derived or bounded figure (backtest); default 'reported'.
+ * `chips`, `totalParams` and `year` feed the optional regressors (none in the bundled model: they
+ * did not earn their place under grouped cross-validation, docs/calibration.md). `gpuHoursBasis`
+ * sets the band's residual scale (backtest); default 'reported'. The band's `level` is the
+ * model's central interval level (0.8).
  */
 export function predictMfu(
   model: MfuModel,
