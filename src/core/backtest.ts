@@ -2,8 +2,11 @@
 // a user's runs against the full calibrated model (estimate from the workload alone, then compare
 // with what was reported).
 import {
+  acceleratorFamily,
   type GpuHoursBasis,
   fitMfuModel,
+  groupKey,
+  type HoldoutGroup,
   type MfuBasisLevel,
   type MfuFitOptions,
   type MfuModel,
@@ -16,6 +19,8 @@ import type { Accelerator, MfuBand, Precision } from './types.js';
 
 export interface LooRow {
   name: string;
+  /** The holdout group the run was left out with (e.g. "org:meta"); null for the full model. */
+  group: string | null;
   gpuId: string;
   precision: Precision;
   activeParams: number;
@@ -47,6 +52,14 @@ export interface LooSummary {
 
 export interface LooResult extends LooSummary {
   rows: LooRow[];
+  /** What was held out at a time. */
+  groupBy: HoldoutGroup;
+  /** Number of holdout groups. */
+  groups: number;
+  /** Nominal level of the band (0.8: a central 80% interval). */
+  level: number;
+  /** The same statistics by accelerator family (hopper, ampere, ...). */
+  byFamily: ({ family: string } & LooSummary)[];
   /** The same statistics with each run weighted as in the fit (BASIS_WEIGHTS). */
   weighted: LooSummary;
   /** Only the runs whose GPU-hours are reported (not derived, bounded or assumed). */
@@ -55,21 +68,51 @@ export interface LooResult extends LooSummary {
 
 /** Leave-one-out: fit on all runs but one (band included), predict that one; GPU-hours = FLOP / (peak x MFU x 3600). */
 export function leaveOneOut(obs: MfuObservation[], gpus: Accelerator[], options: Partial<MfuFitOptions> = {}): LooResult {
+  return groupedHoldout(obs, gpus, 'run', options);
+}
+
+/**
+ * Grouped holdout: for each group (an organisation, a model family, an accelerator, or one run),
+ * fit on all other runs (band included, itself from an inner grouped holdout of those runs) and
+ * predict the group's runs from their workload alone.
+ */
+export function groupedHoldout(
+  obs: MfuObservation[],
+  gpus: Accelerator[],
+  groupBy: HoldoutGroup,
+  options: Partial<MfuFitOptions> = {},
+): LooResult {
   const byId = new Map(gpus.map((g) => [g.id, g]));
-  const rows = obs.map((o, i) =>
-    predictObservation(
-      fitMfuModel(
-        obs.filter((_, j) => j !== i),
+  const keys = obs.map((o) => groupKey(o, groupBy));
+  const models = new Map<string, MfuModel>();
+  const rows = obs.map((o, i) => {
+    const key = keys[i]!;
+    let m = models.get(key);
+    if (m === undefined) {
+      m = fitMfuModel(
+        obs.filter((_, j) => keys[j] !== key),
         gpus,
         options,
-      ),
-      o,
-      byId,
-    ),
-  );
+      );
+      models.set(key, m);
+    }
+    return { ...predictObservation(m, o, byId), group: key };
+  });
   const reported = rows.filter((r) => r.gpuHoursBasis === 'reported');
+  const families = [...new Set(rows.map((r) => acceleratorFamily(r.gpuId) ?? 'other'))].sort();
+  const level = [...models.values()][0]?.band.level ?? 0;
   return {
     rows,
+    groupBy,
+    groups: models.size,
+    level,
+    byFamily: families.map((family) => ({
+      family,
+      ...summarizeLoo(
+        rows.filter((r) => (acceleratorFamily(r.gpuId) ?? 'other') === family),
+        () => 1,
+      ),
+    })),
     ...summarizeLoo(rows, () => 1),
     weighted: summarizeLoo(rows, (r) => r.weight),
     reportedOnly: reported.length === 0 ? null : summarizeLoo(reported, () => 1),
@@ -81,7 +124,15 @@ export function predictObservation(model: MfuModel, o: MfuObservation, gpus: Rea
   const gpu = gpus.get(o.gpuId);
   if (!gpu) throw new Error(`observation "${o.name}": unknown gpu "${o.gpuId}"`);
   const basis = o.basis ?? 'reported';
-  const p = predictMfu(model, { gpu, precision: o.precision, activeParams: o.activeParams, chips: o.chips, gpuHoursBasis: basis });
+  const p = predictMfu(model, {
+    gpu,
+    precision: o.precision,
+    activeParams: o.activeParams,
+    chips: o.chips,
+    totalParams: o.totalParams ?? null,
+    year: o.year ?? null,
+    gpuHoursBasis: basis,
+  });
   if (p === null) throw new Error(`observation "${o.name}": ${o.gpuId} has no ${o.precision} peak`);
   const peak = gpu.peakTflops[o.precision]! * 1e12;
   const hours = (mfu: number) => o.flop / (peak * mfu * 3600);
@@ -89,6 +140,7 @@ export function predictObservation(model: MfuModel, o: MfuObservation, gpus: Rea
   const range: [number, number] = [hours(p.band.high), hours(p.band.low)];
   return {
     name: o.name,
+    group: null,
     gpuId: o.gpuId,
     precision: o.precision,
     activeParams: o.activeParams,
@@ -122,8 +174,14 @@ export function summarizeLoo(rows: LooRow[], weight: (r: LooRow) => number): Loo
 
 export interface BacktestResult extends LooSummary {
   rows: LooRow[];
-  /** "leave-one-out" for the bundled runs; "full model" for a user's file. */
-  method: 'leave-one-out' | 'full model';
+  /** "leave-one-out" / "grouped holdout" for the bundled runs; "full model" for a user's file. */
+  method: 'leave-one-out' | 'grouped holdout' | 'full model';
+  /** What was held out at a time (null for the full model). */
+  groupBy: HoldoutGroup | null;
+  groups: number | null;
+  /** Nominal level of the band, against the achieved `coverage`. */
+  level: number;
+  byFamily: ({ family: string } & LooSummary)[];
   /** Runs of the input that could not be backtested, with why. */
   skipped: { name: string; reason: string }[];
 }
@@ -132,5 +190,21 @@ export interface BacktestResult extends LooSummary {
 export function backtestWithModel(obs: MfuObservation[], gpus: readonly Accelerator[], model: MfuModel): BacktestResult {
   const byId = new Map(gpus.map((g) => [g.id, g]));
   const rows = obs.map((o) => predictObservation(model, o, byId));
-  return { rows, ...summarizeLoo(rows, () => 1), method: 'full model', skipped: [] };
+  const families = [...new Set(rows.map((r) => acceleratorFamily(r.gpuId) ?? 'other'))].sort();
+  return {
+    rows,
+    ...summarizeLoo(rows, () => 1),
+    method: 'full model',
+    groupBy: null,
+    groups: null,
+    level: model.band.level,
+    byFamily: families.map((family) => ({
+      family,
+      ...summarizeLoo(
+        rows.filter((r) => (acceleratorFamily(r.gpuId) ?? 'other') === family),
+        () => 1,
+      ),
+    })),
+    skipped: [],
+  };
 }

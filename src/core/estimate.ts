@@ -28,6 +28,7 @@ interface TimeSolution {
   mfu: number | null;
   mfuBasis: MfuBasis | null;
   impliedMfu: number | null;
+  level: number | null;
 }
 
 /**
@@ -128,6 +129,7 @@ export function estimatePhase(input: PhaseInput, mfuFor: MfuProvider): PhaseEsti
       gpuHours: time.gpuHoursRange,
       usd: rangeOf(costs, 'rental')!,
       flop: null,
+      level: time.level,
     },
     costs,
     warnings,
@@ -156,6 +158,7 @@ function solveTime(
       mfu: null,
       mfuBasis: null,
       impliedMfu: flop === null ? null : impliedMfu(flop, gpuHours, peak),
+      level: null,
     };
   }
   if (flop === null) throw new EstimateInputError(`phase "${input.name}" has neither a duration nor a workload`);
@@ -171,6 +174,7 @@ function solveTime(
     mfu: band.default,
     mfuBasis: basis,
     impliedMfu: null,
+    level: band.low === band.high ? null : (band.level ?? null),
   };
 }
 
@@ -251,6 +255,8 @@ function aggregate(input: RunInput, phases: PhaseEstimate[]): RunEstimate {
       gpuHours: [sum((p) => p.range.gpuHours[0]), sum((p) => p.range.gpuHours[1])],
       usd: rangeOf(costs, 'rental')!,
       flop: null,
+      // Ends summed (phases' errors taken as fully correlated): the phases' common level, if one.
+      level: new Set(phases.filter((p) => p.range.level !== null).map((p) => p.range.level)).size === 1 ? phases.find((p) => p.range.level !== null)!.range.level : null,
     },
     costs,
     reported: input.reported,

@@ -1,6 +1,6 @@
-// Calibrated MFU: a small hierarchical log-linear model fitted on the bundled published runs
-// (presets/runs, from ../shared/reference/published-runs.csv) and its predictions with a band
-// (leave-one-out: src/core/backtest.ts). Pure: numbers in, numbers out. Method and results:
+// Calibrated MFU: a small hierarchical log-linear model fitted on the published runs of the
+// reference table (presets/calibration) and its predictions with a conformal band from
+// grouped-holdout residuals (grouped holdout backtest: src/core/backtest.ts). Pure: numbers in, numbers out. Method and results:
 // docs/calibration.md; fitted coefficients: presets/mfu-model.yaml (scripts/calibrate.ts).
 import { median, rms, solve, uniq, weightedQuantile } from './stats.js';
 import type { Accelerator, MfuBand, Precision } from './types.js';
@@ -19,6 +19,41 @@ export interface MfuObservation {
   weight: number;
   /** How the GPU-hours were obtained; sets the band's residual scale (default 'reported'). */
   basis?: GpuHoursBasis;
+  /** Total parameters (MoE: all experts); the MoE feature is ln(activeParams / totalParams). */
+  totalParams?: number | null;
+  /** Grouping keys of the grouped holdout (null: the run is its own group). */
+  organization?: string | null;
+  modelFamily?: string | null;
+  year?: number | null;
+  /** The reference table's `confidence:` tag of the row (added rows only). */
+  confidence?: Confidence | null;
+}
+
+export type Confidence = 'high' | 'medium' | 'low';
+
+/** Weight factor by the row's stated confidence (reference table scope_notes); untagged rows 1. */
+export const CONFIDENCE_WEIGHTS: Record<Confidence, number> = { high: 1, medium: 0.7, low: 0.4 };
+
+/** Optional regressors, the candidates of docs/calibration.md: moe = ln(N_active / N_total); chips = ln(chips / 1024) and a flag when chips are unknown; year = year - 2023. */
+export type MfuFeature = 'moe' | 'chips' | 'year';
+export const MFU_FEATURES = ['moe', 'chips', 'year'] as const satisfies readonly MfuFeature[];
+
+/** What a holdout leaves out at a time: one run, one organisation, one model family, one accelerator. */
+export type HoldoutGroup = 'run' | 'organization' | 'family' | 'gpu';
+export const HOLDOUT_GROUPS = ['run', 'organization', 'family', 'gpu'] as const satisfies readonly HoldoutGroup[];
+
+/** The group of an observation (a run without the key is its own group). */
+export function groupKey(o: MfuObservation, by: HoldoutGroup): string {
+  switch (by) {
+    case 'run':
+      return `run:${o.name}`;
+    case 'organization':
+      return o.organization ? `org:${o.organization}` : `run:${o.name}`;
+    case 'family':
+      return o.modelFamily ? `family:${o.modelFamily}` : `run:${o.name}`;
+    case 'gpu':
+      return `gpu:${o.gpuId}`;
+  }
 }
 
 export type GpuHoursBasis = 'reported' | 'derived' | 'upper-bound' | 'assumption';
@@ -27,6 +62,8 @@ export type MfuBasisLevel = 'accelerator' | 'family' | 'pooled';
 
 /** Penalties (in units of observation weight), band quantiles and shrinkage: the only tuning knobs. */
 export interface MfuFitOptions {
+  /** Ridge penalty on the pooled size slope (0: unpenalised; 1e9: no size term). */
+  slopePenalty: number;
   /** Ridge penalty on family offsets: shrinks a family toward the pooled line. */
   familyPenalty: number;
   /** Ridge penalty on family slope deviations (the regressor is ln(N / 10B)). */
@@ -41,6 +78,12 @@ export interface MfuFitOptions {
   huberDelta: number;
   /** Pseudo-runs of the pooled residual scale added to each basis's scale (shrinkage). */
   scaleShrink: number;
+  /** Optional regressors in the model (MFU_FEATURES); none by default. */
+  features: MfuFeature[];
+  /** Ridge penalty on the optional regressors. */
+  featurePenalty: number;
+  /** Holdout groups whose residuals make the band (conformal, split by group). */
+  bandGroups: HoldoutGroup;
 }
 
 /**
@@ -52,7 +95,7 @@ export interface MfuFitOptions {
  * came from]; band.low/high are quantiles of standardized leave-one-out residuals.
  */
 export interface MfuModel {
-  version: 1;
+  version: 2;
   refParams: number;
   /** Smallest and largest N_active of the calibration runs; sizes outside are clamped to it. */
   sizeRange: [number, number];
@@ -61,7 +104,13 @@ export interface MfuModel {
   families: Record<string, { offset: number; slope: number; observations: number }>;
   accelerators: Record<string, { offset: number; observations: number }>;
   precisions: Record<string, number>;
+  /** Coefficients of the optional regressors (only those in options.features; chips adds chipsUnknown). */
+  features: Record<string, number>;
+  /** Calibrated years (the year term is clamped to it; unknown year = the latest). */
+  yearRange: [number, number];
   band: {
+    /** Central interval level of the band: bandQuantiles[1] - bandQuantiles[0]. */
+    level: number;
     low: number;
     high: number;
     scale: Record<GpuHoursBasis, number>;
@@ -75,14 +124,24 @@ export interface MfuModel {
 export const BASIS_WEIGHTS = { reported: 1, derived: 0.7, 'upper-bound': 0.4, assumption: 0.4 } as const;
 
 export const DEFAULT_FIT_OPTIONS: MfuFitOptions = {
+  slopePenalty: 0,
   familyPenalty: 1,
   familySlopePenalty: 4,
   acceleratorPenalty: 4,
-  precisionPenalty: 1,
+  // Chosen by grouped cross-validation (docs/calibration.md, candidate C2): no FP8 offset (one
+  // organisation has FP8 runs, so grouped CV cannot test it), no MoE, chips or year term.
+  precisionPenalty: 1e9,
   bandQuantiles: [0.1, 0.9],
   huberDelta: 0,
   scaleShrink: 3,
+  features: [],
+  featurePenalty: 1,
+  bandGroups: 'organization',
 };
+
+/** Reference year and cluster size of the optional regressors (centring constants, not fitted values). */
+const REF_YEAR = 2023;
+const REF_CHIPS = 1024;
 
 /** Reference model size for the slope: 10B active parameters (centring constant, not a fitted value). */
 const REF_PARAMS = 1e10;
@@ -183,8 +242,34 @@ export function observationFromRun(run: CalibrationRun): MfuObservation | null {
 
 interface Design {
   /** Column names, for mapping the solution back to coefficients. */
-  cols: { kind: 'intercept' | 'slope' | 'family' | 'familySlope' | 'accelerator' | 'precision'; key: string }[];
+  cols: { kind: 'intercept' | 'slope' | 'family' | 'familySlope' | 'accelerator' | 'precision' | 'feature'; key: string }[];
   penalty: number[];
+  yearRange: [number, number];
+}
+
+type Query = { gpuId: string; precision: Precision; activeParams: number | null; totalParams?: number | null; chips?: number | null; year?: number | null };
+
+function yearRangeOf(obs: MfuObservation[]): [number, number] {
+  const ys = obs.map((o) => o.year).filter((y): y is number => typeof y === 'number');
+  return ys.length === 0 ? [REF_YEAR, REF_YEAR] : [Math.min(...ys), Math.max(...ys)];
+}
+
+/** Value of an optional regressor for a run (0 where it does not apply or is unknown). */
+function featureValue(key: string, q: Query, yearRange: [number, number]): number {
+  switch (key) {
+    case 'moe':
+      return q.activeParams && q.totalParams && q.totalParams > q.activeParams ? Math.log(q.activeParams / q.totalParams) : 0;
+    case 'chips':
+      return q.chips && q.chips > 0 ? Math.log(q.chips / REF_CHIPS) : 0;
+    case 'chipsUnknown':
+      return q.chips && q.chips > 0 ? 0 : 1;
+    case 'year': {
+      const y = q.year ?? yearRange[1];
+      return Math.min(Math.max(y, yearRange[0]), yearRange[1]) - REF_YEAR;
+    }
+    default:
+      return 0;
+  }
 }
 
 function buildDesign(obs: MfuObservation[], opts: MfuFitOptions): Design {
@@ -192,7 +277,7 @@ function buildDesign(obs: MfuObservation[], opts: MfuFitOptions): Design {
     { kind: 'intercept', key: '' },
     { kind: 'slope', key: '' },
   ];
-  const penalty = [0, 0];
+  const penalty = [0, opts.slopePenalty];
   const families = uniq(obs.map((o) => acceleratorFamily(o.gpuId)).filter((f): f is string => f !== null));
   for (const f of families) {
     cols.push({ kind: 'family', key: f });
@@ -208,10 +293,16 @@ function buildDesign(obs: MfuObservation[], opts: MfuFitOptions): Design {
     cols.push({ kind: 'precision', key: p });
     penalty.push(opts.precisionPenalty);
   }
-  return { cols, penalty };
+  for (const f of opts.features) {
+    for (const key of f === 'chips' ? ['chips', 'chipsUnknown'] : [f]) {
+      cols.push({ kind: 'feature', key });
+      penalty.push(opts.featurePenalty);
+    }
+  }
+  return { cols, penalty, yearRange: yearRangeOf(obs) };
 }
 
-function row(d: Design, o: { gpuId: string; precision: Precision; activeParams: number }): number[] {
+function row(d: Design, o: Query & { activeParams: number }): number[] {
   const x = logSize(o.activeParams);
   const fam = acceleratorFamily(o.gpuId);
   const cls = precisionClass(o.precision);
@@ -229,6 +320,8 @@ function row(d: Design, o: { gpuId: string; precision: Precision; activeParams: 
         return o.gpuId === c.key ? 1 : 0;
       case 'precision':
         return cls === c.key ? 1 : 0;
+      case 'feature':
+        return featureValue(c.key, o, d.yearRange);
     }
   });
 }
@@ -276,7 +369,7 @@ function fitPoint(obs: MfuObservation[], gpus: Map<string, Accelerator>, opts: M
 
   const count = (f: (o: MfuObservation) => boolean) => obs.filter(f).length;
   const model: Omit<MfuModel, 'band'> = {
-    version: 1,
+    version: 2,
     refParams: REF_PARAMS,
     sizeRange: [Math.min(...obs.map((o) => o.activeParams)), Math.max(...obs.map((o) => o.activeParams))],
     intercept: 0,
@@ -284,6 +377,8 @@ function fitPoint(obs: MfuObservation[], gpus: Map<string, Accelerator>, opts: M
     families: {},
     accelerators: {},
     precisions: {},
+    features: {},
+    yearRange: d.yearRange,
     options: opts,
     observations: obs.length,
   };
@@ -300,6 +395,7 @@ function fitPoint(obs: MfuObservation[], gpus: Map<string, Accelerator>, opts: M
       if (c.kind === 'family') f.offset = v;
       else f.slope = v;
     } else if (c.kind === 'accelerator') model.accelerators[c.key] = { offset: v, observations: count((o) => o.gpuId === c.key) };
+    else if (c.kind === 'feature') model.features[c.key] = v;
     else model.precisions[c.key] = v;
   });
   return model;
@@ -308,7 +404,7 @@ function fitPoint(obs: MfuObservation[], gpus: Map<string, Accelerator>, opts: M
 /** ln MFU of the point prediction and which level of the hierarchy informed it. */
 function predictLog(
   m: Omit<MfuModel, 'band'>,
-  q: { gpuId: string; precision: Precision; activeParams: number | null },
+  q: Query,
 ): { value: number; basis: MfuBasisLevel } {
   const fam = acceleratorFamily(q.gpuId);
   const f = fam === null ? undefined : m.families[fam];
@@ -324,14 +420,16 @@ function predictLog(
     (f?.offset ?? 0) +
     (acc?.offset ?? 0) +
     (m.precisions[precisionClass(q.precision)] ?? 0) +
-    (m.slope + (f?.slope ?? 0)) * x;
+    (m.slope + (f?.slope ?? 0)) * x +
+    Object.entries(m.features).reduce((acc, [k, b]) => acc + b * featureValue(k, q, m.yearRange), 0);
   const basis: MfuBasisLevel = acc !== undefined ? 'accelerator' : f !== undefined ? 'family' : 'pooled';
   return { value, basis };
 }
 
 /**
- * Fit the model: point coefficients on all observations, then the band from the
- * leave-one-out residuals of that same fit (so the band is an out-of-sample interval).
+ * Fit the model: point coefficients on all observations, then the band from the grouped-holdout
+ * residuals of that same fit (split conformal by group: hold out one organisation at a time,
+ * refit, predict its runs), so the band is an interval for a run of an organisation not seen.
  */
 export function fitMfuModel(obs: MfuObservation[], gpus: Accelerator[], options: Partial<MfuFitOptions> = {}): MfuModel {
   if (obs.length < 3) throw new Error(`need at least 3 observations to fit MFU, got ${obs.length}`);
@@ -339,10 +437,22 @@ export function fitMfuModel(obs: MfuObservation[], gpus: Accelerator[], options:
   const byId = new Map(gpus.map((g) => [g.id, g]));
   const point = fitPoint(obs, byId, opts);
 
-  // Out-of-sample residuals ln(observed / predicted), each from a fit without that run.
+  // Out-of-sample residuals ln(observed / predicted), each from a fit without the run's group
+  // (runs alone when there are fewer than 3 groups).
+  const by = uniq(obs.map((o) => groupKey(o, opts.bandGroups))).length >= 3 ? opts.bandGroups : 'run';
+  const keys = obs.map((o) => groupKey(o, by));
+  const fits = new Map<string, Omit<MfuModel, 'band'>>();
   const residuals = obs.map((o, i) => {
-    const rest = obs.filter((_, j) => j !== i);
-    const m = fitPoint(rest, byId, opts);
+    const key = keys[i]!;
+    let m = fits.get(key);
+    if (m === undefined) {
+      m = fitPoint(
+        obs.filter((_, j) => keys[j] !== key),
+        byId,
+        opts,
+      );
+      fits.set(key, m);
+    }
     const p = predictLog(m, o);
     return { r: Math.log(observedMfu(o, byId.get(o.gpuId)!)) - p.value, w: o.weight, basis: o.basis ?? 'reported' };
   });
@@ -359,7 +469,7 @@ export function fitMfuModel(obs: MfuObservation[], gpus: Accelerator[], options:
     family: accSd,
     pooled: Math.sqrt(accSd ** 2 + famSd ** 2),
   };
-  return { ...point, band: { low, high, scale, widen } };
+  return { ...point, band: { level: opts.bandQuantiles[1] - opts.bandQuantiles[0], low, high, scale, widen } };
 }
 
 /** Residual scale per basis: median |r| of its runs, shrunk toward the pooled median with `k` pseudo-runs (robust scale, Hampel 1974). */
@@ -375,16 +485,32 @@ function fitScale(res: { r: number; basis: GpuHoursBasis }[], k: number): Record
 
 /**
  * The calibrated MFU band for a workload; null only if the gpu has no peak at that precision.
- * `chips` is accepted for the estimator's interface but not used: where known it did not
- * explain the residuals (docs/calibration.md). `gpuHoursBasis` widens the band when the
- * prediction is compared with a derived or bounded figure (backtest); default 'reported'.
+ * `chips`, `totalParams` and `year` feed the optional regressors (none in the bundled model: they
+ * did not earn their place under grouped cross-validation, docs/calibration.md). `gpuHoursBasis`
+ * sets the band's residual scale (backtest); default 'reported'. The band's `level` is the
+ * model's central interval level (0.8).
  */
 export function predictMfu(
   model: MfuModel,
-  q: { gpu: Accelerator; precision: Precision; activeParams: number | null; chips: number | null; gpuHoursBasis?: GpuHoursBasis },
+  q: {
+    gpu: Accelerator;
+    precision: Precision;
+    activeParams: number | null;
+    chips: number | null;
+    totalParams?: number | null;
+    year?: number | null;
+    gpuHoursBasis?: GpuHoursBasis;
+  },
 ): { band: MfuBand; basis: MfuBasisLevel } | null {
   if (q.gpu.peakTflops[q.precision] === undefined) return null;
-  const { value, basis } = predictLog(model, { gpuId: q.gpu.id, precision: q.precision, activeParams: q.activeParams });
+  const { value, basis } = predictLog(model, {
+    gpuId: q.gpu.id,
+    precision: q.precision,
+    activeParams: q.activeParams,
+    totalParams: q.totalParams ?? null,
+    chips: q.chips,
+    year: q.year ?? null,
+  });
   const w = model.band.widen[basis];
   const sc = model.band.scale[q.gpuHoursBasis ?? 'reported'];
   // Each side of the band widened in quadrature with the unmodelled level's spread.
@@ -393,5 +519,5 @@ export function predictMfu(
   const def = Math.min(Math.exp(value), MFU_CAP);
   const low = Math.min(Math.exp(value + lowSide), def);
   const high = Math.max(Math.min(Math.exp(value + highSide), MFU_CAP), def);
-  return { band: { default: def, low, high }, basis };
+  return { band: { default: def, low, high, level: model.band.level }, basis };
 }

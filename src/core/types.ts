@@ -15,6 +15,8 @@ export interface MfuBand {
   default: number;
   low: number;
   high: number;
+  /** Central interval level of [low, high] when known (the calibrated model's band). */
+  level?: number;
 }
 
 /** What the core needs to know of an accelerator (a gpu preset satisfies it). */
@@ -95,6 +97,8 @@ export interface RangeEstimate {
   usd: [number, number];
   /** FLOP a budget buys at the MFU band (budget only; null elsewhere). */
   flop: [number, number] | null;
+  /** Central interval level of the range (0.8 = 80% of unseen runs inside); null when it is a point or its level is unknown. */
+  level: number | null;
 }
 
 /** Where an MFU comes from: --mfu, the gpu preset's own `mfu` block, or the calibrated model at its level. */

@@ -25,14 +25,31 @@ const COLS: { header: string; key: string; text: (r: LooRow) => string; raw: (r:
 ];
 
 export function summaryLines(b: BacktestResult): string[] {
+  const held = b.groupBy === null ? '' : b.method === 'grouped holdout' ? ` by ${b.groupBy} (${b.groups} groups)` : '';
   return [
-    `${b.runs} runs, ${b.method}${b.skipped.length > 0 ? ` (${b.skipped.length} more skipped, listed below)` : ''}`,
+    `${b.runs} runs, ${b.method}${held}${b.skipped.length > 0 ? ` (${b.skipped.length} more skipped, listed below)` : ''}`,
     `median absolute GPU-hour error: ${fmtPercent(b.medianAbsError)}`,
     `within +-25%: ${fmtPercent(b.shareWithin25)}`,
-    `reported value inside the range: ${fmtPercent(b.coverage)}`,
+    `reported value inside the range: ${fmtPercent(b.coverage)} (nominal ${fmtPercent(b.level)})`,
     `median range width (high/low): ${b.medianHighLowRatio.toFixed(2)}`,
     ...b.skipped.map((s) => `skipped ${s.name}: ${s.reason}`),
   ];
+}
+
+/** The statistics by accelerator family: nominal vs achieved coverage per family. */
+function familyTable(b: BacktestResult): { headers: string[]; rows: string[][] } {
+  return {
+    headers: ['Accelerator family', 'Runs', 'Median error', 'Within +-25%', 'Coverage', 'Nominal', 'Median high/low'],
+    rows: b.byFamily.map((f) => [
+      f.family,
+      String(f.runs),
+      fmtPercent(f.medianAbsError),
+      fmtPercent(f.shareWithin25),
+      fmtPercent(f.coverage),
+      fmtPercent(b.level),
+      f.medianHighLowRatio.toFixed(2),
+    ]),
+  };
 }
 
 export function renderBacktest(b: BacktestResult, format: Format, opts: { color: boolean }): string {
@@ -54,6 +71,8 @@ export function renderBacktest(b: BacktestResult, format: Format, opts: { color:
         ),
         '',
         ...summaryLines(b).map((l) => `- ${l}`),
+        '',
+        ...markdownTable(familyTable(b).headers, familyTable(b).rows),
       ].join('\n')}\n`;
     case 'table': {
       const c = new Chalk({ level: opts.color ? 1 : 0 });
@@ -63,7 +82,8 @@ export function renderBacktest(b: BacktestResult, format: Format, opts: { color:
         rows,
         opts,
       );
-      return `${table}\n\n${summaryLines(b).join('\n')}\n`;
+      const fam = familyTable(b);
+      return `${table}\n\n${summaryLines(b).join('\n')}\n\n${terminalTable(fam.headers, fam.rows, opts)}\n`;
     }
   }
 }

@@ -63,7 +63,7 @@ const phaseShape = {
   }),
   memory: z.object({ minChips: num, bytesPerChip: nullableNum, hbmBytesPerChip: num }).nullable(),
   chinchilla: z.object({ tokensPerParam: nullableNum, optimalParams: num, optimalTokens: num }).nullable(),
-  range: z.object({ gpuHours: pair, usd: pair, flop: pair.nullable() }),
+  range: z.object({ gpuHours: pair, usd: pair, flop: pair.nullable(), level: z.number().nullable() }),
   costs: z.array(
     z.strictObject({
       id: z.enum(COST_IDS),

@@ -14,7 +14,7 @@ export function jsonHeader(): Omit<Output, 'runs'> {
 }
 
 function rangeToJson(r: RangeEstimate): RunOutput['range'] {
-  return { gpuHours: [...r.gpuHours], usd: [...r.usd], flop: r.flop === null ? null : [...r.flop] };
+  return { gpuHours: [...r.gpuHours], usd: [...r.usd], flop: r.flop === null ? null : [...r.flop], level: r.level };
 }
 
 function costToJson(c: CostComponent): RunOutput['costs'][number] {

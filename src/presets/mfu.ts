@@ -1,7 +1,7 @@
 // The calibrated MFU model (presets/mfu-model.yaml, fitted by src/core/mfu.ts on the bundled
 // published runs), loaded only when a workload needs it.
 import { z } from 'zod';
-import { type MfuModel, predictMfu } from '../core/mfu.js';
+import { HOLDOUT_GROUPS, MFU_FEATURES, type MfuModel, predictMfu } from '../core/mfu.js';
 import type { MfuProvider } from '../core/types.js';
 import { lastPresetFile, readPresetFile } from './load.js';
 
@@ -11,7 +11,7 @@ const levels = z.strictObject({ accelerator: finite, family: finite, pooled: fin
 export const mfuModelSchema = z.strictObject({
   source: z.string().min(3),
   model: z.strictObject({
-    version: z.literal(1),
+    version: z.literal(2),
     refParams: finite.positive(),
     sizeRange: z.tuple([finite.positive(), finite.positive()]),
     intercept: finite,
@@ -19,13 +19,17 @@ export const mfuModelSchema = z.strictObject({
     families: z.record(z.string(), z.strictObject({ offset: finite, slope: finite, observations: z.number().int() })),
     accelerators: z.record(z.string(), z.strictObject({ offset: finite, observations: z.number().int() })),
     precisions: z.record(z.string(), finite),
+    features: z.partialRecord(z.enum(['moe', 'chips', 'chipsUnknown', 'year']), finite),
+    yearRange: z.tuple([z.number().int(), z.number().int()]),
     band: z.strictObject({
+      level: finite.gt(0).lt(1),
       low: finite,
       high: finite,
       scale: z.strictObject({ reported: finite, derived: finite, 'upper-bound': finite, assumption: finite }),
       widen: levels,
     }),
     options: z.strictObject({
+      slopePenalty: finite,
       familyPenalty: finite,
       familySlopePenalty: finite,
       acceleratorPenalty: finite,
@@ -33,6 +37,9 @@ export const mfuModelSchema = z.strictObject({
       bandQuantiles: z.tuple([finite, finite]),
       huberDelta: finite,
       scaleShrink: finite,
+      features: z.array(z.enum(MFU_FEATURES)),
+      featurePenalty: finite,
+      bandGroups: z.enum(HOLDOUT_GROUPS),
     }),
     observations: z.number().int(),
   }),

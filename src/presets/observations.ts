@@ -1,12 +1,13 @@
 // Calibration/backtest observations: from the bundled runs, or from a user's CSV or YAML file.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { BASIS_WEIGHTS, type MfuObservation, observationFromRun } from '../core/mfu.js';
 import type { Precision } from '../core/types.js';
 import { InputError } from '../errors.js';
 import { parseQuantity } from '../input/number.js';
 import { findGpu } from './gpus.js';
-import { displayPath, parseYaml } from './load.js';
+import { displayPath, lastPresetFile, parseYaml } from './load.js';
 import { isPublishedRunsHeader, publishedRowsToObservations, type Skipped } from './published-csv.js';
 import type { LoadedRun } from './runs.js';
 import { GPU_HOURS_BASES, type GpuPreset, PRECISIONS, runSchema } from './schema.js';
@@ -140,4 +141,57 @@ export function parseCsv(text: string): { cells: string[]; line: number }[] {
     rows.push({ cells: row, line: rowLine });
   }
   return rows;
+}
+
+/** A row of the calibration data left out of the fit, or corrected, with why (presets/calibration/treatment.csv). */
+export interface Treated {
+  name: string;
+  action: 'exclude' | 'correct';
+  reason: string;
+  source: string;
+}
+
+export interface CalibrationData {
+  /** The usable rows, corrections applied, weighted by basis x confidence. */
+  observations: MfuObservation[];
+  /** Rows without parameters, tokens, GPU-hours or a known accelerator. */
+  skipped: Skipped[];
+  /** Rows excluded or corrected, with their reasons. */
+  treated: Treated[];
+}
+
+/**
+ * The calibration set: every usable row of presets/calibration/published-runs.csv (a copy of the
+ * reference table of published runs), with the exclusions and corrections of treatment.csv.
+ */
+export function loadCalibrationData(presetDirs: readonly string[], gpus: readonly GpuPreset[]): CalibrationData {
+  const file = lastPresetFile(presetDirs, join('calibration', 'published-runs.csv'));
+  const treatFile = lastPresetFile(presetDirs, join('calibration', 'treatment.csv'));
+  if (file === null || treatFile === null) throw new Error('presets/calibration/ is missing from the package');
+  const rows = parseCsv(readFileSync(file, 'utf8')).filter((r) => r.cells.some((c) => c.trim() !== ''));
+  const header = rows[0]!.cells.map((h) => h.trim().toLowerCase());
+  const { observations, skipped } = publishedRowsToObservations(header, rows.slice(1), displayPath(file), gpus);
+
+  const trows = parseCsv(readFileSync(treatFile, 'utf8')).filter((r) => r.cells.some((c) => c.trim() !== ''));
+  const th = trows[0]!.cells.map((h) => h.trim());
+  const treated: Treated[] = [];
+  const byName = new Map(observations.map((o) => [o.name, o]));
+  const out = new Map(observations.map((o) => [o.name, o as MfuObservation | null]));
+  for (const { cells, line } of trows.slice(1)) {
+    const get = (col: string) => (cells[th.indexOf(col)] ?? '').trim();
+    const name = get('name');
+    const o = byName.get(name);
+    if (o === undefined) throw new Error(`${displayPath(treatFile)}:${line}: no usable row named "${name}"`);
+    const action = get('action');
+    if (action === 'exclude') out.set(name, null);
+    else if (action === 'correct') {
+      const hours = get('gpu_hours') === '' ? o.gpuHours : parseQuantity(get('gpu_hours'));
+      const tokens = get('tokens') === '' ? o.flop / (6 * o.activeParams) : parseQuantity(get('tokens'));
+      const basis = (get('gpu_hours_basis') || (o.basis ?? 'reported')) as keyof typeof BASIS_WEIGHTS;
+      if (hours === null || tokens === null || !(basis in BASIS_WEIGHTS)) throw new Error(`${displayPath(treatFile)}:${line}: bad correction`);
+      out.set(name, { ...o, gpuHours: hours, flop: 6 * o.activeParams * tokens, basis, weight: (BASIS_WEIGHTS[basis] * o.weight) / BASIS_WEIGHTS[o.basis ?? 'reported'] });
+    } else throw new Error(`${displayPath(treatFile)}:${line}: action must be exclude or correct, got "${action}"`);
+    treated.push({ name, action, reason: get('reason'), source: get('source') });
+  }
+  return { observations: [...out.values()].filter((o) => o !== null), skipped, treated };
 }

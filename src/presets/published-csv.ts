@@ -3,7 +3,7 @@
 // gpu_hours_basis, precision, ...). Its cells are written for people ("~6.9B", "15T+",
 // "up to 9T", "NVIDIA A100 80GB (TDP 350-400W)", "101,376"), so each is read for its first
 // figure; a row without parameters, tokens, GPU-hours or a known accelerator is skipped, with why.
-import { BASIS_WEIGHTS, type MfuObservation } from '../core/mfu.js';
+import { BASIS_WEIGHTS, CONFIDENCE_WEIGHTS, type Confidence, type MfuObservation } from '../core/mfu.js';
 import type { Precision } from '../core/types.js';
 import { InputError } from '../errors.js';
 import { parseQuantity } from '../input/number.js';
@@ -29,6 +29,14 @@ export function firstFigure(cell: string): number | null {
   return parseQuantity(m[1]!.replace(/,/g, '') + (m[2] ?? ''));
 }
 
+/** "16x3.8B experts" -> 60.8e9 (experts x expert size: an upper bound of the total, as attention is shared); null otherwise. */
+export function expertsTotal(cell: string): number | null {
+  const m = /^\s*(\d+)\s*x\s*(\d+(?:\.\d+)?[KMBT])\b/i.exec(cell);
+  if (!m) return null;
+  const each = parseQuantity(m[2]!);
+  return each === null ? null : Number(m[1]) * each;
+}
+
 /** The preset an accelerator description names: "NVIDIA A100 80GB (TDP 400W)" -> a100; null if none. */
 export function matchHardware(cell: string, gpus: readonly GpuPreset[]): GpuPreset | null {
   const words = cell
@@ -48,6 +56,28 @@ export function matchHardware(cell: string, gpus: readonly GpuPreset[]): GpuPres
   }
   return null;
 }
+
+/** The `confidence: high|medium|low` at the end of a row's scope_notes (added rows only), or null. */
+export function confidenceOf(cell: string): Confidence | null {
+  const m = /confidence:\s*(high|medium|low)\s*$/i.exec(cell.trim());
+  return m ? (m[1]!.toLowerCase() as Confidence) : null;
+}
+
+/** Organisation key for grouping: the first word, lower case ("Meta FAIR", "Meta AI" -> meta; "Google DeepMind" -> google). */
+export function organizationKey(cell: string): string | null {
+  const m = /[a-z0-9][a-z0-9.]*/i.exec(cell);
+  return m ? m[0]!.toLowerCase().replace(/\.$/, '') : null;
+}
+
+/** Model family for grouping: the leading letters of the name ("Llama 2 7B", "LLaMA-65B" -> llama; "Phi-3-mini" -> phi; "OLMoE" -> olmo). */
+export function modelFamilyOf(name: string): string {
+  const m = /^[a-z]+/i.exec(name.trim());
+  const key = m ? m[0]!.toLowerCase() : name.trim().toLowerCase();
+  return FAMILY_ALIASES[key] ?? key;
+}
+
+/** Names whose leading word is not the family: OLMoE is an OLMo model; Tiny-StarCoder is BigCode's StarCoder line, as SantaCoder. */
+const FAMILY_ALIASES: Record<string, string> = { olmoe: 'olmo', tiny: 'starcoder', santacoder: 'starcoder', llm: 'gpt-2' };
 
 function basisOf(cell: string): keyof typeof BASIS_WEIGHTS {
   const s = cell.toLowerCase();
@@ -76,7 +106,7 @@ export function publishedRowsToObservations(
     const get = (col: string) => (cells[header.indexOf(col)] ?? '').trim();
     const name = get('name') || `${shown}:${line}`;
     const skip = (reason: string) => skipped.push({ name, reason });
-    const total = firstFigure(get('params_total'));
+    const total = expertsTotal(get('params_total')) ?? firstFigure(get('params_total'));
     const active = header.includes('params_active') ? firstFigure(get('params_active')) : null;
     const tokens = firstFigure(get('training_tokens'));
     const gpuHours = firstFigure(get('gpu_hours'));
@@ -89,6 +119,8 @@ export function publishedRowsToObservations(
       else {
         const n = active ?? total!;
         const basis = basisOf(get('gpu_hours_basis'));
+        const confidence = header.includes('scope_notes') ? confidenceOf(get('scope_notes')) : null;
+        const year = header.includes('year') ? firstFigure(get('year')) : null;
         observations.push({
           name,
           gpuId: gpu.id,
@@ -98,8 +130,13 @@ export function publishedRowsToObservations(
           flop: 6 * n * tokens,
           chips: header.includes('chips') ? firstFigure(get('chips')) : null,
           gpuHours,
-          weight: BASIS_WEIGHTS[basis],
+          weight: BASIS_WEIGHTS[basis] * (confidence === null ? 1 : CONFIDENCE_WEIGHTS[confidence]),
           basis,
+          totalParams: active !== null && total !== null && total > active ? total : n,
+          organization: header.includes('organization') ? organizationKey(get('organization')) : null,
+          modelFamily: modelFamilyOf(name),
+          year,
+          confidence,
         });
       }
     }

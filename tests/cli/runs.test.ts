@@ -262,13 +262,13 @@ describe('examples/plan.yaml gated in CI', () => {
     expect(r.stdout).toContain('pre-training');
   });
 
-  it('over --max-cost 5e5 it fails (exit 1), the table still printed and one line naming the run and the limit', () => {
-    const r = cli(['examples/plan.yaml', '--max-cost', '5e5', '--format', 'markdown']);
+  it('over --max-cost 4e5 it fails (exit 1), the table still printed and one line naming the run and the limit', () => {
+    const r = cli(['examples/plan.yaml', '--max-cost', '4e5', '--format', 'markdown']);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('| Run |');
     const lines = r.stderr.trimEnd().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toContain('--max-cost $500,000');
+    expect(lines[0]).toContain('--max-cost $400,000');
     expect(lines[0]).toContain('8B on 2T tokens');
   });
 });

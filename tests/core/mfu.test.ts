@@ -14,22 +14,26 @@ import {
   type MfuModel,
   type MfuObservation,
 } from '../../src/core/mfu.js';
-import { leaveOneOut } from '../../src/core/backtest.js';
+import { groupedHoldout } from '../../src/core/backtest.js';
 import { weightedQuantile } from '../../src/core/stats.js';
 import type { Accelerator, Precision } from '../../src/core/types.js';
 import { loadGpus } from '../../src/presets/gpus.js';
 import { loadRuns } from '../../src/presets/runs.js';
+import { loadCalibrationData } from '../../src/presets/observations.js';
 
 const presets = join(import.meta.dirname, '..', '..', 'presets');
 const gpus: Accelerator[] = loadGpus([presets]);
 const runs = loadRuns([presets]).sort((a, b) => a.id.localeCompare(b.id));
+/** The bundled runs' own observations (observationFromRun: a user's YAML runs are read this way). */
 const obs: MfuObservation[] = runs.map((r) => observationFromRun({ ...r.run, id: r.id })).filter((o) => o !== null);
+/** The calibration set: usable rows of the reference table, with its treatment. */
+const calib = loadCalibrationData([presets], loadGpus([presets]));
 const gpu = (id: string): Accelerator => {
   const g = gpus.find((x) => x.id === id);
   if (!g) throw new Error(`no gpu preset ${id}`);
   return g;
 };
-const model = fitMfuModel(obs, gpus);
+const model = fitMfuModel(calib.observations, gpus);
 const PRECISIONS: Precision[] = ['fp32', 'tf32', 'bf16', 'fp16', 'fp8', 'fp4'];
 
 /** Every number of `actual` within a relative 1e-6 of `expected`, same keys (the YAML keeps 8 digits). */
@@ -95,21 +99,56 @@ describe('presets/mfu-model.yaml', () => {
   });
 });
 
-describe('leave-one-out backtest', () => {
-  const loo = leaveOneOut(obs, gpus);
-
-  it('meets the coverage and band-width targets', () => {
-    expect(loo.rows).toHaveLength(obs.length);
-    expect(loo.coverage).toBeGreaterThanOrEqual(0.8);
-    expect(loo.medianHighLowRatio).toBeLessThanOrEqual(2.2);
+describe('calibration set (presets/calibration)', () => {
+  it('has every usable row of the reference table, less the treated exclusions', () => {
+    expect(calib.observations).toHaveLength(64);
+    expect(calib.skipped).toHaveLength(15);
+    const names = calib.observations.map((o) => o.name);
+    for (const n of ['Llama 3.2 1B', 'Llama 3.2 3B', 'OPT-175B', 'DeepSeek-V3 full training']) expect(names).not.toContain(n);
+    expect(calib.treated.every((t) => t.reason.length > 20 && t.source.length > 5)).toBe(true);
   });
 
-  it('has a median absolute GPU-hour error of about 20%', () => {
-    // Target <= 20%: met on the runs with reported GPU-hours (18.1%), missed by 0.2 points on all
-    // 29 runs (20.2%); docs/calibration.md. This guards against regressions beyond that.
-    expect(loo.medianAbsError).toBeLessThanOrEqual(0.205);
-    expect(loo.reportedOnly!.medianAbsError).toBeLessThanOrEqual(0.2);
+  it('applies corrections (phi-1: 770 GPU-hours for 51B tokens) and weights by basis x confidence', () => {
+    const phi1 = calib.observations.find((o) => o.name === 'phi-1 1.3B')!;
+    expect(phi1.gpuHours).toBe(770);
+    expect(phi1.flop).toBeCloseTo(6 * 1.3e9 * 51e9, -10);
+    const w = (n: string) => calib.observations.find((o) => o.name === n)!.weight;
+    expect(w('Granite 3.0 8B')).toBe(1); // reported, high
+    expect(w('Phi-3-small 7B')).toBeCloseTo(0.7 * 0.7, 12); // derived, medium
+    expect(w('Falcon2-11B')).toBeCloseTo(0.7 * 0.4, 12); // derived, low
   });
+
+  it('groups runs by organisation and model family', () => {
+    const o = (n: string) => calib.observations.find((x) => x.name === n)!;
+    expect(o('Chameleon-34B').organization).toBe('meta');
+    expect(o('LLaMA-7B').modelFamily).toBe('llama');
+    expect(o('Phi-3.5-MoE 16x3.8B').modelFamily).toBe('phi');
+    expect(o('Phi-3.5-MoE 16x3.8B').totalParams).toBeCloseTo(16 * 3.8e9, -3);
+  });
+});
+
+describe('grouped holdout (leave-one-organisation-out)', () => {
+  const loo = groupedHoldout(calib.observations, gpus, 'organization');
+
+  it('states the nominal level and reaches it within 75-90%', () => {
+    expect(loo.level).toBeCloseTo(0.8, 12);
+    expect(loo.rows).toHaveLength(calib.observations.length);
+    expect(loo.coverage).toBeGreaterThanOrEqual(0.75);
+    expect(loo.coverage).toBeLessThanOrEqual(0.9);
+  });
+
+  it('guards the figures of docs/calibration.md (23.6% error, 51.6% within 25%, high/low 2.64)', () => {
+    expect(loo.medianAbsError).toBeLessThanOrEqual(0.24);
+    expect(loo.shareWithin25).toBeGreaterThanOrEqual(0.5);
+    expect(loo.medianHighLowRatio).toBeLessThanOrEqual(2.7);
+    expect(loo.byFamily.map((f) => f.family)).toEqual(['ampere', 'hopper', 'tpu', 'volta']);
+  });
+
+  // Issue 9's targets that are not reached with an honest model (docs/calibration.md says why).
+  // When one is met this fails: drop `.fails` and move the bound into the guard above.
+  it.fails('issue 9: median error <= 15%', () => expect(loo.medianAbsError).toBeLessThanOrEqual(0.15));
+  it.fails('issue 9: >= 65% within +-25%', () => expect(loo.shareWithin25).toBeGreaterThanOrEqual(0.65));
+  it.fails('issue 9: median high/low <= 2.2', () => expect(loo.medianHighLowRatio).toBeLessThanOrEqual(2.2));
 
   it('reports rows consistently', () => {
     for (const r of loo.rows) {
@@ -118,9 +157,8 @@ describe('leave-one-out backtest', () => {
       expect(r.error).toBeCloseTo(r.predictedGpuHours / r.reportedGpuHours - 1, 12);
       expect(r.inside).toBe(r.reportedGpuHours >= r.gpuHoursRange[0] * (1 - 1e-9) && r.reportedGpuHours <= r.gpuHoursRange[1] * (1 + 1e-9));
     }
-    // Accelerators without data in the other runs are predicted from the pooled fit.
-    expect(loo.rows.find((r) => r.name === 'gpt-3')!.basis).toBe('pooled');
-    expect(loo.rows.find((r) => r.name === 'palm-540b')!.basis).toBe('pooled');
+    // Held out with its organisation, DeepSeek's H800 runs are predicted from the Hopper family.
+    expect(loo.rows.find((r) => r.name === 'DeepSeek-V3 pre-training')!.basis).toBe('family');
   });
 });
 
@@ -221,22 +259,19 @@ describe('properties', () => {
     );
   });
 
-  it('a less reliable GPU-hour figure gets a band at least as wide', () => {
-    fc.assert(
-      fc.property(anyGpu, anySize, (g, n) => {
-        const precision = g.peakTflops.bf16 !== undefined ? 'bf16' : 'fp16';
-        const band = (b: 'reported' | 'derived') => predictMfu(model, { gpu: g, precision, activeParams: n, chips: null, gpuHoursBasis: b })?.band;
-        const r = band('reported');
-        const d = band('derived');
-        if (!r || !d) return true;
-        return d.low <= r.low + 1e-12 && d.high >= r.high - 1e-12 && d.default === r.default;
-      }),
-    );
+  it("the band of a basis scales with that basis's grouped-holdout residual scale (plain estimate: reported)", () => {
+    const g = gpu('h100');
+    const band = (b?: 'reported' | 'derived') => predictMfu(model, { gpu: g, precision: 'bf16', activeParams: 8e9, chips: null, gpuHoursBasis: b })!.band;
+    const width = (x: { default: number; high: number }) => Math.log(x.high / x.default);
+    expect(band()).toEqual(band('reported'));
+    expect(width(band('derived')) / width(band('reported'))).toBeCloseTo(model.band.scale.derived / model.band.scale.reported, 9);
+    expect(band('derived').default).toBe(band('reported').default);
+    expect(band().level).toBe(0.8);
   });
 
   it('the fit does not depend on the order of the runs', () => {
     fc.assert(
-      fc.property(fc.shuffledSubarray(obs, { minLength: obs.length, maxLength: obs.length }), (shuffled) => {
+      fc.property(fc.shuffledSubarray(calib.observations, { minLength: calib.observations.length, maxLength: calib.observations.length }), (shuffled) => {
         const m = fitMfuModel(shuffled, gpus);
         expectClose(JSON.parse(JSON.stringify(m)), JSON.parse(JSON.stringify(model)));
         return true;

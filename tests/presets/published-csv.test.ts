@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadGpus } from '../../src/presets/gpus.js';
 import { bundledPresetsDir } from '../../src/presets/load.js';
-import { firstFigure, matchHardware } from '../../src/presets/published-csv.js';
+import { confidenceOf, expertsTotal, firstFigure, matchHardware, modelFamilyOf, organizationKey } from '../../src/presets/published-csv.js';
 
 describe('firstFigure', () => {
   it.each([
@@ -47,5 +47,28 @@ describe('matchHardware', () => {
     expect(matchHardware('(H100 assumed by Epoch)', gpus)).toBeNull();
     expect(matchHardware('', gpus)).toBeNull();
     expect(matchHardware('Cerebras CS-2', gpus)).toBeNull();
+  });
+});
+
+describe('grouping and weighting cells', () => {
+  it('reads the confidence tag at the end of scope_notes', () => {
+    expect(confidenceOf('pre-training only; confidence: high')).toBe('high');
+    expect(confidenceOf('card figures are rounded; confidence: low')).toBe('low');
+    expect(confidenceOf('pre-training only')).toBeNull();
+  });
+
+  it('groups organisations by their first word and models by their leading letters', () => {
+    expect(organizationKey('Meta FAIR')).toBe('meta');
+    expect(organizationKey('Google DeepMind')).toBe('google');
+    expect(organizationKey('')).toBeNull();
+    expect(modelFamilyOf('Llama 2 7B')).toBe('llama');
+    expect(modelFamilyOf('LLaMA-65B')).toBe('llama');
+    expect(modelFamilyOf('OLMoE-1B-7B')).toBe('olmo');
+    expect(modelFamilyOf('Tiny-StarCoder-Py 164M')).toBe('starcoder');
+  });
+
+  it('reads "16x3.8B experts" as 16 x 3.8B total parameters', () => {
+    expect(expertsTotal('16x3.8B experts (total not stated on card)')).toBeCloseTo(60.8e9, -3);
+    expect(expertsTotal('671B')).toBeNull();
   });
 });

@@ -1,32 +1,34 @@
 // train-cost backtest [file]: estimates from the workload alone vs reported GPU-hours.
 import { Command } from 'commander';
-import { backtestWithModel, type BacktestResult, leaveOneOut } from '../../core/backtest.js';
-import { CheckFailed } from '../../errors.js';
+import { backtestWithModel, type BacktestResult } from '../../core/backtest.js';
+import { CheckFailed, InputError } from '../../errors.js';
 import { loadGpus } from '../../presets/gpus.js';
 import { loadMfuModel } from '../../presets/mfu.js';
-import { observationsOfRuns, readObservationsFile, BACKTEST_CSV_COLUMNS } from '../../presets/observations.js';
+import { groupedHoldout } from '../../core/backtest.js';
+import { loadCalibrationData, readObservationsFile, BACKTEST_CSV_COLUMNS } from '../../presets/observations.js';
 import { PUBLISHED_CSV_COLUMNS } from '../../presets/published-csv.js';
-import { loadRuns } from '../../presets/runs.js';
 import { renderBacktest } from '../../output/backtest.js';
 import { fmtPercent } from '../../output/format.js';
 import { presetDirs, useColor, writeOut } from '../context.js';
-import { addCommonOptions, commonSchema, formatOf, num, parseOptions } from '../options.js';
+import { addCommonOptions, commonSchema, formatOf, num, oneOf, parseOptions } from '../options.js';
 
 const backtestSchema = commonSchema.extend({
   maxError: num({ flag: '--max-error', max: 10 }).optional(),
   minCoverage: num({ flag: '--min-coverage', max: 1 }).optional(),
+  groupBy: oneOf('--group-by', ['organization', 'family', 'gpu'] as const).optional(),
 });
 
 export function backtestCommand(): Command {
   return addCommonOptions(new Command('backtest'))
     .description(
       'estimate published runs from their workload alone and compare with the reported GPU-hours ' +
-        '(bundled runs: leave-one-out, each predicted by a model fitted without it)',
+        '(bundled calibration runs: leave-one-out, or with --group-by a grouped holdout, each predicted by a model fitted without it)',
     )
     .argument(
       '[file]',
       `your runs: a YAML run or list of runs, a CSV with columns ${BACKTEST_CSV_COLUMNS.join(', ')}, or a CSV in the published-runs format (${PUBLISHED_CSV_COLUMNS.join(', ')}, ...)`,
     )
+    .option('--group-by <key>', 'bundled runs: hold out all runs of one organization, model family or gpu at a time')
     .option('--max-error <f>', 'exit 1 when the median absolute error is above this (0.2 = 20%)')
     .option('--min-coverage <f>', 'exit 1 when fewer reported values than this share fall inside the range (0.8 = 80%)')
     .action((file: string | undefined, raw: Record<string, unknown>) => {
@@ -35,8 +37,11 @@ export function backtestCommand(): Command {
       const gpus = loadGpus(dirs);
       let result: BacktestResult;
       if (file === undefined) {
-        result = { ...leaveOneOut(observationsOfRuns(loadRuns(dirs), gpus), gpus), method: 'leave-one-out', skipped: [] };
+        const data = loadCalibrationData(dirs, gpus);
+        const holdout = groupedHoldout(data.observations, gpus, opts.groupBy ?? 'run');
+        result = { ...holdout, method: opts.groupBy ? 'grouped holdout' : 'leave-one-out', skipped: [] };
       } else {
+        if (opts.groupBy !== undefined) throw new InputError('--group-by applies to the bundled runs only; drop it or the file');
         const { observations, skipped } = readObservationsFile(file, gpus);
         result = { ...backtestWithModel(observations, gpus, loadMfuModel(dirs)), skipped };
       }
