@@ -35,7 +35,8 @@ export function impliedMfu(flop: number, gpuHours: number, peakFlops: number): n
  */
 export const MFU_PLAUSIBLE = { low: 0.1, high: 0.6 } as const;
 
-export type MfuVerdict = 'impossible' | 'implausible-high' | 'implausible-low' | 'plausible';
+export const MFU_VERDICTS = ['impossible', 'implausible-high', 'implausible-low', 'plausible'] as const;
+export type MfuVerdict = (typeof MFU_VERDICTS)[number];
 
 export function mfuVerdict(mfu: number): MfuVerdict {
   if (mfu > 1) return 'impossible';

@@ -2,6 +2,8 @@
 // reference table (presets/calibration) and its predictions with a conformal band from
 // grouped-holdout residuals (grouped holdout backtest: src/core/backtest.ts). Pure: numbers in, numbers out. Method and results:
 // docs/calibration.md; fitted coefficients: presets/mfu-model.yaml (scripts/calibrate.ts).
+import { FLOP_PER_PARAM_TOKEN } from './compute.js';
+import { HOURS_PER_DAY } from './duration.js';
 import { median, rms, solve, uniq, weightedQuantile } from './stats.js';
 import type { Accelerator, MfuBand, Precision } from './types.js';
 
@@ -217,12 +219,12 @@ export function observationFromRun(run: CalibrationRun): MfuObservation | null {
   const gpuId = p.gpu ?? run.gpu;
   const n = p.activeParams ?? p.params ?? run.model?.activeParams ?? run.model?.params;
   if (gpuId === undefined || n === undefined) return null;
-  const flop = p.flops ?? 6 * n * p.tokens!;
+  const flop = p.flops ?? FLOP_PER_PARAM_TOKEN.train * n * p.tokens!;
   const chips = p.chips ?? run.chips ?? null;
   let gpuHours: number | undefined;
   if (p.gpuHours !== undefined) gpuHours = p.gpuHours;
   else if (p.hours !== undefined && chips !== null) gpuHours = chips * p.hours;
-  else if (p.days !== undefined && chips !== null) gpuHours = chips * p.days * 24;
+  else if (p.days !== undefined && chips !== null) gpuHours = chips * p.days * HOURS_PER_DAY;
   else if (run.phases.length === 1) gpuHours = run.reported?.gpuHours;
   if (gpuHours === undefined) return null;
   return {

@@ -1,3 +1,4 @@
+import type { MfuVerdict } from './compute.js';
 import type { CostComponent } from './costs.js';
 import type { EnergyProfile } from './energy.js';
 import type { OwnershipParams } from './ownership.js';
@@ -8,7 +9,9 @@ export type { CostComponent, EnergyProfile, OwnershipParams };
 // outputs are shaped as the JSON contract (schemaVersion 1), warnings as codes + data
 // (the output layer words them).
 
-export type Precision = 'fp32' | 'tf32' | 'bf16' | 'fp16' | 'fp8' | 'fp4';
+/** Numeric precisions an accelerator's peak is quoted at. */
+export const PRECISIONS = ['fp32', 'tf32', 'bf16', 'fp16', 'fp8', 'fp4'] as const;
+export type Precision = (typeof PRECISIONS)[number];
 export type WorkloadKind = 'train' | 'generate';
 
 export interface MfuBand {
@@ -102,7 +105,8 @@ export interface RangeEstimate {
 }
 
 /** Where an MFU comes from: --mfu, the gpu preset's own `mfu` block, or the calibrated model at its level. */
-export type MfuBasis = 'user' | 'preset' | 'accelerator' | 'family' | 'pooled';
+export const MFU_BASES = ['user', 'preset', 'accelerator', 'family', 'pooled'] as const;
+export type MfuBasis = (typeof MFU_BASES)[number];
 
 /** Calibrated MFU for a workload on an accelerator (see src/core/mfu.ts); null if it cannot be had. */
 export type MfuProvider = (q: {
@@ -121,7 +125,7 @@ export interface ComputeEstimate {
   mfuBasis: MfuBasis | null;
   /** FLOP / (GPU-hours x 3600 x peak), when both a workload and a duration are given. */
   impliedMfu: number | null;
-  verdict: 'impossible' | 'implausible-high' | 'implausible-low' | 'plausible' | null;
+  verdict: MfuVerdict | null;
   params: number | null;
   /** Parameters per token (MoE); equals params for a dense model. */
   activeParams: number | null;
@@ -179,7 +183,8 @@ export interface ChinchillaEstimate {
 }
 
 /** How a phase's GPU-hours were obtained. */
-export type GpuHoursFrom = 'chips-hours' | 'given' | 'workload' | 'budget';
+export const GPU_HOURS_FROM = ['chips-hours', 'given', 'workload', 'budget'] as const;
+export type GpuHoursFrom = (typeof GPU_HOURS_FROM)[number];
 
 export interface PhaseEstimate {
   name: string;

@@ -1,6 +1,8 @@
 // The arithmetic behind a phase's figures, written out so a reader can check each step:
 // "GPU-hours = 512 chips x 80 h = 40,960". Every line is rebuilt from the estimate's own fields.
 import { type CostComponent, type CostTerm, COST_BASES } from '../core/costs.js';
+import { FLOP_PER_PARAM_TOKEN } from '../core/compute.js';
+import { CHINCHILLA_TOKENS_PER_PARAM } from '../core/scaling.js';
 import type { PhaseEstimate } from '../core/types.js';
 import { BASIS_LABELS } from './costs.js';
 import { fmtExp, fmtNumber, fmtPercent, fmtTerm, fmtUsd } from './format.js';
@@ -27,8 +29,8 @@ export function arithmeticLines(p: PhaseEstimate): string[] {
         lines.push(`workload = GPU-hours x 3600 x peak x MFU = ${fmtNumber(p.gpuHours)} x 3600 x ${peak} x ${fmtPercent(k.mfu)} = ${fmtExp(k.flop)} FLOP`);
       if (k.activeParams !== null && k.tokens !== null && p.chinchilla !== null)
         lines.push(
-          `model = ${fmtExp(k.activeParams)} parameters x ${fmtExp(k.tokens)} tokens, so that 6 x N x D = FLOP` +
-            (Math.abs(k.activeParams / p.chinchilla.optimalParams - 1) < 1e-6 ? ' with D = 20 N (compute-optimal: N = sqrt(FLOP / 120))' : ''),
+          `model = ${fmtExp(k.activeParams)} parameters x ${fmtExp(k.tokens)} tokens, so that ${FLOP_PER_PARAM_TOKEN.train} x N x D = FLOP` +
+            (Math.abs(k.activeParams / p.chinchilla.optimalParams - 1) < 1e-6 ? ` with D = ${CHINCHILLA_TOKENS_PER_PARAM} N (compute-optimal: N = sqrt(FLOP / ${FLOP_PER_PARAM_TOKEN.train * CHINCHILLA_TOKENS_PER_PARAM}))` : ''),
         );
       break;
     case 'workload':

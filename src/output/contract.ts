@@ -2,6 +2,8 @@
 // JSON Schema, and tests hold every JSON output to it. Fields are only ever added.
 import { z } from 'zod';
 import { COST_BASES, COST_IDS, COST_UNITS } from '../core/costs.js';
+import { MFU_VERDICTS } from '../core/compute.js';
+import { GPU_HOURS_FROM, MFU_BASES } from '../core/types.js';
 
 const num = z.number();
 const nullableNum = num.nullable();
@@ -51,9 +53,9 @@ const phaseShape = {
     precision: z.string(),
     flop: nullableNum,
     mfu: nullableNum,
-    mfuBasis: z.enum(['user', 'preset', 'accelerator', 'family', 'pooled']).nullable(),
+    mfuBasis: z.enum(MFU_BASES).nullable(),
     impliedMfu: nullableNum,
-    verdict: z.enum(['impossible', 'implausible-high', 'implausible-low', 'plausible']).nullable(),
+    verdict: z.enum(MFU_VERDICTS).nullable(),
     params: nullableNum,
     activeParams: nullableNum,
     tokens: nullableNum,
@@ -82,7 +84,7 @@ const phaseShape = {
 
 export const phaseOutputSchema = z.strictObject({
   ...phaseShape,
-  gpuHoursFrom: z.enum(['chips-hours', 'given', 'workload', 'budget']),
+  gpuHoursFrom: z.enum(GPU_HOURS_FROM),
 });
 
 export const runOutputSchema = z.strictObject({

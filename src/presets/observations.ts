@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { FLOP_PER_PARAM_TOKEN } from '../core/compute.js';
 import { BASIS_WEIGHTS, type MfuObservation, observationFromRun } from '../core/mfu.js';
 import type { Precision } from '../core/types.js';
 import { InputError } from '../errors.js';
@@ -96,7 +97,7 @@ function csvObservations(text: string, shown: string, gpus: readonly GpuPreset[]
       precision: precision as Precision,
       activeParams: active,
       // Training workload: 6 x N_active x D (Kaplan et al. 2020).
-      flop: 6 * active * need(number('tokens'), 'tokens'),
+      flop: FLOP_PER_PARAM_TOKEN.train * active * need(number('tokens'), 'tokens'),
       chips,
       gpuHours: need(number('gpu_hours'), 'gpu_hours'),
       weight: BASIS_WEIGHTS[basis as keyof typeof BASIS_WEIGHTS],
@@ -186,10 +187,10 @@ export function loadCalibrationData(presetDirs: readonly string[], gpus: readonl
     if (action === 'exclude') out.set(name, null);
     else if (action === 'correct') {
       const hours = get('gpu_hours') === '' ? o.gpuHours : parseQuantity(get('gpu_hours'));
-      const tokens = get('tokens') === '' ? o.flop / (6 * o.activeParams) : parseQuantity(get('tokens'));
+      const tokens = get('tokens') === '' ? o.flop / (FLOP_PER_PARAM_TOKEN.train * o.activeParams) : parseQuantity(get('tokens'));
       const basis = (get('gpu_hours_basis') || (o.basis ?? 'reported')) as keyof typeof BASIS_WEIGHTS;
       if (hours === null || tokens === null || !(basis in BASIS_WEIGHTS)) throw new Error(`${displayPath(treatFile)}:${line}: bad correction`);
-      out.set(name, { ...o, gpuHours: hours, flop: 6 * o.activeParams * tokens, basis, weight: (BASIS_WEIGHTS[basis] * o.weight) / BASIS_WEIGHTS[o.basis ?? 'reported'] });
+      out.set(name, { ...o, gpuHours: hours, flop: FLOP_PER_PARAM_TOKEN.train * o.activeParams * tokens, basis, weight: (BASIS_WEIGHTS[basis] * o.weight) / BASIS_WEIGHTS[o.basis ?? 'reported'] });
     } else throw new Error(`${displayPath(treatFile)}:${line}: action must be exclude or correct, got "${action}"`);
     treated.push({ name, action, reason: get('reason'), source: get('source') });
   }

@@ -3,6 +3,7 @@
 // gpu_hours_basis, precision, ...). Its cells are written for people ("~6.9B", "15T+",
 // "up to 9T", "NVIDIA A100 80GB (TDP 350-400W)", "101,376"), so each is read for its first
 // figure; a row without parameters, tokens, GPU-hours or a known accelerator is skipped, with why.
+import { FLOP_PER_PARAM_TOKEN } from '../core/compute.js';
 import { BASIS_WEIGHTS, CONFIDENCE_WEIGHTS, type Confidence, type MfuObservation } from '../core/mfu.js';
 import type { Precision } from '../core/types.js';
 import { InputError } from '../errors.js';
@@ -127,7 +128,7 @@ export function publishedRowsToObservations(
           precision: precisionOf(get('precision'), gpu),
           activeParams: n,
           // Training workload: 6 x N_active x D (Kaplan et al. 2020).
-          flop: 6 * n * tokens,
+          flop: FLOP_PER_PARAM_TOKEN.train * n * tokens,
           chips: header.includes('chips') ? firstFigure(get('chips')) : null,
           gpuHours,
           weight: BASIS_WEIGHTS[basis] * (confidence === null ? 1 : CONFIDENCE_WEIGHTS[confidence]),

@@ -3,7 +3,9 @@
 import { z } from 'zod';
 import { parseQuantity, QUANTITY_HINT } from '../input/number.js';
 
-export const PRECISIONS = ['fp32', 'tf32', 'bf16', 'fp16', 'fp8', 'fp4'] as const;
+import { PRECISIONS } from '../core/types.js';
+
+export { PRECISIONS };
 export const PRICE_KINDS = ['assumption', 'marketplace', 'on-demand', 'committed'] as const;
 
 const id = z
