@@ -1,6 +1,6 @@
 // List-valued flags make a comparison: one run per combination, the first the baseline.
 import { describe, expect, it } from 'vitest';
-import { cli, cliJson, type CliResult } from '../helpers/cli.js';
+import { cli, cliJson, type CliResult, parseCsvLine } from '../helpers/cli.js';
 
 function ok(r: CliResult): string {
   expect(r.stderr).toBe('');
@@ -99,6 +99,17 @@ describe('prices', () => {
   it('--price-source takes a price id too', async () => {
     const [r] = await runs(['--gpu', 'h800', '--chips', '512', '--hours', '80', '--price-source', 'cr8dl']);
     expect(r.rental.usdPerGpuHour).toBe(3.42);
+  });
+});
+
+describe('a long comparison', () => {
+  // tests/process/bin.test.ts pipes this CSV into `head -n 1`.
+  it('--chips 1..2500:1 as CSV has 2,500 data rows, far past a pipe buffer', async () => {
+    const out = ok(await cli(['--gpu', 'h100', '--chips', '1..2500:1', '--hours', '1', '--format', 'csv']));
+    const lines = out.trimEnd().split('\n');
+    expect(lines).toHaveLength(2501);
+    expect(parseCsvLine(lines[2500]!).slice(0, 4)).toEqual(['2500 x h100, 1 h', '', 'h100', '2500']);
+    expect(out.length).toBeGreaterThan(4 * 64 * 1024);
   });
 });
 
