@@ -32,6 +32,8 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     // True-process tests (tests/process/) spawn the built binary (npm test builds first).
     testTimeout: 30_000,
+    pool: 'threads',
+    isolate: false,
     env: { NO_COLOR: '', FORCE_COLOR: '' },
   },
 });
