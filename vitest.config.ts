@@ -1,15 +1,39 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { PRESET_SCHEMAS, presetKindOf } from './src/presets/kinds.js';
+import { readPresetFile } from './src/presets/load.js';
+
+// As the build does (scripts/build.mjs): parse and validate every bundled preset once, here, and
+// give the sources the same snapshot the shipped CLI carries, so an in-process CLI call costs what
+// the binary's does instead of re-reading ~40 YAML files. A bad preset fails the run here.
+function bundledPresets(): Record<string, unknown> {
+  const snapshot: Record<string, unknown> = {};
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (/\.ya?ml$/.test(name))
+        snapshot[relative('presets', path).split('\\').join('/')] = readPresetFile(path, PRESET_SCHEMAS[presetKindOf(path)], { fromDisk: true });
+    }
+  };
+  walk('presets');
+  return snapshot;
+}
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
 export default defineConfig({
-  // The version the bundle gets at build time (scripts/build.mjs), so in-process output matches it.
-  define: { __VERSION__: JSON.stringify(pkg.version) },
+  define: {
+    __BUNDLED_PRESETS__: JSON.stringify(bundledPresets()),
+    __VERSION__: JSON.stringify(pkg.version),
+  },
   test: {
     include: ['tests/**/*.test.ts'],
-    // CLI tests spawn the built binary (npm test builds first).
+    // True-process tests (tests/process/) spawn the built binary (npm test builds first).
     testTimeout: 30_000,
+    pool: 'threads',
+    isolate: false,
     env: { NO_COLOR: '', FORCE_COLOR: '' },
   },
 });

@@ -1,6 +1,6 @@
 // Typed errors carrying an exit code. Only src/cli decides to exit; everything else throws.
 
-export const EXIT = { ok: 0, checkFailed: 1, badInput: 2, bug: 70 } as const;
+export const EXIT = { ok: 0, checkFailed: 1, badInput: 2, bug: 70, cannotWrite: 74 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 /** Bad input: a flag, number, file or preset the user can fix. Exit code 2. */
@@ -9,6 +9,14 @@ export class InputError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'InputError';
+  }
+}
+
+/** Nothing to do (bare `train-cost`): a short usage, printed as it is. Exit code 2. */
+export class UsageError extends InputError {
+  constructor(readonly usage: string) {
+    super('nothing to estimate');
+    this.name = 'UsageError';
   }
 }
 

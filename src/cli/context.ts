@@ -1,12 +1,77 @@
-// What commands need from the process: preset folders, whether to colour, and output.
+// What commands get from main: the io of this one call (no globals), and what follows from it:
+// preset folders, whether to colour, the width, output that is written whole.
 import { delimiter, resolve } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
 import { InputError } from '../errors.js';
 import { bundledPresetsDir } from '../presets/load.js';
+import type { CliIO } from './io.js';
 import type { CommonOptions } from './options.js';
 
+/** What every renderer is given. `width` is the terminal's (or COLUMNS); renderers may ignore it. */
+export interface RenderOptions {
+  color: boolean;
+  width: number | undefined;
+}
+
+export interface CliContext {
+  readonly io: CliIO;
+  /** Write a whole result to stdout (after everything is computed: never partial output before an error). */
+  out(text: string): void;
+  /** Write one message line to stderr. */
+  err(line: string): void;
+  /** Everything on stdin; on a terminal, a hint on stderr first. */
+  readStdin(): Promise<string>;
+  /** The width of stdout: the terminal's, else COLUMNS, else undefined. */
+  readonly width: number | undefined;
+  /** Bundled presets first, then TRAIN_COST_PRESETS, then --presets. */
+  presetDirs(opts: CommonOptions): string[];
+  /** Whether to colour, and the width, for a renderer. */
+  renderOptions(opts: CommonOptions): RenderOptions;
+  /** Resolves when every write to stdout has settled: the first write error, or null. */
+  settled(): Promise<NodeJS.ErrnoException | null>;
+}
+
+export const STDIN_HINT = 'reading a run file from stdin: paste YAML, end with Ctrl-D';
+
+export function createContext(io: CliIO): CliContext {
+  const pending: Promise<void>[] = [];
+  let writeError: NodeJS.ErrnoException | null = null;
+  const track = (p: void | Promise<void>) => {
+    if (p) pending.push(p.catch((e: NodeJS.ErrnoException) => void (writeError ??= e)));
+  };
+  const ctx: CliContext = {
+    io,
+    out: (text) => {
+      if (text.length > 0 && writeError === null) track(io.stdout.write(text));
+    },
+    // Messages are best effort: a failing stderr has nowhere to report to.
+    err: (line) => {
+      const p = io.stderr.write(line.endsWith('\n') ? line : `${line}\n`);
+      if (p) p.catch(() => {});
+    },
+    readStdin: async () => {
+      if (io.stdin.isTTY) ctx.err(STDIN_HINT);
+      return io.stdin.read();
+    },
+    width: widthOf(io),
+    presetDirs: (opts) => presetDirs(opts, io.env),
+    renderOptions: (opts) => ({ color: useColor(opts, io), width: ctx.width }),
+    settled: async () => {
+      await Promise.all(pending);
+      return writeError;
+    },
+  };
+  return ctx;
+}
+
+function widthOf(io: CliIO): number | undefined {
+  if (io.stdout.isTTY && io.stdout.columns !== undefined && io.stdout.columns > 0) return io.stdout.columns;
+  const env = Number.parseInt(io.env.COLUMNS ?? '', 10);
+  return Number.isInteger(env) && env > 0 ? env : undefined;
+}
+
 /** Bundled presets first, then TRAIN_COST_PRESETS, then --presets: later folders override earlier ones by id. */
-export function presetDirs(opts: CommonOptions, env: NodeJS.ProcessEnv = process.env): string[] {
+export function presetDirs(opts: CommonOptions, env: CliIO['env']): string[] {
   const fromEnv = (env.TRAIN_COST_PRESETS ?? '').split(delimiter).filter((d) => d.length > 0);
   const user = [...fromEnv, ...opts.presets].map((d) => resolve(d));
   for (const dir of user) {
@@ -16,19 +81,12 @@ export function presetDirs(opts: CommonOptions, env: NodeJS.ProcessEnv = process
   return [bundledPresetsDir(), ...user];
 }
 
-/** Colour only on a terminal, never with NO_COLOR or --no-color (FORCE_COLOR forces it). */
-export function useColor(opts: CommonOptions, env: NodeJS.ProcessEnv = process.env): boolean {
+/** Colour only on a terminal, never with NO_COLOR, --no-color or TERM=dumb (FORCE_COLOR forces it otherwise). */
+export function useColor(opts: Pick<CommonOptions, 'color'>, io: Pick<CliIO, 'env' | 'stdout'>): boolean {
+  const env = io.env;
   if (!opts.color) return false;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
-  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;
-  return process.stdout.isTTY === true;
-}
-
-/** Write the whole result at once, after everything is computed: never partial output before an error. */
-export function writeOut(text: string): void {
-  process.stdout.write(text);
-}
-
-export function writeErr(line: string): void {
-  process.stderr.write(line.endsWith('\n') ? line : `${line}\n`);
+  if (env.TERM === 'dumb') return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '' && env.FORCE_COLOR !== '0') return true;
+  return io.stdout.isTTY === true;
 }

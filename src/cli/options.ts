@@ -63,7 +63,7 @@ export function addCommonOptions(cmd: Command): Command {
   return cmd
     .addOption(new Option('-f, --format <format>', `output format: ${FORMATS.join(', ')}`))
     .option('--json', 'same as --format json')
-    .option('--no-color', 'no colour (also when NO_COLOR is set or output is not a terminal)')
+    .option('--no-color', 'no colour (also with NO_COLOR or TERM=dumb, or when output is not a terminal)')
     .option('--presets <dir>', 'extra preset folder (gpus/, runs/, regions.yaml); repeatable; also TRAIN_COST_PRESETS', collect)
     .option('--debug', 'show stack traces of internal errors');
 }

@@ -7,8 +7,10 @@ import { gpusCommand } from './commands/gpus.js';
 import { runsCommand } from './commands/runs.js';
 import { schemaCommand } from './commands/schema.js';
 import { validateCommand } from './commands/validate.js';
+import type { CliContext } from './context.js';
 import { addCommonOptions } from './options.js';
 import { VERSION } from '../version.js';
+import { InputError } from '../errors.js';
 
 
 const EXAMPLES = `
@@ -24,9 +26,13 @@ Examples:
 
 Numbers take K, M, B, T suffixes and exponents (671B, 14.8T, 2e6); lists (512,1024) and
 ranges (256..4096:x2, 0.3..0.5:0.05) make a comparison.
-Exit codes: 0 ok, 1 a check failed (--max-cost, backtest), 2 bad input, 70 internal error.`;
+Exit codes: 0 ok, 1 a check failed (--max-cost, backtest), 2 bad input, 70 internal error,
+74 output could not be written.`;
 
-export function buildProgram(): Command {
+/** The options of addCommonOptions a subcommand takes from before its name (train-cost --format json gpus). */
+const INHERITED = ['format', 'json', 'color', 'presets', 'debug'];
+
+export function buildProgram(ctx: CliContext): Command {
   const program = addEstimateOptions(addCommonOptions(new Command('train-cost')))
     .description('Estimate what it costs to train a large AI model: GPU-hours, wall-clock, dollars, energy, CO2.')
     .version(VERSION, '-V, --version')
@@ -34,12 +40,36 @@ export function buildProgram(): Command {
     .showSuggestionAfterError(true)
     // Options after a subcommand's name belong to the subcommand (gpus --format json).
     .enablePositionalOptions()
-    .action(async (refs: string[], raw: Record<string, unknown>) => runEstimate(refs, raw));
-  program.addCommand(gpusCommand());
-  program.addCommand(runsCommand());
-  program.addCommand(budgetCommand());
-  program.addCommand(backtestCommand());
-  program.addCommand(schemaCommand());
-  program.addCommand(validateCommand());
+    .hook('preAction', (root, action) => inheritOptions(root, action))
+    .action(async (refs: string[], raw: Record<string, unknown>) => runEstimate(ctx, refs, raw));
+  program.addCommand(gpusCommand(ctx));
+  program.addCommand(runsCommand(ctx));
+  program.addCommand(budgetCommand(ctx));
+  program.addCommand(backtestCommand(ctx));
+  program.addCommand(schemaCommand(ctx));
+  program.addCommand(validateCommand(ctx));
   return program;
+}
+
+/**
+ * Options given before a subcommand's name: --format, --json, --no-color, --presets apply to it
+ * as if given after (--presets adds to its own); an estimate option there is refused, not ignored.
+ */
+function inheritOptions(root: Command, sub: Command): void {
+  if (sub === root) return;
+  for (const option of root.options) {
+    const key = option.attributeName();
+    if (root.getOptionValueSource(key) !== 'cli') continue;
+    const flag = option.long ?? option.flags;
+    const takes = sub.options.some((o) => o.attributeName() === key);
+    if (key === 'debug' || (key === 'color' && !takes)) continue;
+    if (!INHERITED.includes(key) || !takes)
+      throw new InputError(`${flag} before "${sub.name()}" does not apply to it; see train-cost ${sub.name()} --help`);
+    const value: unknown = root.getOptionValue(key);
+    if (key === 'presets') {
+      sub.setOptionValueWithSource(key, [...(value as string[]), ...((sub.getOptionValue(key) as string[] | undefined) ?? [])], 'cli');
+    } else if (sub.getOptionValueSource(key) !== 'cli') {
+      sub.setOptionValueWithSource(key, value, 'cli');
+    }
+  }
 }

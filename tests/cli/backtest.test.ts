@@ -11,15 +11,15 @@ function expectRel(actual: number, expected: number, rel = 1e-9): void {
   expect(Math.abs(actual - expected), `${actual} vs ${expected}`).toBeLessThanOrEqual(rel * Math.abs(expected));
 }
 
-function backtest(args: string[] = []): any {
-  const { result, json } = cliJson(['backtest', ...args]);
+async function backtest(args: string[] = []): Promise<any> {
+  const { result, json } = await cliJson(['backtest', ...args]);
   expect(result.code, result.stderr).toBe(0);
   expect(result.stderr).toBe('');
   expect(json.schemaVersion).toBe(1);
   return json.backtest;
 }
 
-const expectInputError = (args: string[]): string => badInputLine(cli(args));
+const expectInputError = async (args: string[]): Promise<string> => badInputLine(await cli(args));
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -36,11 +36,11 @@ function write(name: string, text: string): string {
 }
 
 let cached: any;
-const bundled = () => (cached ??= backtest());
+const bundled = async () => (cached ??= await backtest());
 
 describe('the bundled calibration runs, leave-one-out', () => {
-  it('covers the 64 usable rows of the reference table, leave-one-out, with the nominal level', () => {
-    const b = bundled();
+  it('covers the 64 usable rows of the reference table, leave-one-out, with the nominal level', async () => {
+    const b = await bundled();
     expect(b.method).toBe('leave-one-out');
     expect(b.groupBy).toBe('run');
     expect(b.rows).toHaveLength(64);
@@ -51,8 +51,8 @@ describe('the bundled calibration runs, leave-one-out', () => {
     expect(b.rows.map((r: any) => r.name)).not.toContain('Llama 3.2 1B');
   });
 
-  it('every row has the reported and predicted GPU-hours, the range and whether it is inside', () => {
-    for (const r of bundled().rows) {
+  it('every row has the reported and predicted GPU-hours, the range and whether it is inside', async () => {
+    for (const r of (await bundled()).rows) {
       expect(r.reportedGpuHours, r.name).toBeGreaterThan(0);
       expect(r.predictedGpuHours, r.name).toBeGreaterThan(0);
       const [low, high] = r.gpuHoursRange;
@@ -63,8 +63,8 @@ describe('the bundled calibration runs, leave-one-out', () => {
     }
   });
 
-  it('the summary lines are the statistics of the rows, overall and by accelerator family', () => {
-    const b = bundled();
+  it('the summary lines are the statistics of the rows, overall and by accelerator family', async () => {
+    const b = await bundled();
     expectRel(b.medianAbsError, median(b.rows.map((r: any) => Math.abs(r.error))), 1e-6);
     expectRel(b.coverage, b.rows.filter((r: any) => r.inside).length / b.rows.length, 1e-9);
     expectRel(b.shareWithin25, b.rows.filter((r: any) => Math.abs(r.error) <= 0.25).length / b.rows.length, 1e-9);
@@ -78,10 +78,10 @@ describe('the bundled calibration runs, leave-one-out', () => {
 
 describe('backtest --group-by (grouped holdout)', () => {
   let org: any;
-  const byOrg = () => (org ??= backtest(['--group-by', 'organization']));
+  const byOrg = async () => (org ??= await backtest(['--group-by', 'organization']));
 
-  it('organization: every run of an organisation predicted by a model fitted without that organisation', () => {
-    const b = byOrg();
+  it('organization: every run of an organisation predicted by a model fitted without that organisation', async () => {
+    const b = await byOrg();
     expect(b.method).toBe('grouped holdout');
     expect(b.groupBy).toBe('organization');
     expect(b.groups).toBe(27);
@@ -92,8 +92,8 @@ describe('backtest --group-by (grouped holdout)', () => {
     expect(b.rows.find((r: any) => r.name === 'DeepSeek-V3 pre-training').predictedMfu).toBeDefined();
   });
 
-  it("the figures of docs/calibration.md: 23.6% error, 51.6% within 25%, 81.3% coverage (nominal 80%), high/low 2.64", () => {
-    const b = byOrg();
+  it("the figures of docs/calibration.md: 23.6% error, 51.6% within 25%, 81.3% coverage (nominal 80%), high/low 2.64", async () => {
+    const b = await byOrg();
     expect(b.medianAbsError).toBeCloseTo(0.236, 3);
     expect(b.shareWithin25).toBeCloseTo(33 / 64, 9);
     expect(b.coverage).toBeCloseTo(52 / 64, 9);
@@ -103,8 +103,8 @@ describe('backtest --group-by (grouped holdout)', () => {
     expect(b.coverage).toBeLessThanOrEqual(0.9);
   });
 
-  it('the table prints the summary with the nominal level and a table by accelerator family', () => {
-    const r = cli(['backtest', '--group-by', 'family']);
+  it('the table prints the summary with the nominal level and a table by accelerator family', async () => {
+    const r = await cli(['backtest', '--group-by', 'family']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/grouped holdout by family \(\d+ groups\)/);
     expect(r.stdout).toMatch(/median absolute GPU-hour error: \d+(\.\d)?%/);
@@ -114,16 +114,16 @@ describe('backtest --group-by (grouped holdout)', () => {
     expect(r.stdout).toContain('hopper');
   });
 
-  it('an unknown --group-by exits 2 naming the flag and the accepted values', () => {
-    const line = expectInputError(['backtest', '--group-by', 'lab']);
+  it('an unknown --group-by exits 2 naming the flag and the accepted values', async () => {
+    const line = await expectInputError(['backtest', '--group-by', 'lab']);
     expect(line).toMatch(/--group-by/);
     expect(line).toMatch(/organization, family, gpu/);
   });
 });
 
 describe('thresholds for CI', () => {
-  it('--max-error 0.01 exits 1, still printing the result, with one line on stderr naming --max-error', () => {
-    const r = cli(['backtest', '--max-error', '0.01']);
+  it('--max-error 0.01 exits 1, still printing the result, with one line on stderr naming --max-error', async () => {
+    const r = await cli(['backtest', '--max-error', '0.01']);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/median absolute GPU-hour error/);
     const lines = r.stderr.trimEnd().split('\n');
@@ -131,20 +131,20 @@ describe('thresholds for CI', () => {
     expect(lines[0]).toContain('--max-error');
   });
 
-  it('--max-error as JSON still prints valid JSON before exiting 1', () => {
-    const r = cli(['backtest', '--max-error', '0.01', '--format', 'json']);
+  it('--max-error as JSON still prints valid JSON before exiting 1', async () => {
+    const r = await cli(['backtest', '--max-error', '0.01', '--format', 'json']);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout).backtest.rows.length).toBeGreaterThanOrEqual(25);
   });
 
-  it('--min-coverage 0.5 is met: exit 0', () => {
-    const r = cli(['backtest', '--min-coverage', '0.5']);
+  it('--min-coverage 0.5 is met: exit 0', async () => {
+    const r = await cli(['backtest', '--min-coverage', '0.5']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toBe('');
   });
 
-  it('--min-coverage 1 is missed: exit 1 naming --min-coverage', () => {
-    const r = cli(['backtest', '--min-coverage', '1']);
+  it('--min-coverage 1 is missed: exit 1 naming --min-coverage', async () => {
+    const r = await cli(['backtest', '--min-coverage', '1']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('--min-coverage');
   });
@@ -153,9 +153,9 @@ describe('thresholds for CI', () => {
 describe("a user's file, predicted with the full model", () => {
   const CSV_HEADER = 'name,gpu,params,tokens,gpu_hours';
 
-  it('a CSV row like Llama 2 7B on A100s is predicted as the estimate would predict it', () => {
+  it('a CSV row like Llama 2 7B on A100s is predicted as the estimate would predict it', async () => {
     const file = write('mine.csv', `${CSV_HEADER}\nmy-7b,a100,6.74B,2T,184320\n`);
-    const b = backtest([file]);
+    const b = await backtest([file]);
     expect(b.method).toBe('full model');
     expect(b.rows).toHaveLength(1);
     const row = b.rows[0];
@@ -163,7 +163,7 @@ describe("a user's file, predicted with the full model", () => {
     expect(row.gpuId).toBe('a100');
     expect(row.reportedGpuHours).toBe(184_320);
     // The full model, as `train-cost --gpu a100 --params 6.74B --tokens 2T` uses it.
-    const { json } = cliJson(['--gpu', 'a100', '--params', '6.74B', '--tokens', '2T']);
+    const { json } = await cliJson(['--gpu', 'a100', '--params', '6.74B', '--tokens', '2T']);
     expectRel(row.predictedGpuHours, json.runs[0].gpuHours, 1e-9);
     expectRel(row.gpuHoursRange[0], json.runs[0].range.gpuHours[0], 1e-9);
     expectRel(row.gpuHoursRange[1], json.runs[0].range.gpuHours[1], 1e-9);
@@ -171,29 +171,29 @@ describe("a user's file, predicted with the full model", () => {
     expect(b.runs).toBe(1);
   });
 
-  it('a CSV with an unknown column exits 2 naming the line and the column', () => {
+  it('a CSV with an unknown column exits 2 naming the line and the column', async () => {
     const file = write('colour.csv', `${CSV_HEADER},colour\nmy-7b,a100,6.74B,2T,184320,red\n`);
-    const line = expectInputError(['backtest', file]);
+    const line = await expectInputError(['backtest', file]);
     expect(line).toMatch(/colour\.csv:1: /);
     expect(line).toContain('"colour"');
   });
 
-  it('a non-numeric gpu_hours exits 2 naming the line and the column', () => {
+  it('a non-numeric gpu_hours exits 2 naming the line and the column', async () => {
     const file = write('lots.csv', `${CSV_HEADER}\nmy-7b,a100,6.74B,2T,184320\nbig,a100,7B,1T,lots\n`);
-    const line = expectInputError(['backtest', file]);
+    const line = await expectInputError(['backtest', file]);
     expect(line).toMatch(/lots\.csv:3: /);
     expect(line).toContain('gpu_hours');
     expect(line).toContain('"lots"');
   });
 
   // Rows keep the line they start on, whatever blank lines come before.
-  it('after a blank line, the error still names the right line', () => {
+  it('after a blank line, the error still names the right line', async () => {
     const file = write('blank.csv', `${CSV_HEADER}\nmy-7b,a100,6.74B,2T,184320\n\nbig,a100,7B,1T,lots\n`);
-    const line = expectInputError(['backtest', file]);
+    const line = await expectInputError(['backtest', file]);
     expect(line).toMatch(/blank\.csv:4: /);
   });
 
-  it('a YAML list of runs works', () => {
+  it('a YAML list of runs works', async () => {
     const file = write(
       'runs.yaml',
       [
@@ -220,18 +220,18 @@ describe("a user's file, predicted with the full model", () => {
         '',
       ].join('\n'),
     );
-    const b = backtest([file]);
+    const b = await backtest([file]);
     expect(b.method).toBe('full model');
     expect(b.rows.map((r: any) => r.name)).toEqual(['small', 'h100 run']);
     expect(b.rows.map((r: any) => r.reportedGpuHours)).toEqual([184_320, 1_300_000]);
     expect(b.rows.map((r: any) => r.gpuId)).toEqual(['a100', 'h100']);
     // The same workload as the CSV row: the same prediction.
-    const { json } = cliJson(['--gpu', 'a100', '--params', '6.74B', '--tokens', '2T']);
+    const { json } = await cliJson(['--gpu', 'a100', '--params', '6.74B', '--tokens', '2T']);
     expectRel(b.rows[0].predictedGpuHours, json.runs[0].gpuHours, 1e-9);
   });
 
-  it('a missing file exits 2 naming it', () => {
-    const line = expectInputError(['backtest', join(tmp, 'nope.csv')]);
+  it('a missing file exits 2 naming it', async () => {
+    const line = await expectInputError(['backtest', join(tmp, 'nope.csv')]);
     expect(line).toContain('nope.csv');
   });
 });
@@ -241,8 +241,8 @@ describe('backtest FILE in the format of the published-runs reference table', ()
   // "NVIDIA A100 80GB (TDP 350-400W)", "1,720,320"), two of them without a workload or hardware.
   const file = 'tests/fixtures/backtest/published-format.csv';
 
-  it('reads the rows it can, maps the hardware to presets and lists the ones it skips, with why', () => {
-    const { result, json } = cliJson(['backtest', file]);
+  it('reads the rows it can, maps the hardware to presets and lists the ones it skips, with why', async () => {
+    const { result, json } = await cliJson(['backtest', file]);
     expect(result.code, result.stderr).toBe(0);
     const b = json.backtest;
     const byName = Object.fromEntries(b.rows.map((r: any) => [r.name, r]));
@@ -259,8 +259,8 @@ describe('backtest FILE in the format of the published-runs reference table', ()
     expect(b.method).toBe('full model');
   });
 
-  it('the table lists the skipped rows under the summary', () => {
-    const r = cli(['backtest', file]);
+  it('the table lists the skipped rows under the summary', async () => {
+    const r = await cli(['backtest', file]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('3 runs, full model (2 more skipped, listed below)');
     expect(r.stdout).toContain('skipped Snowflake Arctic: no hardware given');

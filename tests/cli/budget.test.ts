@@ -7,17 +7,17 @@ function expectRel(actual: number, expected: number, rel = 1e-9): void {
   expect(Math.abs(actual - expected), `${actual} vs ${expected}`).toBeLessThanOrEqual(rel * Math.abs(expected));
 }
 
-function budget(args: string[]): any {
-  const runs = contractRuns(['budget', ...args]);
+async function budget(args: string[]): Promise<any> {
+  const runs = await contractRuns(['budget', ...args]);
   expect(runs).toHaveLength(1);
   return runs[0];
 }
 
-const expectInputError = (args: string[]): string => badInputLine(cli(args));
+const expectInputError = async (args: string[]): Promise<string> => badInputLine(await cli(args));
 
 describe('train-cost budget 5.576e6 --gpu h800', () => {
-  it('rents 2.788M GPU-hours at $2', () => {
-    const r = budget(['5.576e6', '--gpu', 'h800']);
+  it('rents 2.788M GPU-hours at $2', async () => {
+    const r = await budget(['5.576e6', '--gpu', 'h800']);
     expect(r.gpuHours).toBe(2_788_000);
     expect(r.rental.usd).toBe(5_576_000);
     expect(r.rental.usdPerGpuHour).toBe(2);
@@ -25,19 +25,19 @@ describe('train-cost budget 5.576e6 --gpu h800', () => {
     expect(r.wallClockHours).toBeNull();
   });
 
-  it('with --chips 2048: about 56.7 days, as DeepSeek-V3 took', () => {
-    const r = budget(['5.576e6', '--gpu', 'h800', '--chips', '2048']);
+  it('with --chips 2048: about 56.7 days, as DeepSeek-V3 took', async () => {
+    const r = await budget(['5.576e6', '--gpu', 'h800', '--chips', '2048']);
     expect(r.chips).toBe(2048);
     expectRel(r.wallClockHours, 2_788_000 / 2048);
     expect(r.wallClockHours / 24).toBeCloseTo(56.7, 1);
-    const t = cli(['budget', '5.576e6', '--gpu', 'h800', '--chips', '2048']);
+    const t = await cli(['budget', '5.576e6', '--gpu', 'h800', '--chips', '2048']);
     expect(t.code).toBe(0);
     expect(t.stdout).toContain('2,788,000');
     expect(t.stdout).toContain('56.7 days');
   });
 
-  it('buys FLOP at the calibrated MFU, with a range around it', () => {
-    const r = budget(['5.576e6', '--gpu', 'h800']);
+  it('buys FLOP at the calibrated MFU, with a range around it', async () => {
+    const r = await budget(['5.576e6', '--gpu', 'h800']);
     expect(r.compute.mfu).toBeGreaterThan(0);
     expect(r.compute.mfu).toBeLessThan(1);
     // FLOP = GPU-hours x 3600 x peak x MFU.
@@ -48,8 +48,8 @@ describe('train-cost budget 5.576e6 --gpu h800', () => {
     expect(low).toBeLessThan(high);
   });
 
-  it('sizes the model compute-optimally: N = sqrt(C / 120), D = 20 N', () => {
-    const r = budget(['5.576e6', '--gpu', 'h800']);
+  it('sizes the model compute-optimally: N = sqrt(C / 120), D = 20 N', async () => {
+    const r = await budget(['5.576e6', '--gpu', 'h800']);
     expect(r.chinchilla).not.toBeNull();
     const c = r.compute.flop;
     expectRel(r.chinchilla.optimalParams, Math.sqrt(c / 120));
@@ -61,53 +61,53 @@ describe('train-cost budget 5.576e6 --gpu h800', () => {
     expectRel(r.chinchilla.tokensPerParam, 20, 1e-6);
   });
 
-  it('--params 70B: the tokens that FLOP buys for a 70B model, tokens = FLOP / (6 x 70e9)', () => {
-    const r = budget(['5.576e6', '--gpu', 'h800', '--params', '70B']);
+  it('--params 70B: the tokens that FLOP buys for a 70B model, tokens = FLOP / (6 x 70e9)', async () => {
+    const r = await budget(['5.576e6', '--gpu', 'h800', '--params', '70B']);
     expect(r.compute.params).toBe(70e9);
     expectRel(r.compute.tokens, r.compute.flop / (6 * 70e9));
     expectRel(r.chinchilla.tokensPerParam, r.compute.tokens / 70e9);
     expectRel(r.chinchilla.optimalParams, Math.sqrt(r.compute.flop / 120));
   });
 
-  it('--tokens 1T: the model that FLOP trains on a trillion tokens', () => {
-    const r = budget(['5.576e6', '--gpu', 'h800', '--tokens', '1T']);
+  it('--tokens 1T: the model that FLOP trains on a trillion tokens', async () => {
+    const r = await budget(['5.576e6', '--gpu', 'h800', '--tokens', '1T']);
     expect(r.compute.tokens).toBe(1e12);
     expectRel(r.compute.params, r.compute.flop / (6 * 1e12), 1e-6);
   });
 
-  it('a price override changes what the budget rents', () => {
-    const r = budget(['1M', '--gpu', 'h800', '--price', '2.5']);
+  it('a price override changes what the budget rents', async () => {
+    const r = await budget(['1M', '--gpu', 'h800', '--price', '2.5']);
     expect(r.gpuHours).toBe(400_000);
     expect(r.rental.usd).toBe(1e6);
   });
 });
 
 describe('refused budgets', () => {
-  it('--params with --tokens exits 2', () => {
-    const line = expectInputError(['budget', '5.576e6', '--gpu', 'h800', '--params', '70B', '--tokens', '1T']);
+  it('--params with --tokens exits 2', async () => {
+    const line = await expectInputError(['budget', '5.576e6', '--gpu', 'h800', '--params', '70B', '--tokens', '1T']);
     expect(line).toContain('--params');
     expect(line).toContain('--tokens');
   });
 
-  it('a budget that is not a number exits 2', () => {
-    const line = expectInputError(['budget', 'abc', '--gpu', 'h800']);
+  it('a budget that is not a number exits 2', async () => {
+    const line = await expectInputError(['budget', 'abc', '--gpu', 'h800']);
     expect(line).toContain('"abc"');
   });
 
-  it('a negative budget exits 2', () => {
-    expectInputError(['budget', '--gpu', 'h800', '--', '-5']);
+  it('a negative budget exits 2', async () => {
+    await expectInputError(['budget', '--gpu', 'h800', '--', '-5']);
   });
 
-  it('no --gpu exits 2', () => {
-    const r = cli(['budget', '5.576e6']);
+  it('no --gpu exits 2', async () => {
+    const r = await cli(['budget', '5.576e6']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--gpu');
   });
 });
 
 describe('budget memory check', () => {
-  it('405B on 64 H100s: model states need at least 81 chips (16 x 405e9 / 80e9), with a warning', () => {
-    const r = budget(['1e6', '--gpu', 'h100', '--params', '405B', '--chips', '64']);
+  it('405B on 64 H100s: model states need at least 81 chips (16 x 405e9 / 80e9), with a warning', async () => {
+    const r = await budget(['1e6', '--gpu', 'h100', '--params', '405B', '--chips', '64']);
     expect(r.memory.minChips).toBe(81);
     expect(r.memory.bytesPerChip).toBe((16 * 405e9) / 64);
     expect(r.warnings.join(' ')).toContain('at least 81');
@@ -115,12 +115,12 @@ describe('budget memory check', () => {
 });
 
 describe('budget arithmetic', () => {
-  it('the table works the budget through: GPU-hours, FLOP, the compute-optimal model', () => {
-    const r = cli(['budget', '5.576e6', '--gpu', 'h800', '--chips', '2048']);
+  it('the table works the budget through: GPU-hours, FLOP, the compute-optimal model', async () => {
+    const r = await cli(['budget', '5.576e6', '--gpu', 'h800', '--chips', '2048']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('GPU-hours = budget / price = $5,576,000 / $2.00 = 2,788,000');
     expect(r.stdout).toMatch(/workload = GPU-hours x 3600 x peak x MFU = 2,788,000 x 3600 x 9\.89e14 FLOP\/s x \d+\.\d% = /);
     expect(r.stdout).toContain('compute-optimal: N = sqrt(FLOP / 120)');
-    expect(budget(['5.576e6', '--gpu', 'h800']).phases[0].gpuHoursFrom).toBe('budget');
+    expect((await budget(['5.576e6', '--gpu', 'h800'])).phases[0].gpuHoursFrom).toBe('budget');
   });
 });

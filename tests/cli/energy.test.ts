@@ -17,13 +17,13 @@ function expectRel(actual: number, expected: number, rel = 1e-9): void {
   expect(Math.abs(actual - expected), `${actual} vs ${expected}`).toBeLessThanOrEqual(rel * Math.abs(expected));
 }
 
-const run = (args: string[]): any => contractRuns(args)[0];
+const run = async (args: string[]): Promise<any> => (await contractRuns(args))[0];
 
-const expectInputError = (args: string[]): string => badInputLine(cli(args));
+const expectInputError = async (args: string[]): Promise<string> => badInputLine(await cli(args));
 
 describe('energy and CO2 of 512 H800s for 80 hours in China', () => {
-  it('kWh = 40,960 GPU-hours x 1.275 kW x 0.75 x PUE 1.25 = 48,960; CO2 at 557.5 g/kWh', () => {
-    const r = run([...SEED, '--region', 'china']);
+  it('kWh = 40,960 GPU-hours x 1.275 kW x 0.75 x PUE 1.25 = 48,960; CO2 at 557.5 g/kWh', async () => {
+    const r = await run([...SEED, '--region', 'china']);
     // The figures the issue fixes, from the presets.
     expect(h800.systemWattsPerChip).toBe(1275);
     expect(h800.powerDrawFraction).toBe(0.75);
@@ -46,8 +46,8 @@ describe('energy and CO2 of 512 H800s for 80 hours in China', () => {
     expect(r.phases[0].energy.kWh).toBe(48_960);
   });
 
-  it('the table lists the region assumptions: grid intensity, electricity price, PUE', () => {
-    const t = cli([...SEED, '--region', 'china']);
+  it('the table lists the region assumptions: grid intensity, electricity price, PUE', async () => {
+    const t = await cli([...SEED, '--region', 'china']);
     expect(t.code).toBe(0);
     const line = t.stdout.split('\n').find((l) => /Region china/.test(l));
     expect(line, t.stdout).toBeDefined();
@@ -58,19 +58,19 @@ describe('energy and CO2 of 512 H800s for 80 hours in China', () => {
     expect(t.stdout).toContain('1,275 W');
   });
 
-  it('without --region the table says which region is the default and why', () => {
-    const t = cli(SEED);
+  it('without --region the table says which region is the default and why', async () => {
+    const t = await cli(SEED);
     expect(t.code).toBe(0);
     expect(regions.default).toBe('us');
     expect(t.stdout).toMatch(/Region us \(the default/);
     expect(t.stdout).toContain(regions.defaultReason);
-    const r = run(SEED);
+    const r = await run(SEED);
     expect(r.energy.region).toBe('us');
     expect(r.energy.regionDefaultReason).toBe(regions.defaultReason);
   });
 
-  it('--pue, --grid-intensity and --electricity-price override the region', () => {
-    const r = run([...SEED, '--region', 'china', '--pue', '1.1', '--grid-intensity', '100', '--electricity-price', '0.05']);
+  it('--pue, --grid-intensity and --electricity-price override the region', async () => {
+    const r = await run([...SEED, '--region', 'china', '--pue', '1.1', '--grid-intensity', '100', '--electricity-price', '0.05']);
     expect(r.energy.region).toBe('china');
     expect(r.energy.pue).toBe(1.1);
     expect(r.energy.gridGCo2PerKwh).toBe(100);
@@ -81,8 +81,8 @@ describe('energy and CO2 of 512 H800s for 80 hours in China', () => {
     expectRel(r.ownership.energyUsd, r.energy.usd);
   });
 
-  it('the world region has its own PUE', () => {
-    const r = run([...SEED, '--region', 'world']);
+  it('the world region has its own PUE', async () => {
+    const r = await run([...SEED, '--region', 'world']);
     expect(r.energy.pue).toBe(regions.regions.world.pue);
     expectRel(r.energy.kWh, 40_960 * 1.275 * 0.75 * regions.regions.world.pue);
   });
@@ -91,8 +91,8 @@ describe('energy and CO2 of 512 H800s for 80 hours in China', () => {
 describe('rent vs own', () => {
   const base = () => run(SEED);
 
-  it('owned cost = amortised capex + energy at the electricity price', () => {
-    const r = base();
+  it('owned cost = amortised capex + energy at the electricity price', async () => {
+    const r = await base();
     expectRel(r.ownership.usd, r.ownership.capexUsd + r.ownership.energyUsd);
     expectRel(r.ownership.energyUsd, r.energy.usd);
     // The H800 preset's price already includes the server: capex = price / (1 - 0.19) over the life.
@@ -106,9 +106,9 @@ describe('rent vs own', () => {
     expectRel(r.ownership.lifetimeYears, 1 / (0.14 * Math.LN10));
   });
 
-  it('--utilization 0.5 doubles the capex and leaves energy alone', () => {
-    const full = base();
-    const half = run([...SEED, '--utilization', '0.5']);
+  it('--utilization 0.5 doubles the capex and leaves energy alone', async () => {
+    const full = await base();
+    const half = await run([...SEED, '--utilization', '0.5']);
     expect(half.ownership.utilization).toBe(0.5);
     expectRel(half.ownership.capexUsd, 2 * full.ownership.capexUsd);
     expectRel(half.ownership.energyUsd, full.ownership.energyUsd);
@@ -117,8 +117,8 @@ describe('rent vs own', () => {
     expectRel(half.ownership.breakEvenUtilization, full.ownership.breakEvenUtilization);
   });
 
-  it('--purchase-price 30000 is a chip-only price: x 1.64 for the server, / (1 - 0.19) for the network (Epoch AI)', () => {
-    const r = run([...SEED, '--purchase-price', '30000']);
+  it('--purchase-price 30000 is a chip-only price: x 1.64 for the server, / (1 - 0.19) for the network (Epoch AI)', async () => {
+    const r = await run([...SEED, '--purchase-price', '30000']);
     expect(r.ownership.purchaseUsdPerChip).toBe(30_000);
     expect(r.ownership.includesServer).toBe(false);
     const capexPerChip = (30_000 * 1.64) / (1 - 0.19);
@@ -126,15 +126,15 @@ describe('rent vs own', () => {
     expectRel(r.ownership.usd, r.ownership.capexUsd + r.ownership.energyUsd);
   });
 
-  it('--lifetime-years spreads the capex over a longer life', () => {
-    const full = base();
-    const five = run([...SEED, '--lifetime-years', '5']);
+  it('--lifetime-years spreads the capex over a longer life', async () => {
+    const full = await base();
+    const five = await run([...SEED, '--lifetime-years', '5']);
     expect(five.ownership.lifetimeYears).toBe(5);
     expectRel(five.ownership.capexUsd, (full.ownership.capexUsd * full.ownership.lifetimeYears) / 5);
   });
 
-  it('the break-even utilisation is where owning costs what renting does', () => {
-    const r = base();
+  it('the break-even utilisation is where owning costs what renting does', async () => {
+    const r = await base();
     const be = r.ownership.breakEvenUtilization;
     // At utilisation u, owned $/GPU-hour = capex per GPU-hour at u=1 / u + energy per GPU-hour.
     const capexAtFull = r.ownership.capexUsd / r.gpuHours;
@@ -142,8 +142,8 @@ describe('rent vs own', () => {
     expectRel(capexAtFull / be + energy, r.rental.usdPerGpuHour, 1e-9);
   });
 
-  it('the table shows rented and owned cost side by side, with the break-even utilisation', () => {
-    const t = cli(SEED);
+  it('the table shows rented and owned cost side by side, with the break-even utilisation', async () => {
+    const t = await cli(SEED);
     expect(t.code).toBe(0);
     expect(t.stdout).toMatch(/Rental cost.*\$81,920/);
     expect(t.stdout).toMatch(/Owned cost.*capex.*energy/);
@@ -162,19 +162,19 @@ describe('bad energy and ownership values exit 2 with one line', () => {
     [['--electricity-price', 'cheap'], '--electricity-price'],
     [['--purchase-price', '0'], '--purchase-price'],
     [['--lifetime-years', '-3'], '--lifetime-years'],
-  ])('%j', (flag, name) => {
-    const line = expectInputError([...SEED, ...flag]);
+  ])('%j', async (flag, name) => {
+    const line = await expectInputError([...SEED, ...flag]);
     expect(line).toContain(name);
   });
 
-  it('--region mars names the region and the known ones', () => {
-    const line = expectInputError([...SEED, '--region', 'mars']);
+  it('--region mars names the region and the known ones', async () => {
+    const line = await expectInputError([...SEED, '--region', 'mars']);
     expect(line).toContain('"mars"');
     for (const id of ['us', 'china', 'eu', 'world', 'france', 'germany', 'india', 'uk', 'japan']) expect(line).toContain(id);
   });
 
-  it('a near miss gets a suggestion', () => {
-    const line = expectInputError([...SEED, '--region', 'chin']);
+  it('a near miss gets a suggestion', async () => {
+    const line = await expectInputError([...SEED, '--region', 'chin']);
     expect(line).toMatch(/did you mean "china"|known: .*china/);
   });
 });
@@ -182,15 +182,15 @@ describe('bad energy and ownership values exit 2 with one line', () => {
 describe('a user regions.yaml (--presets DIR)', () => {
   const presets = ['--presets', 'tests/fixtures/user-regions'];
 
-  it('adds its regions beside the bundled ones', () => {
-    const r = run([...presets, '--chips', '512', '--gpu', 'h800', '--hours', '80', '--region', 'nordic-hydro']);
+  it('adds its regions beside the bundled ones', async () => {
+    const r = await run([...presets, '--chips', '512', '--gpu', 'h800', '--hours', '80', '--region', 'nordic-hydro']);
     expect(r.energy.region).toBe('nordic-hydro');
     expect(r.energy.kWh).toBeCloseTo((40_960 * 1275 * 0.75 * 1.1) / 1000, 6);
     expect(r.energy.co2Tonnes).toBeCloseTo((r.energy.kWh * 20) / 1e6, 9);
   });
 
-  it('keeps the bundled regions and the bundled default', () => {
-    expect(run([...presets, '--chips', '8', '--gpu', 'h800', '--hours', '1', '--region', 'china']).energy.region).toBe('china');
-    expect(run([...presets, '--chips', '8', '--gpu', 'h800', '--hours', '1']).energy.region).toBe('us');
+  it('keeps the bundled regions and the bundled default', async () => {
+    expect((await run([...presets, '--chips', '8', '--gpu', 'h800', '--hours', '1', '--region', 'china'])).energy.region).toBe('china');
+    expect((await run([...presets, '--chips', '8', '--gpu', 'h800', '--hours', '1'])).energy.region).toBe('us');
   });
 });

@@ -9,40 +9,40 @@ const SEED = ['--chips', '512', '--gpu', 'h800', '--hours', '80'];
 const badInput = badInputLine;
 
 describe('bad input: exit 2, one line, no stack', () => {
-  it('an unknown flag names it', () => {
-    const line = badInput(cli(['--bogus', ...SEED]));
+  it('an unknown flag names it', async () => {
+    const line = badInput(await cli(['--bogus', ...SEED]));
     expect(line).toContain('--bogus');
   });
 
-  it('an unknown gpu suggests the closest id', () => {
-    const line = badInput(cli(['--gpu', 'h80', '--chips', '8', '--hours', '1']));
+  it('an unknown gpu suggests the closest id', async () => {
+    const line = badInput(await cli(['--gpu', 'h80', '--chips', '8', '--hours', '1']));
     expect(line).toContain('unknown gpu "h80"');
     expect(line).toContain('did you mean "h800"');
     // ... and lists what is accepted.
     expect(line).toContain('h100');
   });
 
-  it('no duration names the three ways to give one', () => {
-    const line = badInput(cli(['--gpu', 'h800', '--chips', '8']));
+  it('no duration names the three ways to give one', async () => {
+    const line = badInput(await cli(['--gpu', 'h800', '--chips', '8']));
     expect(line).toContain('--hours');
     expect(line).toContain('--days');
     expect(line).toContain('--gpu-hours');
   });
 
-  it('two durations conflict', () => {
-    const line = badInput(cli(['--gpu', 'h800', '--chips', '8', '--hours', '1', '--days', '1']));
+  it('two durations conflict', async () => {
+    const line = badInput(await cli(['--gpu', 'h800', '--chips', '8', '--hours', '1', '--days', '1']));
     expect(line).toContain('--hours');
     expect(line).toContain('--days');
     expect(line).toContain('--gpu-hours');
   });
 
-  it('--gpu-hours with --hours conflict', () => {
-    const line = badInput(cli(['--gpu', 'h800', '--chips', '8', '--hours', '1', '--gpu-hours', '8']));
+  it('--gpu-hours with --hours conflict', async () => {
+    const line = badInput(await cli(['--gpu', 'h800', '--chips', '8', '--hours', '1', '--gpu-hours', '8']));
     expect(line).toContain('--gpu-hours');
   });
 
-  it('--hours without --chips says chips are needed', () => {
-    const line = badInput(cli(['--gpu', 'h800', '--hours', '80']));
+  it('--hours without --chips says chips are needed', async () => {
+    const line = badInput(await cli(['--gpu', 'h800', '--hours', '80']));
     expect(line).toContain('--chips');
   });
 
@@ -52,14 +52,14 @@ describe('bad input: exit 2, one line, no stack', () => {
     ['negative (= form)', ['--chips=-5'], ['--chips', '-5']],
     ['zero', ['--chips', '0'], ['--chips', '0']],
     ['not a whole number', ['--chips', '8.5'], ['--chips', '8.5']],
-  ])('%s --chips: %j names the flag and the value', (_what, bad, mentions) => {
+  ])('%s --chips: %j names the flag and the value', async (_what, bad, mentions) => {
     const args = ['--gpu', 'h800', '--hours', '1', ...bad];
-    const line = badInput(cli(args));
+    const line = badInput(await cli(args));
     for (const m of mentions) expect(line).toContain(m);
   });
 
-  it.each(['1e999', 'NaN', 'Infinity', '-Infinity'])('a non-finite --hours %s is refused', (v) => {
-    const line = badInput(cli(['--gpu', 'h800', '--chips', '8', `--hours=${v}`]));
+  it.each(['1e999', 'NaN', 'Infinity', '-Infinity'])('a non-finite --hours %s is refused', async (v) => {
+    const line = badInput(await cli(['--gpu', 'h800', '--chips', '8', `--hours=${v}`]));
     expect(line).toContain('--hours');
     expect(line).toContain(v);
   });
@@ -70,56 +70,56 @@ describe('bad input: exit 2, one line, no stack', () => {
     ['table', ['--gpu', 'h800', '--chips', '8', '--gpu-hours', '1e300']],
     ['json', ['--gpu', 'h800', '--chips', '8', '--gpu-hours', '1e300', '--format', 'json']],
     ['json, chips x hours', ['--gpu', 'h800', '--chips', '1e308', '--hours', '1e308', '--format', 'json']],
-  ])('huge finite input (%s): no NaN/Infinity, no internal error', (_what, args) => {
-    const r = cli(args);
+  ])('huge finite input (%s): no NaN/Infinity, no internal error', async (_what, args) => {
+    const r = await cli(args);
     expect(r.stdout).not.toMatch(/NaN|Infinity/);
     expect(r.stderr).not.toContain('internal error');
     expect(r.code).toBe(2);
     expect(badInput(r)).toContain('too large');
   });
 
-  it('a non-numeric --hours says what would be accepted', () => {
-    const line = badInput(cli(['--gpu', 'h800', '--chips', '8', '--hours', 'eighty']));
+  it('a non-numeric --hours says what would be accepted', async () => {
+    const line = badInput(await cli(['--gpu', 'h800', '--chips', '8', '--hours', 'eighty']));
     expect(line).toContain('--hours');
     expect(line).toMatch(/expected .*\d/);
   });
 
-  it('an unknown --format lists the formats', () => {
-    const line = badInput(cli([...SEED, '--format', 'xml']));
+  it('an unknown --format lists the formats', async () => {
+    const line = badInput(await cli([...SEED, '--format', 'xml']));
     expect(line).toContain('--format');
     expect(line).toContain('"xml"');
     for (const f of ['table', 'json', 'csv', 'markdown', 'ndjson']) expect(line).toContain(f);
   });
 
-  it('an unknown --price-source lists what is accepted', () => {
-    const line = badInput(cli([...SEED, '--price-source', 'bogus']));
+  it('an unknown --price-source lists what is accepted', async () => {
+    const line = badInput(await cli([...SEED, '--price-source', 'bogus']));
     expect(line).toContain('bogus');
     expect(line).toContain('marketplace');
     expect(line).toContain('deepseek-assumption');
   });
 
-  it('an unknown --precision lists the precisions', () => {
-    const line = badInput(cli([...SEED, '--precision', 'fp9']));
+  it('an unknown --precision lists the precisions', async () => {
+    const line = badInput(await cli([...SEED, '--precision', 'fp9']));
     expect(line).toContain('--precision');
     expect(line).toContain('fp9');
     expect(line).toContain('bf16');
   });
 
-  it('a precision the gpu lacks (h800 fp4) names the gpu and the precisions it has', () => {
-    const line = badInput(cli([...SEED, '--precision', 'fp4']));
+  it('a precision the gpu lacks (h800 fp4) names the gpu and the precisions it has', async () => {
+    const line = badInput(await cli([...SEED, '--precision', 'fp4']));
     expect(line).toContain('h800');
     expect(line).toContain('fp4');
     expect(line).toContain('fp8');
   });
 
-  it('a gpu without a known price asks for --price', () => {
-    const line = badInput(cli(['--gpu', 'h20', '--chips', '8', '--hours', '1']));
+  it('a gpu without a known price asks for --price', async () => {
+    const line = badInput(await cli(['--gpu', 'h20', '--chips', '8', '--hours', '1']));
     expect(line).toContain('h20');
     expect(line).toContain('--price');
   });
 
-  it('... and with --price 1.5 it works', () => {
-    const r = cli(['--gpu', 'h20', '--chips', '8', '--hours', '1', '--price', '1.5', '--format', 'json']);
+  it('... and with --price 1.5 it works', async () => {
+    const r = await cli(['--gpu', 'h20', '--chips', '8', '--hours', '1', '--price', '1.5', '--format', 'json']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const run = JSON.parse(r.stdout).runs[0];
@@ -127,32 +127,32 @@ describe('bad input: exit 2, one line, no stack', () => {
     expect(run.rental.usd).toBe(12);
   });
 
-  it('an unknown gpu in a list fails the whole command, with no partial output', () => {
-    const line = badInput(cli(['--gpu', 'h800,h80', '--chips', '8', '--hours', '1']));
+  it('an unknown gpu in a list fails the whole command, with no partial output', async () => {
+    const line = badInput(await cli(['--gpu', 'h800,h80', '--chips', '8', '--hours', '1']));
     expect(line).toContain('did you mean "h800"');
   });
 
-  it('a reversed range is refused', () => {
-    const line = badInput(cli(['--gpu', 'h800', '--chips', '4096..256:x2', '--hours', '1']));
+  it('a reversed range is refused', async () => {
+    const line = badInput(await cli(['--gpu', 'h800', '--chips', '4096..256:x2', '--hours', '1']));
     expect(line).toContain('--chips');
     expect(line).toContain('4096..256');
   });
 
-  it('--presets with a folder that does not exist', () => {
-    const line = badInput(cli([...SEED, '--presets', 'tests/fixtures/no-such-folder']));
+  it('--presets with a folder that does not exist', async () => {
+    const line = badInput(await cli([...SEED, '--presets', 'tests/fixtures/no-such-folder']));
     expect(line).toContain('no-such-folder');
   });
 
-  it('train-cost gpus --format bogus', () => {
-    const line = badInput(cli(['gpus', '--format', 'bogus']));
+  it('train-cost gpus --format bogus', async () => {
+    const line = badInput(await cli(['gpus', '--format', 'bogus']));
     expect(line).toContain('--format');
     expect(line).toContain('bogus');
   });
 });
 
 describe('success: --help and --version', () => {
-  it('--help exits 0 with examples on stdout', () => {
-    const r = cli(['--help']);
+  it('--help exits 0 with examples on stdout', async () => {
+    const r = await cli(['--help']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('Examples');
@@ -161,8 +161,8 @@ describe('success: --help and --version', () => {
       expect(r.stdout).toContain(flag);
   });
 
-  it('--version exits 0 with a version number', () => {
-    const r = cli(['--version']);
+  it('--version exits 0 with a version number', async () => {
+    const r = await cli(['--version']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
@@ -170,8 +170,8 @@ describe('success: --help and --version', () => {
 });
 
 describe('--max-cost: exit 1 when over budget', () => {
-  it('over budget: exit 1, the output still on stdout, one line on stderr naming --max-cost', () => {
-    const r = cli([...SEED, '--max-cost', '1000']);
+  it('over budget: exit 1, the output still on stdout, one line on stderr naming --max-cost', async () => {
+    const r = await cli([...SEED, '--max-cost', '1000']);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('$81,920');
     const lines = r.stderr.trimEnd().split('\n');
@@ -181,21 +181,21 @@ describe('--max-cost: exit 1 when over budget', () => {
     expect(r.stderr).not.toContain('    at ');
   });
 
-  it('over budget in JSON: stdout is still valid JSON', () => {
-    const r = cli([...SEED, '--max-cost', '1000', '--format', 'json']);
+  it('over budget in JSON: stdout is still valid JSON', async () => {
+    const r = await cli([...SEED, '--max-cost', '1000', '--format', 'json']);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout).runs[0].rental.usd).toBe(81920);
   });
 
-  it('within budget (1e6): exit 0, nothing on stderr', () => {
-    const r = cli([...SEED, '--max-cost', '1e6']);
+  it('within budget (1e6): exit 0, nothing on stderr', async () => {
+    const r = await cli([...SEED, '--max-cost', '1e6']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('$81,920');
   });
 
-  it('exactly at the budget is not over it', () => {
-    const r = cli([...SEED, '--max-cost', '81920']);
+  it('exactly at the budget is not over it', async () => {
+    const r = await cli([...SEED, '--max-cost', '81920']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
   });

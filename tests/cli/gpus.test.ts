@@ -34,20 +34,20 @@ function ok(r: CliResult): string {
 
 describe('train-cost gpus', () => {
   let gpus: any[];
-  beforeAll(() => {
-    const json = JSON.parse(ok(cli(['gpus', '--format', 'json'])));
+  beforeAll(async () => {
+    const json = JSON.parse(ok(await cli(['gpus', '--format', 'json'])));
     expect(json.schemaVersion).toBe(1);
     gpus = json.gpus;
   });
   const byId = (id: string) => gpus.find((g) => g.id === id);
 
-  it('--format json lists every required accelerator', () => {
+  it('--format json lists every required accelerator', async () => {
     const ids = gpus.map((g) => g.id);
     for (const id of REQUIRED) expect(ids, id).toContain(id);
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it.each(REQUIRED.filter((id) => id !== 'v100'))('%s has a BF16 peak, memory and a name', (id) => {
+  it.each(REQUIRED.filter((id) => id !== 'v100'))('%s has a BF16 peak, memory and a name', async (id) => {
     const g = byId(id);
     expect(g.bf16Tflops).toBeTypeOf('number');
     expect(g.bf16Tflops).toBeGreaterThan(0);
@@ -55,13 +55,13 @@ describe('train-cost gpus', () => {
     expect(g.name.length).toBeGreaterThan(0);
   });
 
-  it('v100 has no BF16 (its figure is FP16), but memory', () => {
+  it('v100 has no BF16 (its figure is FP16), but memory', async () => {
     const g = byId('v100');
     expect(g.bf16Tflops).toBeNull();
     expect(g.memoryGB).toBe(16);
   });
 
-  it('h800 defaults to the $2.00 DeepSeek assumption, with its date', () => {
+  it('h800 defaults to the $2.00 DeepSeek assumption, with its date', async () => {
     const g = byId('h800');
     expect(g.usdPerGpuHour).toBe(2);
     expect(g.priceId).toBe('deepseek-assumption');
@@ -70,7 +70,7 @@ describe('train-cost gpus', () => {
     expect(g.memoryGB).toBe(80);
   });
 
-  it('every default price has a date; a gpu without a price has null price fields', () => {
+  it('every default price has a date; a gpu without a price has null price fields', async () => {
     for (const g of gpus) {
       if (g.usdPerGpuHour === null) {
         expect(g.priceId, g.id).toBeNull();
@@ -84,8 +84,8 @@ describe('train-cost gpus', () => {
     expect(byId('h20').usdPerGpuHour).toBeNull();
   });
 
-  it('--format table shows id, name, BF16, FP8, memory, default $/GPU-hour and its date', () => {
-    const out = ok(cli(['gpus']));
+  it('--format table shows id, name, BF16, FP8, memory, default $/GPU-hour and its date', async () => {
+    const out = ok(await cli(['gpus']));
     expect(out).not.toMatch(ANSI);
     for (const h of ['BF16', 'FP8', 'Memory', '$/GPU-hour']) expect(out).toContain(h);
     const row = out.split('\n').find((l) => /[│|]\s*h800\s*[│|]/.test(l));
@@ -97,14 +97,14 @@ describe('train-cost gpus', () => {
     for (const id of REQUIRED) expect(out).toMatch(new RegExp(`[│|]\\s*${id}\\s*[│|]`));
   });
 
-  it('the table is coloured only when forced, and never with NO_COLOR or --no-color', () => {
-    expect(ok(cli(['gpus'], { env: { FORCE_COLOR: '1' } }))).toMatch(ANSI);
-    expect(ok(cli(['gpus'], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }))).not.toMatch(ANSI);
-    expect(ok(cli(['gpus', '--no-color'], { env: { FORCE_COLOR: '1' } }))).not.toMatch(ANSI);
+  it('the table is coloured only when forced, and never with NO_COLOR or --no-color', async () => {
+    expect(ok(await cli(['gpus'], { env: { FORCE_COLOR: '1' } }))).toMatch(ANSI);
+    expect(ok(await cli(['gpus'], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }))).not.toMatch(ANSI);
+    expect(ok(await cli(['gpus', '--no-color'], { env: { FORCE_COLOR: '1' } }))).not.toMatch(ANSI);
   });
 
-  it('--format csv: a header row and one row per gpu', () => {
-    const out = ok(cli(['gpus', '--format', 'csv']));
+  it('--format csv: a header row and one row per gpu', async () => {
+    const out = ok(await cli(['gpus', '--format', 'csv']));
     const lines = out.trimEnd().split('\n');
     const header = parseCsvLine(lines[0]!);
     expect(header).toContain('id');
@@ -118,8 +118,8 @@ describe('train-cost gpus', () => {
     for (const l of lines) expect(parseCsvLine(l)).toHaveLength(header.length);
   });
 
-  it('--format markdown: a pipe table with one row per gpu', () => {
-    const out = ok(cli(['gpus', '--format', 'markdown']));
+  it('--format markdown: a pipe table with one row per gpu', async () => {
+    const out = ok(await cli(['gpus', '--format', 'markdown']));
     const lines = out.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^\|.*\|$/);
     expect(lines[1]).toMatch(/^\|(\s*:?-{3,}:?\s*\|)+$/);
@@ -129,8 +129,8 @@ describe('train-cost gpus', () => {
 });
 
 describe('gpus --format json carries each whole preset for scripts', () => {
-  it('h800: every dated price with its source, the purchase price and the server power', () => {
-    const r = cli(['gpus', '--format', 'json']);
+  it('h800: every dated price with its source, the purchase price and the server power', async () => {
+    const r = await cli(['gpus', '--format', 'json']);
     const h800 = JSON.parse(r.stdout).gpus.find((g: any) => g.id === 'h800');
     expect(h800.priceSource).toContain('DeepSeek-V3');
     expect(h800.preset.prices.map((p: any) => p.id)).toEqual(['deepseek-assumption', 'cr8dl']);

@@ -16,8 +16,8 @@ function write(rel: string, text: string): string {
   return file;
 }
 
-function expectInputError(args: string[]): { line: string; stdout: string } {
-  const r = cli(args);
+async function expectInputError(args: string[]): Promise<{ line: string; stdout: string }> {
+  const r = await cli(args);
   expect(r.code, r.stderr).toBe(2);
   const lines = r.stderr.trimEnd().split('\n');
   expect(lines, r.stderr).toHaveLength(1);
@@ -26,8 +26,8 @@ function expectInputError(args: string[]): { line: string; stdout: string } {
 }
 
 describe('train-cost schema', () => {
-  it.each(['gpu', 'run', 'regions', 'output'])('schema %s prints a JSON Schema with properties', (kind) => {
-    const r = cli(['schema', kind]);
+  it.each(['gpu', 'run', 'regions', 'output'])('schema %s prints a JSON Schema with properties', async (kind) => {
+    const r = await cli(['schema', kind]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toBe('');
     const schema = JSON.parse(r.stdout);
@@ -36,25 +36,25 @@ describe('train-cost schema', () => {
     expect(Object.keys(schema.properties).length).toBeGreaterThan(0);
   });
 
-  it('the schemas describe what they are for', () => {
-    const props = (kind: string) => Object.keys(JSON.parse(cli(['schema', kind]).stdout).properties);
-    expect(props('gpu')).toEqual(expect.arrayContaining(['id', 'name', 'memoryGB', 'peakTflops', 'prices']));
-    expect(props('run')).toEqual(expect.arrayContaining(['name', 'gpu', 'phases', 'reported']));
-    expect(props('regions')).toEqual(expect.arrayContaining(['default', 'regions']));
-    expect(props('output')).toEqual(expect.arrayContaining(['schemaVersion', 'runs']));
+  it('the schemas describe what they are for', async () => {
+    const props = async (kind: string) => Object.keys(JSON.parse((await cli(['schema', kind])).stdout).properties);
+    expect(await props('gpu')).toEqual(expect.arrayContaining(['id', 'name', 'memoryGB', 'peakTflops', 'prices']));
+    expect(await props('run')).toEqual(expect.arrayContaining(['name', 'gpu', 'phases', 'reported']));
+    expect(await props('regions')).toEqual(expect.arrayContaining(['default', 'regions']));
+    expect(await props('output')).toEqual(expect.arrayContaining(['schemaVersion', 'runs']));
   });
 
-  it('presets refuse unknown keys, so the schemas do too', () => {
-    for (const kind of ['gpu', 'run', 'regions']) expect(JSON.parse(cli(['schema', kind]).stdout).additionalProperties, kind).toBe(false);
+  it('presets refuse unknown keys, so the schemas do too', async () => {
+    for (const kind of ['gpu', 'run', 'regions']) expect(JSON.parse((await cli(['schema', kind])).stdout).additionalProperties, kind).toBe(false);
   });
 
-  it.each(['gpu', 'run', 'regions', 'output'])('schemas/%s.schema.json (what the preset files point editors to) matches', (kind) => {
+  it.each(['gpu', 'run', 'regions', 'output'])('schemas/%s.schema.json (what the preset files point editors to) matches', async (kind) => {
     const shipped = JSON.parse(readFileSync(join(REPO_ROOT, 'schemas', `${kind}.schema.json`), 'utf8'));
-    expect(JSON.parse(cli(['schema', kind]).stdout)).toEqual(shipped);
+    expect(JSON.parse((await cli(['schema', kind])).stdout)).toEqual(shipped);
   });
 
-  it('an unknown kind exits 2 listing the kinds', () => {
-    const { line, stdout } = expectInputError(['schema', 'bogus']);
+  it('an unknown kind exits 2 listing the kinds', async () => {
+    const { line, stdout } = await expectInputError(['schema', 'bogus']);
     expect(stdout).toBe('');
     expect(line).toContain('"bogus"');
     for (const kind of ['gpu', 'run', 'regions', 'output']) expect(line).toContain(kind);
@@ -68,8 +68,8 @@ describe('train-cost validate', () => {
     'presets/regions.yaml',
   ].filter((f) => f.endsWith('.yaml'));
 
-  it('the bundled presets are valid: exit 0, one "ok" line per file', () => {
-    const r = cli(['validate', ...files]);
+  it('the bundled presets are valid: exit 0, one "ok" line per file', async () => {
+    const r = await cli(['validate', ...files]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toBe('');
     const lines = r.stdout.trimEnd().split('\n');
@@ -83,46 +83,46 @@ describe('train-cost validate', () => {
     expect(lines.find((l) => l.includes('regions.yaml'))).toContain('(regions)');
   });
 
-  it('a run file with a bad value exits 2 naming the file, the line and the field', () => {
+  it('a run file with a bad value exits 2 naming the file, the line and the field', async () => {
     const file = write(
       'runs/negative-chips.yaml',
       ['name: bad', 'gpu: h800', 'phases:', '  - name: a', '    chips: -8', '    hours: 10', ''].join('\n'),
     );
-    const { line } = expectInputError(['validate', file]);
+    const { line } = await expectInputError(['validate', file]);
     expect(line).toContain(`${file}:5: `);
     expect(line).toContain('phases.0.chips');
   });
 
-  it('a gpu file with a bad value exits 2 naming the file, the line and the field', () => {
+  it('a gpu file with a bad value exits 2 naming the file, the line and the field', async () => {
     const good = readFileSync(join(REPO_ROOT, 'presets', 'gpus', 'h800.yaml'), 'utf8');
     const text = good.replace(/^memoryGB: 80$/m, 'memoryGB: -80');
     expect(text).not.toBe(good);
     const line = text.split('\n').findIndex((l) => l.startsWith('memoryGB:')) + 1;
     const file = write('gpus/h800.yaml', text);
-    const err = expectInputError(['validate', file]).line;
+    const err = (await expectInputError(['validate', file])).line;
     expect(err).toContain(`${file}:${line}: `);
     expect(err).toContain('memoryGB');
   });
 
-  it('a misspelt key in a run file is an error, not silently dropped', () => {
+  it('a misspelt key in a run file is an error, not silently dropped', async () => {
     const file = write('runs/typo.yaml', ['name: bad', 'gpu: h800', 'phases:', '  - name: a', '    chips: 8', '    hourz: 10', ''].join('\n'));
-    const { line } = expectInputError(['validate', file]);
+    const { line } = await expectInputError(['validate', file]);
     // At the typo's own line.
     expect(line).toMatch(/typo\.yaml:6: /);
     expect(line).toContain('hourz');
   });
 
-  it('stops at the first bad file, after reporting the good ones before it', () => {
+  it('stops at the first bad file, after reporting the good ones before it', async () => {
     const good = write('runs/good.yaml', ['name: good', 'gpu: h800', 'phases:', '  - name: a', '    chips: 8', '    hours: 10', ''].join('\n'));
     const bad = write('runs/bad.yaml', ['name: bad', 'gpu: h800', 'phases:', '  - name: a', '    chips: 0', '    hours: 10', ''].join('\n'));
-    const { line, stdout } = expectInputError(['validate', good, bad, 'presets/regions.yaml']);
+    const { line, stdout } = await expectInputError(['validate', good, bad, 'presets/regions.yaml']);
     expect(stdout.trimEnd().split('\n')).toEqual([`ok ${good} (run)`]);
     expect(line).toContain('bad.yaml:5: ');
   });
 
-  it('invalid YAML exits 2 with its line', () => {
+  it('invalid YAML exits 2 with its line', async () => {
     const file = write('runs/broken.yaml', ['name: broken', 'gpu: h800', 'phases:', '  - name: a', '    chips: [8', ''].join('\n'));
-    const { line } = expectInputError(['validate', file]);
+    const { line } = await expectInputError(['validate', file]);
     expect(line).toMatch(/broken\.yaml:\d+: /);
     expect(line).toContain('YAML');
   });

@@ -53,13 +53,13 @@ function ok(r: CliResult): string {
 describe('seed: --chips 512 --gpu h800 --hours 80', () => {
   describe('--format json', () => {
     let json: any;
-    beforeAll(() => {
-      const { result, json: j } = cliJson(SEED);
+    beforeAll(async () => {
+      const { result, json: j } = await cliJson(SEED);
       ok(result);
       json = j;
     });
 
-    it('gives the issue-2 figures', () => {
+    it('gives the issue-2 figures', async () => {
       expect(json.schemaVersion).toBe(1);
       expect(json.runs).toHaveLength(1);
       const run = json.runs[0];
@@ -76,7 +76,7 @@ describe('seed: --chips 512 --gpu h800 --hours 80', () => {
       expect(run.warnings).toEqual([]);
     });
 
-    it('has every key of the contract on the run and on its phase (null when unknown)', () => {
+    it('has every key of the contract on the run and on its phase (null when unknown)', async () => {
       const run = json.runs[0];
       expectContract(run, RUN_KEYS);
       expect(run.phases).toHaveLength(1);
@@ -89,24 +89,24 @@ describe('seed: --chips 512 --gpu h800 --hours 80', () => {
       expect(run.reported).toBeNull();
     });
 
-    it('--json is the same as --format json', () => {
-      const r = cli([...SEED, '--json']);
+    it('--json is the same as --format json', async () => {
+      const r = await cli([...SEED, '--json']);
       expect(JSON.parse(ok(r))).toEqual(json);
     });
 
-    it('never contains NaN or Infinity', () => {
-      const r = cli([...SEED, '--format', 'json']);
+    it('never contains NaN or Infinity', async () => {
+      const r = await cli([...SEED, '--format', 'json']);
       expect(r.stdout).not.toMatch(/NaN|Infinity/);
     });
   });
 
   describe('--format table', () => {
     let table: string;
-    beforeAll(() => {
-      table = ok(cli(SEED));
+    beforeAll(async () => {
+      table = ok(await cli(SEED));
     });
 
-    it('shows 40,960 GPU-hours, $81,920 and the price source under the table', () => {
+    it('shows 40,960 GPU-hours, $81,920 and the price source under the table', async () => {
       expect(table).toContain('40,960');
       expect(table).toContain('$81,920');
       expect(table).toContain('$2.00');
@@ -120,30 +120,30 @@ describe('seed: --chips 512 --gpu h800 --hours 80', () => {
       expect(lines[sourceLine]).toContain('2024-12-27');
     });
 
-    it('has no colour codes when piped', () => {
+    it('has no colour codes when piped', async () => {
       expect(table).not.toMatch(ANSI);
     });
 
-    it('has colour with FORCE_COLOR=1', () => {
-      const out = ok(cli(SEED, { env: { FORCE_COLOR: '1' } }));
+    it('has colour with FORCE_COLOR=1', async () => {
+      const out = ok(await cli(SEED, { env: { FORCE_COLOR: '1' } }));
       expect(out).toMatch(ANSI);
     });
 
-    it('has no colour with FORCE_COLOR=1 and --no-color', () => {
-      const out = ok(cli([...SEED, '--no-color'], { env: { FORCE_COLOR: '1' } }));
+    it('has no colour with FORCE_COLOR=1 and --no-color', async () => {
+      const out = ok(await cli([...SEED, '--no-color'], { env: { FORCE_COLOR: '1' } }));
       expect(out).not.toMatch(ANSI);
       expect(out).toBe(table);
     });
 
-    it('has no colour with FORCE_COLOR=1 and NO_COLOR=1', () => {
-      const out = ok(cli(SEED, { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }));
+    it('has no colour with FORCE_COLOR=1 and NO_COLOR=1', async () => {
+      const out = ok(await cli(SEED, { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }));
       expect(out).not.toMatch(ANSI);
       expect(out).toBe(table);
     });
   });
 
-  it('--format csv: a header row and one data row, parseable', () => {
-    const out = ok(cli([...SEED, '--format', 'csv']));
+  it('--format csv: a header row and one data row, parseable', async () => {
+    const out = ok(await cli([...SEED, '--format', 'csv']));
     const lines = out.trimEnd().split('\n');
     expect(lines).toHaveLength(2);
     const header = parseCsvLine(lines[0]!);
@@ -159,8 +159,8 @@ describe('seed: --chips 512 --gpu h800 --hours 80', () => {
     expect(out).not.toMatch(ANSI);
   });
 
-  it('--format markdown: a pipe table with the figures', () => {
-    const out = ok(cli([...SEED, '--format', 'markdown']));
+  it('--format markdown: a pipe table with the figures', async () => {
+    const out = ok(await cli([...SEED, '--format', 'markdown']));
     const lines = out.split('\n');
     expect(lines[0]).toMatch(/^\|.*\|$/);
     expect(lines[1]).toMatch(/^\|(\s*:?-{3,}:?\s*\|)+$/);
@@ -173,8 +173,8 @@ describe('seed: --chips 512 --gpu h800 --hours 80', () => {
     expect(out).not.toMatch(ANSI);
   });
 
-  it('--format ndjson: one JSON object per line', () => {
-    const out = ok(cli([...SEED, '--format', 'ndjson']));
+  it('--format ndjson: one JSON object per line', async () => {
+    const out = ok(await cli([...SEED, '--format', 'ndjson']));
     expect(out.endsWith('\n')).toBe(true);
     const lines = out.trimEnd().split('\n');
     expect(lines).toHaveLength(1);
@@ -186,40 +186,40 @@ describe('seed: --chips 512 --gpu h800 --hours 80', () => {
 });
 
 describe('the other ways to give a duration', () => {
-  const run = (args: string[]) => {
-    const { result, json } = cliJson(['--gpu', 'h800', ...args]);
+  const run = async (args: string[]) => {
+    const { result, json } = await cliJson(['--gpu', 'h800', ...args]);
     ok(result);
     return json.runs[0];
   };
 
-  it('--chips 512 --days 10 is 512 x 240 h = 122,880 GPU-hours', () => {
-    const r = run(['--chips', '512', '--days', '10']);
+  it('--chips 512 --days 10 is 512 x 240 h = 122,880 GPU-hours', async () => {
+    const r = await run(['--chips', '512', '--days', '10']);
     expect(r.gpuHours).toBe(122880);
     expect(r.wallClockHours).toBe(240);
     expect(r.rental.usd).toBe(245760);
   });
 
-  it('--days 80/24 of 512 chips equals the seed', () => {
-    const r = run(['--chips', '512', '--days', String(80 / 24)]);
+  it('--days 80/24 of 512 chips equals the seed', async () => {
+    const r = await run(['--chips', '512', '--days', String(80 / 24)]);
     expect(r.gpuHours).toBeCloseTo(40960, 6);
   });
 
-  it('--gpu-hours 40960 alone: same GPU-hours and cost, wall-clock unknown (null)', () => {
-    const r = run(['--gpu-hours', '40960']);
+  it('--gpu-hours 40960 alone: same GPU-hours and cost, wall-clock unknown (null)', async () => {
+    const r = await run(['--gpu-hours', '40960']);
     expect(r.gpuHours).toBe(40960);
     expect(r.rental.usd).toBe(81920);
     expect(r.wallClockHours).toBeNull();
     expect(r.chips).toBeNull();
   });
 
-  it('--gpu-hours 40960 with --chips 512: wall-clock 80 h', () => {
-    const r = run(['--gpu-hours', '40960', '--chips', '512']);
+  it('--gpu-hours 40960 with --chips 512: wall-clock 80 h', async () => {
+    const r = await run(['--gpu-hours', '40960', '--chips', '512']);
     expect(r.gpuHours).toBe(40960);
     expect(r.wallClockHours).toBe(80);
   });
 
-  it('numbers take suffixes and exponents: --gpu-hours 40.96K and 4.096e4', () => {
-    expect(run(['--gpu-hours', '40.96K']).gpuHours).toBe(40960);
-    expect(run(['--gpu-hours', '4.096e4']).gpuHours).toBe(40960);
+  it('numbers take suffixes and exponents: --gpu-hours 40.96K and 4.096e4', async () => {
+    expect((await run(['--gpu-hours', '40.96K'])).gpuHours).toBe(40960);
+    expect((await run(['--gpu-hours', '4.096e4'])).gpuHours).toBe(40960);
   });
 });

@@ -1,10 +1,11 @@
 import { expect } from 'vitest';
 import { outputSchema } from '../../src/output/contract.js';
-// Spawn the BUILT command line (bin/train-cost.js -> dist/cli.js; `npm test` builds first)
-// the way a user's shell would: no TTY (stdout and stderr are pipes), NO_COLOR and
-// FORCE_COLOR unset unless a test sets them, no user preset folders.
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { main } from '../../src/cli/main.js';
+import type { CliIO } from '../../src/cli/io.js';
+// Run the command line in-process through main(argv, io), the way a user's shell would see it:
+// no TTY (stdout and stderr are captured), an environment of only what a test sets (no NO_COLOR,
+// FORCE_COLOR or user preset folders), files relative to the repository root (vitest's cwd).
+// True-process tests (the built binary, pipes, exit codes) are in tests/process/.
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,65 +19,35 @@ export interface CliResult {
 }
 
 export interface CliOptions {
-  /** Text written to the program's stdin (stdin is empty otherwise). */
+  /** Text on the program's stdin (stdin is empty otherwise). */
   input?: string;
-  /** Extra environment; a value of undefined removes the variable. */
+  /** The environment; a value of undefined leaves the variable unset. */
   env?: Record<string, string | undefined>;
+  /** Pretend stdout / stdin are terminals (stdout `columns` wide). */
+  tty?: { stdout?: boolean; stdin?: boolean; columns?: number };
 }
 
-/** Variables that change the output and must not leak in from the developer's shell or vitest.config.ts. */
-const SCRUBBED = ['NO_COLOR', 'FORCE_COLOR', 'TRAIN_COST_PRESETS', 'NODE_OPTIONS'];
-
-function childEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const k of SCRUBBED) delete env[k];
-  for (const [k, v] of Object.entries(extra)) {
-    if (v === undefined) delete env[k];
-    else env[k] = v;
-  }
-  return env;
-}
-
-function assertBuilt(): void {
-  if (!existsSync(join(REPO_ROOT, 'dist', 'cli.js')))
-    throw new Error('dist/cli.js is missing: run `npm run build` first (npm test does)');
-}
-
-/** Run `node bin/train-cost.js ...args` in the repository root. */
-export function cli(args: readonly string[], opts: CliOptions = {}): CliResult {
-  assertBuilt();
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: REPO_ROOT,
-    env: childEnv(opts.env),
-    input: opts.input ?? '',
-    encoding: 'utf8',
-    stdio: ['pipe', 'pipe', 'pipe'],
-    maxBuffer: 64 * 1024 * 1024,
-    timeout: 20_000,
-  });
-  if (r.error) throw r.error;
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-/** Run a shell pipeline (bash -c) in the repository root; `train-cost` in it is replaced by the built binary. */
-export function shell(script: string, opts: CliOptions = {}): CliResult {
-  assertBuilt();
-  const cmd = script.replace(/\btrain-cost\b/g, `"${process.execPath}" "${BIN}"`);
-  const r = spawnSync('bash', ['-c', cmd], {
-    cwd: REPO_ROOT,
-    env: childEnv(opts.env),
-    input: opts.input ?? '',
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-    timeout: 20_000,
-  });
-  if (r.error) throw r.error;
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+/** Run `train-cost ...args` in-process and capture what it writes. */
+export async function cli(args: readonly string[], opts: CliOptions = {}): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIO = {
+    stdout: {
+      write: (s) => void (stdout += s),
+      isTTY: opts.tty?.stdout ?? false,
+      ...(opts.tty?.columns !== undefined ? { columns: opts.tty.columns } : {}),
+    },
+    stderr: { write: (s) => void (stderr += s), isTTY: false },
+    stdin: { isTTY: opts.tty?.stdin ?? false, read: async () => opts.input ?? '' },
+    env: { ...opts.env },
+  };
+  const code = await main(args, io);
+  return { code, stdout, stderr };
 }
 
 /** Run with --format json and parse stdout (asserting exit 0 and an empty stderr is left to the caller). */
-export function cliJson<T = any>(args: readonly string[], opts: CliOptions = {}): { result: CliResult; json: T } {
-  const result = cli([...args, '--format', 'json'], opts);
+export async function cliJson<T = any>(args: readonly string[], opts: CliOptions = {}): Promise<{ result: CliResult; json: T }> {
+  const result = await cli([...args, '--format', 'json'], opts);
   let json: T;
   try {
     json = JSON.parse(result.stdout) as T;
@@ -125,8 +96,8 @@ export function badInputLine(r: CliResult): string {
 }
 
 /** The runs of a successful command, asked for as JSON, that meets the JSON contract. */
-export function contractRuns(args: readonly string[], opts: CliOptions = {}): any[] {
-  const { result, json } = cliJson(args, opts);
+export async function contractRuns(args: readonly string[], opts: CliOptions = {}): Promise<any[]> {
+  const { result, json } = await cliJson(args, opts);
   expect(result.code, result.stderr).toBe(0);
   expect(result.stderr).toBe('');
   outputSchema.parse(json);

@@ -43,11 +43,11 @@ function loadError(file: string): InputError {
 }
 
 describe('invalid gpu presets (tests/fixtures/invalid-gpus)', () => {
-  it('every fixture in the folder has a case here (none is silently skipped)', () => {
+  it('every fixture in the folder has a case here (none is silently skipped)', async () => {
     expect(yamlFilesIn(DIR).map(fileStem).sort()).toEqual(Object.keys(CASES).sort());
   });
 
-  it.each(Object.entries(CASES))('%s.yaml fails naming the file, the line and the field', (stem, c) => {
+  it.each(Object.entries(CASES))('%s.yaml fails naming the file, the line and the field', async (stem, c) => {
     const e = loadError(join(DIR, `${stem}.yaml`));
     const msg = e.message;
     // One line: it is printed as is after "train-cost: ".
@@ -61,19 +61,19 @@ describe('invalid gpu presets (tests/fixtures/invalid-gpus)', () => {
   });
 
   // A misspelt key is reported at its own line, not at its parent's.
-  it('an unknown top-level key is reported at its own line', () => {
+  it('an unknown top-level key is reported at its own line', async () => {
     const msg = loadError(join(DIR, 'unknown-key.yaml')).message;
     expect(msg).toMatch(/unknown-key\.yaml:8: /);
   });
 
   // A value of the wrong type is named as such, with the value, not reported as missing.
-  it('a value of the wrong type is not reported as missing', () => {
+  it('a value of the wrong type is not reported as missing', async () => {
     const msg = loadError(join(DIR, 'wrong-type.yaml')).message;
     expect(msg).not.toContain('is required');
     expect(msg).toContain('eighty');
   });
 
-  it('loadGpus fails on the first bad file of a preset folder', () => {
+  it('loadGpus fails on the first bad file of a preset folder', async () => {
     expect(() => loadGpus([bundledPresetsDir(), join(REPO_ROOT, 'tests', 'fixtures', 'bad-presets')])).toThrow(
       /bad-gpu\.yaml:\d+: prices\.0\.date/,
     );
@@ -83,8 +83,8 @@ describe('invalid gpu presets (tests/fixtures/invalid-gpus)', () => {
 describe('user presets through the CLI (--presets, TRAIN_COST_PRESETS)', () => {
   const SEED = ['--chips', '512', '--gpu', 'h800', '--hours', '80'];
 
-  it('a folder with a bad gpu file: exit 2, one line naming the file, line and field', () => {
-    const r = cli([...SEED, '--presets', 'tests/fixtures/bad-presets']);
+  it('a folder with a bad gpu file: exit 2, one line naming the file, line and field', async () => {
+    const r = await cli([...SEED, '--presets', 'tests/fixtures/bad-presets']);
     expect(r.stdout).toBe('');
     expect(r.stderr).not.toContain('    at ');
     expect(r.code).toBe(2);
@@ -93,15 +93,15 @@ describe('user presets through the CLI (--presets, TRAIN_COST_PRESETS)', () => {
     expect(lines[0]).toMatch(/^train-cost: tests\/fixtures\/bad-presets\/gpus\/bad-gpu\.yaml:12: prices\.0\.date: /);
   });
 
-  it('train-cost gpus with the bad folder fails the same way', () => {
-    const r = cli(['gpus', '--presets', 'tests/fixtures/bad-presets']);
+  it('train-cost gpus with the bad folder fails the same way', async () => {
+    const r = await cli(['gpus', '--presets', 'tests/fixtures/bad-presets']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('bad-gpu.yaml:12: prices.0.date');
   });
 
-  it('a user h800 preset overrides the bundled one by id ($1.50 instead of $2.00)', () => {
-    const r = cli([...SEED, '--presets', 'tests/fixtures/user-presets', '--format', 'json']);
+  it('a user h800 preset overrides the bundled one by id ($1.50 instead of $2.00)', async () => {
+    const r = await cli([...SEED, '--presets', 'tests/fixtures/user-presets', '--format', 'json']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const run = JSON.parse(r.stdout).runs[0];
@@ -110,30 +110,30 @@ describe('user presets through the CLI (--presets, TRAIN_COST_PRESETS)', () => {
     expect(run.gpuHours).toBe(40960);
   });
 
-  it('TRAIN_COST_PRESETS does the same', () => {
-    const r = cli([...SEED, '--format', 'json'], { env: { TRAIN_COST_PRESETS: 'tests/fixtures/user-presets' } });
+  it('TRAIN_COST_PRESETS does the same', async () => {
+    const r = await cli([...SEED, '--format', 'json'], { env: { TRAIN_COST_PRESETS: 'tests/fixtures/user-presets' } });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).runs[0].rental.usdPerGpuHour).toBe(1.5);
   });
 
-  it('the table names the user price and its source', () => {
-    const r = cli([...SEED, '--presets', 'tests/fixtures/user-presets']);
+  it('the table names the user price and its source', async () => {
+    const r = await cli([...SEED, '--presets', 'tests/fixtures/user-presets']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('$61,440');
     expect(r.stdout).toContain('test fixture');
     expect(r.stdout).not.toContain('DeepSeek-V3 Technical Report');
   });
 
-  it('gpus lists the overriding preset once, with its price', () => {
-    const r = cli(['gpus', '--presets', 'tests/fixtures/user-presets', '--format', 'json']);
+  it('gpus lists the overriding preset once, with its price', async () => {
+    const r = await cli(['gpus', '--presets', 'tests/fixtures/user-presets', '--format', 'json']);
     expect(r.code).toBe(0);
     const h800s = JSON.parse(r.stdout).gpus.filter((g: any) => g.id === 'h800');
     expect(h800s).toHaveLength(1);
     expect(h800s[0].usdPerGpuHour).toBe(1.5);
   });
 
-  it('the user preset is itself a valid preset file', () => {
+  it('the user preset is itself a valid preset file', async () => {
     const g = readPresetFile(join(REPO_ROOT, 'tests', 'fixtures', 'user-presets', 'gpus', 'h800.yaml'), gpuSchema);
     expect(g.id).toBe('h800');
     expect(g.prices.filter((p) => p.default)).toHaveLength(1);

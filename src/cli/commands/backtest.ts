@@ -9,7 +9,7 @@ import { loadCalibrationData, readObservationsFile, BACKTEST_CSV_COLUMNS } from 
 import { PUBLISHED_CSV_COLUMNS } from '../../presets/published-csv.js';
 import { renderBacktest } from '../../output/backtest.js';
 import { fmtPercent } from '../../output/format.js';
-import { presetDirs, useColor, writeOut } from '../context.js';
+import type { CliContext } from '../context.js';
 import { addCommonOptions, commonSchema, formatOf, num, oneOf, parseOptions } from '../options.js';
 
 const backtestSchema = commonSchema.extend({
@@ -18,7 +18,7 @@ const backtestSchema = commonSchema.extend({
   groupBy: oneOf('--group-by', ['organization', 'family', 'gpu'] as const).optional(),
 });
 
-export function backtestCommand(): Command {
+export function backtestCommand(ctx: CliContext): Command {
   return addCommonOptions(new Command('backtest'))
     .description(
       'estimate published runs from their workload alone and compare with the reported GPU-hours ' +
@@ -33,7 +33,7 @@ export function backtestCommand(): Command {
     .option('--min-coverage <f>', 'exit 1 when fewer reported values than this share fall inside the range (0.8 = 80%)')
     .action((file: string | undefined, raw: Record<string, unknown>) => {
       const opts = parseOptions(backtestSchema, raw);
-      const dirs = presetDirs(opts);
+      const dirs = ctx.presetDirs(opts);
       const gpus = loadGpus(dirs);
       let result: BacktestResult;
       if (file === undefined) {
@@ -45,7 +45,7 @@ export function backtestCommand(): Command {
         const { observations, skipped } = readObservationsFile(file, gpus);
         result = { ...backtestWithModel(observations, gpus, loadMfuModel(dirs)), skipped };
       }
-      writeOut(renderBacktest(result, formatOf(opts), { color: useColor(opts) }));
+      ctx.out(renderBacktest(result, formatOf(opts), ctx.renderOptions(opts)));
       const missed = [
         opts.maxError !== undefined && result.medianAbsError > opts.maxError
           ? `median absolute error ${fmtPercent(result.medianAbsError)} is above --max-error ${fmtPercent(opts.maxError)}`

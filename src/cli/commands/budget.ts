@@ -10,7 +10,7 @@ import { loadMfuProvider } from '../../presets/mfu.js';
 import { loadRegions } from '../../presets/regions.js';
 import { PRECISIONS } from '../../presets/schema.js';
 import { renderEstimates } from '../../output/render.js';
-import { presetDirs, useColor, writeOut } from '../context.js';
+import type { CliContext } from '../context.js';
 import { assertFinite } from '../finite.js';
 import { addCommonOptions, commonSchema, formatOf, num, numList, oneOf, parseOptions, wordList } from '../options.js';
 import { toPhaseSettings } from '../run-spec.js';
@@ -27,7 +27,7 @@ const budgetSchema = commonSchema.extend({
   region: z.string().optional(),
 });
 
-export function budgetCommand(): Command {
+export function budgetCommand(ctx: CliContext): Command {
   return addCommonOptions(new Command('budget'))
     .description('what a budget buys: GPU-hours, wall-clock, FLOP at the calibrated MFU, compute-optimal params and tokens')
     .argument('<usd>', 'the budget in USD, e.g. 5.576e6 or 2M')
@@ -46,7 +46,7 @@ export function budgetCommand(): Command {
       if (usd === null || usd <= 0) throw new InputError(`invalid budget "${usdText}": expected a positive USD amount such as 5.576e6 or 2M`);
       if (opts.params !== undefined && opts.tokens !== undefined)
         throw new InputError('give --params or --tokens, not both: the budget fixes the other');
-      const dirs = presetDirs(opts);
+      const dirs = ctx.presetDirs(opts);
       const catalog = { gpus: loadGpus(dirs), regions: loadRegions(dirs) };
       const mfu = loadMfuProvider(dirs);
       const runs = cartesian({ gpu: opts.gpu, chips: opts.chips ?? [undefined] }).map(({ gpu, chips }) => {
@@ -68,6 +68,6 @@ export function budgetCommand(): Command {
         return estimateBudget({ ...settings, name, usd, params: opts.params ?? null, tokens: opts.tokens ?? null }, mfu);
       });
       assertFinite(runs);
-      writeOut(renderEstimates(runs, formatOf(opts), { color: useColor(opts) }));
+      ctx.out(renderEstimates(runs, formatOf(opts), ctx.renderOptions(opts)));
     });
 }

@@ -1,11 +1,10 @@
 // The default command: estimate one run, or compare many (list-valued flags make a grid).
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { estimateRun } from '../../core/estimate.js';
 import { cartesian } from '../../core/grid.js';
 import type { RunEstimate } from '../../core/types.js';
-import { CheckFailed, closest, InputError } from '../../errors.js';
+import { CheckFailed, closest, InputError, UsageError } from '../../errors.js';
 import { loadGpus, PRICE_SOURCE_HINT } from '../../presets/gpus.js';
 import { loadMfuProvider } from '../../presets/mfu.js';
 import { loadRegions } from '../../presets/regions.js';
@@ -14,9 +13,10 @@ import { PRECISIONS, WORKLOAD_KINDS } from '../../presets/schema.js';
 import { fmtUsd } from '../../output/format.js';
 import { renderEstimates } from '../../output/render.js';
 import { describeWarning } from '../../output/warnings.js';
-import { presetDirs, useColor, writeErr, writeOut } from '../context.js';
+import type { CliContext } from '../context.js';
 import { assertFinite } from '../finite.js';
 import { commonSchema, formatOf, num, numList, oneOf, parseOptions, wordList } from '../options.js';
+import { USAGE } from '../usage.js';
 import { applyOverrides, describeFlagsRun, flagsOnlyRun, OVERRIDE_KEYS, type Overrides, toRunInput } from '../run-spec.js';
 
 /** More runs than this in one grid is surely a typo in a range. */
@@ -75,12 +75,15 @@ export function addEstimateOptions(cmd: Command): Command {
     .option('--utilization <f>', 'share of the hardware life spent on useful work, 0-1 (default 1)');
 }
 
-export async function runEstimate(refs: string[], raw: Record<string, unknown>): Promise<void> {
+export async function runEstimate(ctx: CliContext, refs: string[], raw: Record<string, unknown>): Promise<void> {
   const opts = parseOptions(estimateSchema, raw);
+  // Bare `train-cost` (at most --format, --no-color...): a short usage rather than "no gpu".
+  if (refs.length === 0 && Object.keys(estimateSchema.shape).every((k) => k in commonSchema.shape || raw[k] === undefined))
+    throw new UsageError(USAGE);
   const format = formatOf(opts);
-  const dirs = presetDirs(opts);
+  const dirs = ctx.presetDirs(opts);
   const catalog = { gpus: loadGpus(dirs), regions: loadRegions(dirs) };
-  const bases = loadBases(refs, dirs);
+  const bases = await loadBases(ctx, refs, dirs);
   const combos = grid(opts);
   if (bases.length * combos.length > MAX_GRID_RUNS)
     throw new InputError(`the comparison has ${bases.length * combos.length} runs, more than ${MAX_GRID_RUNS}: narrow the lists or ranges`);
@@ -96,19 +99,20 @@ export async function runEstimate(refs: string[], raw: Record<string, unknown>):
   }
 
   assertFinite(runs);
-  writeOut(renderEstimates(runs, format, { color: useColor(opts) }));
-  if (format === 'csv') for (const w of new Set(runs.flatMap((r) => r.warnings.map(describeWarning)))) writeErr(`warning: ${w}`);
+  ctx.out(renderEstimates(runs, format, ctx.renderOptions(opts)));
+  if (format === 'csv') for (const w of new Set(runs.flatMap((r) => r.warnings.map(describeWarning)))) ctx.err(`warning: ${w}`);
   if (opts.maxCost !== undefined) checkBudget(runs, opts.maxCost);
 }
 
 /** Subcommands, for the hint when a run id looks like a mistyped one ("gpu" for "gpus"). */
 const COMMANDS = ['gpus', 'runs', 'budget', 'backtest', 'schema', 'validate'];
 
-function loadBases(refs: string[], dirs: string[]): { loaded: LoadedRun; fromFlags: boolean }[] {
+async function loadBases(ctx: CliContext, refs: string[], dirs: string[]): Promise<{ loaded: LoadedRun; fromFlags: boolean }[]> {
   if (refs.length === 0) return [{ loaded: { id: 'flags', run: flagsOnlyRun() }, fromFlags: true }];
   if (refs.filter((r) => r === '-').length > 1) throw new InputError('- (stdin) can be given only once');
+  const stdin = refs.includes('-') ? await ctx.readStdin() : '';
   return refs.map((ref) => ({
-    loaded: ref === '-' ? parseRunText(readFileSync(0, 'utf8'), '<stdin>') : resolveRunOrHint(ref, dirs),
+    loaded: ref === '-' ? parseRunText(stdin, '<stdin>') : resolveRunOrHint(ref, dirs),
     fromFlags: false,
   }));
 }

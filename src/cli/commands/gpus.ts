@@ -2,15 +2,15 @@
 import { Command } from 'commander';
 import { loadGpus } from '../../presets/gpus.js';
 import { renderGpus } from '../../output/gpus.js';
-import { presetDirs, useColor, writeOut } from '../context.js';
+import type { CliContext } from '../context.js';
 import { addCommonOptions, commonSchema, formatOf, parseOptions } from '../options.js';
 
-export function gpusCommand(): Command {
+export function gpusCommand(ctx: CliContext): Command {
   return addCommonOptions(new Command('gpus'))
     .description('list accelerator presets: peak TFLOP/s, memory, default $/GPU-hour and its date')
     .action((raw: Record<string, unknown>) => {
       const opts = parseOptions(commonSchema, raw);
-      const gpus = loadGpus(presetDirs(opts));
-      writeOut(renderGpus(gpus, formatOf(opts), { color: useColor(opts) }));
+      const gpus = loadGpus(ctx.presetDirs(opts));
+      ctx.out(renderGpus(gpus, formatOf(opts), ctx.renderOptions(opts)));
     });
 }

@@ -2,14 +2,14 @@
 import { Command } from 'commander';
 import { loadRuns } from '../../presets/runs.js';
 import { renderRuns } from '../../output/runs.js';
-import { presetDirs, useColor, writeOut } from '../context.js';
+import type { CliContext } from '../context.js';
 import { addCommonOptions, commonSchema, formatOf, parseOptions } from '../options.js';
 
-export function runsCommand(): Command {
+export function runsCommand(ctx: CliContext): Command {
   return addCommonOptions(new Command('runs'))
     .description('list bundled published training runs with their reported GPU-hours and cost')
     .action((raw: Record<string, unknown>) => {
       const opts = parseOptions(commonSchema, raw);
-      writeOut(renderRuns(loadRuns(presetDirs(opts)), formatOf(opts), { color: useColor(opts) }));
+      ctx.out(renderRuns(loadRuns(ctx.presetDirs(opts)), formatOf(opts), ctx.renderOptions(opts)));
     });
 }

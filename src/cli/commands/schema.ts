@@ -3,15 +3,15 @@ import { Command } from 'commander';
 import { InputError } from '../../errors.js';
 import { stringifyStrict } from '../../output/json.js';
 import { jsonSchemaOf, SCHEMA_KINDS, type SchemaKind } from '../../output/schemas.js';
-import { writeOut } from '../context.js';
+import type { CliContext } from '../context.js';
 
-export function schemaCommand(): Command {
+export function schemaCommand(ctx: CliContext): Command {
   return new Command('schema')
     .description(`print the JSON Schema of: ${Object.keys(SCHEMA_KINDS).join(', ')} (also in schemas/)`)
     .argument('<kind>', Object.keys(SCHEMA_KINDS).join(' | '))
     .action((kind: string) => {
       if (!(kind in SCHEMA_KINDS))
         throw new InputError(`unknown schema kind "${kind}"; use one of: ${Object.keys(SCHEMA_KINDS).join(', ')}`);
-      writeOut(`${stringifyStrict(jsonSchemaOf(kind as SchemaKind), 2)}\n`);
+      ctx.out(`${stringifyStrict(jsonSchemaOf(kind as SchemaKind), 2)}\n`);
     });
 }

@@ -3,9 +3,9 @@ import { Command } from 'commander';
 import { InputError } from '../../errors.js';
 import { PRESET_SCHEMAS, presetKindOf } from '../../presets/kinds.js';
 import { displayPath, readPresetFile } from '../../presets/load.js';
-import { writeOut } from '../context.js';
+import type { CliContext } from '../context.js';
 
-export function validateCommand(): Command {
+export function validateCommand(ctx: CliContext): Command {
   return new Command('validate')
     .description('check preset files (gpus/*.yaml, runs/*.yaml, regions.yaml, mfu-model.yaml, run files); exit 2 at the first bad one')
     .argument('<files...>', 'YAML files')
@@ -18,11 +18,11 @@ export function validateCommand(): Command {
           readPresetFile(file, PRESET_SCHEMAS[kind], { fromDisk: true });
         } catch (e) {
           // What passed so far is still reported, before the error.
-          writeOut(lines.join(''));
+          ctx.out(lines.join(''));
           throw e instanceof InputError ? e : new InputError(`${displayPath(file)}: ${String(e)}`);
         }
         lines.push(`ok ${displayPath(file)} (${kind})\n`);
       }
-      writeOut(lines.join(''));
+      ctx.out(lines.join(''));
     });
 }

@@ -1,0 +1,104 @@
+// Golden files: every command in every format it supports, --help of every command, and the
+// messages of the main bad inputs, run in-process through main(argv, io) and compared with the
+// files beside this test. One file per command x format, so a failing one points at one renderer:
+// estimate-seed.table-80.txt is the table renderer at 80 columns, estimate-seed.csv the CSV one.
+// After an intended change of output: `npx vitest run tests/golden -u`, then review the diff.
+import { describe, expect, it } from 'vitest';
+import { cli, type CliResult } from '../helpers/cli.js';
+
+const FIXTURES = 'tests/golden/fixtures';
+
+/** Commands with their arguments (every one takes every --format). */
+const COMMANDS: { name: string; args: string[] }[] = [
+  { name: 'estimate-seed', args: ['--chips', '512', '--gpu', 'h800', '--hours', '80'] },
+  { name: 'estimate-deepseek-r1', args: ['deepseek-r1'] },
+  { name: 'estimate-deepseek-v3', args: ['deepseek-v3'] },
+  { name: 'estimate-workload', args: ['--params', '70B', '--tokens', '15T', '--gpu', 'h100'] },
+  { name: 'estimate-comparison', args: ['--gpu', 'h100,b200', '--chips', '2048,4096', '--params', '70B', '--tokens', '15T'] },
+  { name: 'gpus', args: ['gpus'] },
+  { name: 'runs', args: ['runs'] },
+  { name: 'budget', args: ['budget', '1e6', '--gpu', 'h100'] },
+  { name: 'backtest', args: ['backtest'] },
+];
+
+/** Each format with the ending of its golden file; tables (colour off: not a terminal) at 80 and 120 columns. */
+const FORMATS: { id: string; args: string[]; env?: Record<string, string>; file: string }[] = [
+  { id: 'table-80', args: ['--format', 'table'], env: { COLUMNS: '80' }, file: 'table-80.txt' },
+  { id: 'table-120', args: ['--format', 'table'], env: { COLUMNS: '120' }, file: 'table-120.txt' },
+  { id: 'json', args: ['--format', 'json'], file: 'json' },
+  { id: 'csv', args: ['--format', 'csv'], file: 'csv' },
+  { id: 'markdown', args: ['--format', 'markdown'], file: 'md' },
+  { id: 'ndjson', args: ['--format', 'ndjson'], file: 'ndjson' },
+];
+
+const SUBCOMMANDS = ['gpus', 'runs', 'budget', 'backtest', 'schema', 'validate'];
+
+/** The main bad inputs: what stderr says and the exit code (stdout too when the command prints a result). */
+const ERRORS: { name: string; args: string[]; env?: Record<string, string> }[] = [
+  { name: 'unknown-gpu', args: ['--chips', '512', '--gpu', 'h80', '--hours', '80'] },
+  { name: 'bad-number', args: ['--chips', 'abc', '--gpu', 'h800', '--hours', '80'] },
+  { name: 'unknown-flag', args: ['--chips', '512', '--gpu', 'h800', '--hours', '80', '--colour'] },
+  { name: 'invalid-yaml', args: [`${FIXTURES}/invalid-yaml.yaml`] },
+  { name: 'unknown-key', args: [`${FIXTURES}/unknown-key.yaml`] },
+  { name: 'missing-file', args: [`${FIXTURES}/no-such-run.yaml`] },
+  { name: 'over-max-cost', args: ['--chips', '512', '--gpu', 'h800', '--hours', '80', '--max-cost', '50000', '--format', 'csv'] },
+  { name: 'no-duration', args: ['--gpu', 'h800'] },
+  { name: 'bare', args: [] },
+  { name: 'mistyped-command', args: ['gpu'] },
+  { name: 'estimate-flag-before-subcommand', args: ['--gpu', 'h100', 'gpus'] },
+  { name: 'unknown-format', args: ['gpus', '--format', 'xml'] },
+];
+
+/** A result's exit code and streams as one text (for the error goldens). */
+function transcript(r: CliResult): string {
+  return [`exit ${r.code}`, '--- stderr', r.stderr.trimEnd(), ...(r.stdout ? ['--- stdout', r.stdout.trimEnd()] : []), ''].join('\n');
+}
+
+/** A successful run: exit 0 and nothing on stderr, or (CSV) only warning lines there. */
+function expectOk(r: CliResult, format: string): void {
+  expect(r.code, r.stderr).toBe(0);
+  if (format === 'csv') for (const line of r.stderr.split('\n').filter(Boolean)) expect(line).toMatch(/^warning: /);
+  else expect(r.stderr).toBe('');
+}
+
+describe('every command x every format', () => {
+  for (const command of COMMANDS) {
+    describe(command.name, () => {
+      it.each(FORMATS)('$id', async (format) => {
+        const r = await cli([...command.args, ...format.args], format.env ? { env: format.env } : {});
+        expectOk(r, format.id);
+        await expect(r.stdout).toMatchFileSnapshot(`${command.name}.${format.file}`);
+        if (format.id === 'csv' && r.stderr !== '') await expect(r.stderr).toMatchFileSnapshot(`${command.name}.csv-stderr.txt`);
+      });
+    });
+  }
+
+  it('schema output (JSON only)', async () => {
+    const r = await cli(['schema', 'output']);
+    expectOk(r, 'json');
+    await expect(r.stdout).toMatchFileSnapshot('schema-output.json');
+  });
+});
+
+describe('--help', () => {
+  it('of the program', async () => {
+    const r = await cli(['--help']);
+    expectOk(r, 'help');
+    await expect(r.stdout).toMatchFileSnapshot('help.txt');
+  });
+
+  it.each(SUBCOMMANDS)('of %s', async (sub) => {
+    const r = await cli([sub, '--help']);
+    expectOk(r, 'help');
+    await expect(r.stdout).toMatchFileSnapshot(`help-${sub}.txt`);
+  });
+});
+
+describe('bad input', () => {
+  it.each(ERRORS)('$name', async ({ name, args, env }) => {
+    const r = await cli(args, env ? { env } : {});
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    await expect(transcript(r)).toMatchFileSnapshot(`error-${name}.txt`);
+  });
+});
