@@ -1,10 +1,11 @@
 // Calibration/backtest observations: from the bundled runs, or from a user's CSV or YAML file.
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { BASIS_WEIGHTS, type MfuObservation, observationFromRun } from '../core/mfu.js';
 import type { Precision } from '../core/types.js';
 import { InputError } from '../errors.js';
+import { quote } from '../input/excerpt.js';
 import { parseQuantity } from '../input/number.js';
+import { readInputFile } from '../input/read.js';
 import { findGpu } from './gpus.js';
 import { displayPath, parseYaml } from './load.js';
 import { isPublishedRunsHeader, publishedRowsToObservations, type Skipped } from './published-csv.js';
@@ -33,12 +34,7 @@ export interface ObservationsFile {
  * published-runs reference table; or YAML (one run or a list of runs).
  */
 export function readObservationsFile(file: string, gpus: readonly GpuPreset[]): ObservationsFile {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new InputError(`cannot read ${displayPath(file)}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
-  }
+  const text = readInputFile(file, 'backtest file');
   if (/\.csv$/i.test(file)) return csvObservations(text, displayPath(file), gpus);
   const runs = parseYaml(text, file, z.union([z.array(runSchema).min(1), runSchema]));
   const list = Array.isArray(runs) ? runs : [runs];
@@ -58,7 +54,7 @@ function csvObservations(text: string, shown: string, gpus: readonly GpuPreset[]
   if (isPublishedRunsHeader(header)) return publishedRowsToObservations(header, rows.slice(1), shown, gpus);
   for (const h of header)
     if (!(BACKTEST_CSV_COLUMNS as readonly string[]).includes(h))
-      throw new InputError(`${shown}:1: unknown column "${h}"; columns are: ${BACKTEST_CSV_COLUMNS.join(', ')}`);
+      throw new InputError(`${shown}:1: unknown column ${quote(h)}; columns are: ${BACKTEST_CSV_COLUMNS.join(', ')}`);
   for (const r of REQUIRED) if (!header.includes(r)) throw new InputError(`${shown}:1: missing column "${r}" (required: ${REQUIRED.join(', ')})`);
   if (!header.includes('params') && !header.includes('active_params'))
     throw new InputError(`${shown}:1: needs a "params" or "active_params" column`);
@@ -73,7 +69,7 @@ function csvObservations(text: string, shown: string, gpus: readonly GpuPreset[]
       const v = get(col);
       if (v === null) return null;
       const n = parseQuantity(v.replace(/,/g, ''));
-      if (n === null || n <= 0) throw new InputError(`${shown}:${line}: ${col}: expected a positive number, got "${v}"`);
+      if (n === null || n <= 0) throw new InputError(`${shown}:${line}: ${col}: expected a positive number, got ${quote(v)}`);
       return n;
     };
     const need = <T>(v: T | null, col: string): T => {
@@ -82,10 +78,10 @@ function csvObservations(text: string, shown: string, gpus: readonly GpuPreset[]
     };
     const precision = get('precision')?.toLowerCase() ?? 'bf16';
     if (!(PRECISIONS as readonly string[]).includes(precision))
-      throw new InputError(`${shown}:${line}: precision: unknown "${precision}"; use one of: ${PRECISIONS.join(', ')}`);
+      throw new InputError(`${shown}:${line}: precision: unknown ${quote(precision)}; use one of: ${PRECISIONS.join(', ')}`);
     const basis = get('basis')?.toLowerCase() ?? 'reported';
     if (!(GPU_HOURS_BASES as readonly string[]).includes(basis))
-      throw new InputError(`${shown}:${line}: basis: unknown "${basis}"; use one of: ${GPU_HOURS_BASES.join(', ')}`);
+      throw new InputError(`${shown}:${line}: basis: unknown ${quote(basis)}; use one of: ${GPU_HOURS_BASES.join(', ')}`);
     const gpu = findGpu(gpus, need(get('gpu'), 'gpu'));
     const active = number('active_params') ?? need(number('params'), 'params');
     const chips = number('chips');

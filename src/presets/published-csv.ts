@@ -6,6 +6,7 @@
 import { BASIS_WEIGHTS, type MfuObservation } from '../core/mfu.js';
 import type { Precision } from '../core/types.js';
 import { InputError } from '../errors.js';
+import { quote } from '../input/excerpt.js';
 import { parseQuantity } from '../input/number.js';
 import { findGpu } from './gpus.js';
 import type { GpuPreset } from './schema.js';
@@ -85,7 +86,7 @@ export function publishedRowsToObservations(
     else if (gpuHours === null) skip('no GPU-hours');
     else {
       const gpu = matchHardware(get('hardware'), gpus);
-      if (gpu === null) skip(get('hardware') === '' ? 'no hardware given' : `no preset for hardware "${get('hardware')}"`);
+      if (gpu === null) skip(get('hardware') === '' ? 'no hardware given' : `no preset for hardware ${quote(get('hardware'))}`);
       else {
         const n = active ?? total!;
         const basis = basisOf(get('gpu_hours_basis'));
