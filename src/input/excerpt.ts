@@ -9,7 +9,12 @@ export const MAX_QUOTED = 60;
  * when longer. Non-strings (numbers, objects from YAML) are shown as JSON, cut the same way.
  */
 export function quote(value: unknown, max: number = MAX_QUOTED): string {
-  const text = typeof value === 'string' ? value : safeJson(value);
+  if (typeof value !== 'string') {
+    // JSON text has its control characters escaped already.
+    const json = safeJson(value);
+    return json.length > max ? `${json.slice(0, max)}…` : json;
+  }
+  const text = value;
   let out = '';
   let i = 0;
   // Escape character by character, and only the head: never encode (or scan) the whole of a huge string.
@@ -18,8 +23,7 @@ export function quote(value: unknown, max: number = MAX_QUOTED): string {
     if (out.length + escaped.length > max) break;
     out += escaped;
   }
-  const shown = typeof value === 'string' ? `"${out}"` : out;
-  return i < text.length ? `${shown}…` : shown;
+  return i < text.length ? `"${out}"…` : `"${out}"`;
 }
 
 /** Plain text cut to about `max` characters with "…" (no quotes added). */
