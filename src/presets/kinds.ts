@@ -2,7 +2,7 @@
 // mfu-model.yaml. Used by the build (to validate the bundled presets) and by `validate`.
 import { basename, dirname } from 'node:path';
 import { mfuModelSchema } from './mfu.js';
-import { readInputFile } from '../input/read.js';
+import { MAX_YAML_BYTES, readInputFile } from '../input/read.js';
 import { parseYamlData } from './load.js';
 import { gpuSchema, regionsSchema, runSchema } from './schema.js';
 
@@ -18,7 +18,7 @@ export function presetKindOf(file: string): PresetKind {
   if (/^mfu-model\.ya?ml$/.test(basename(file))) return 'mfu-model';
   let data: unknown;
   try {
-    data = parseYamlData(readInputFile(file, 'preset file'), file);
+    data = parseYamlData(readInputFile(file, 'preset file', MAX_YAML_BYTES), file);
   } catch {
     // Unreadable or invalid YAML: the run loader reports it, with its line.
     return 'run';

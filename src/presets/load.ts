@@ -8,7 +8,7 @@ import type { Document, LineCounter } from 'yaml';
 import type { z } from 'zod';
 import { InputError } from '../errors.js';
 import { excerpt, quote } from '../input/excerpt.js';
-import { readInputFile } from '../input/read.js';
+import { MAX_YAML_BYTES, readInputFile } from '../input/read.js';
 import { YAML_LIMITS, yamlLimitProblem } from './yaml-limits.js';
 
 // The build (scripts/build.mjs) parses and validates the bundled presets/*.yaml with these same
@@ -166,7 +166,7 @@ export function bundledPresetKey(file: string): string | null {
 export function readPresetFile<S extends z.ZodType>(file: string, schema: S, opts: { fromDisk?: boolean } = {}): z.output<S> {
   const key = opts.fromDisk ? null : snapshotKey(file);
   if (key !== null) return SNAPSHOT![key] as z.output<S>;
-  return parseYaml(readInputFile(displayPath(file), 'preset file'), file, schema);
+  return parseYaml(readInputFile(displayPath(file), 'preset file', MAX_YAML_BYTES), file, schema);
 }
 
 /** The last of the folders that has `name` (a user's folder overrides the bundled one), or null. */

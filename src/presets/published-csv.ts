@@ -30,6 +30,8 @@ export function firstFigure(cell: string): number | null {
   return parseQuantity(m[1]!.replace(/,/g, '') + (m[2] ?? ''));
 }
 
+const MAX_HARDWARE_WORDS = 8;
+
 /** The preset an accelerator description names: "NVIDIA A100 80GB (TDP 400W)" -> a100; null if none. */
 export function matchHardware(cell: string, gpus: readonly GpuPreset[]): GpuPreset | null {
   const words = cell
@@ -38,7 +40,9 @@ export function matchHardware(cell: string, gpus: readonly GpuPreset[]): GpuPres
     .split('/')[0]!
     .replace(/\b(nvidia|google|amd|intel|instinct)\b/g, ' ')
     .split(/[\s,]+/)
-    .filter((w) => w.length > 0);
+    .filter((w) => w.length > 0)
+    // An accelerator's name is a few words: a long cell is not searched word by word (that is quadratic).
+    .slice(0, MAX_HARDWARE_WORDS);
   // The longest leading run of words that is an id or alias: "h100 80gb sxm" -> "h100-80gb".
   for (let n = words.length; n > 0; n--) {
     try {

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { closest, InputError } from '../errors.js';
 import { quote } from '../input/excerpt.js';
-import { readInputFile } from '../input/read.js';
+import { MAX_YAML_BYTES, readInputFile } from '../input/read.js';
 import { bundledPresetKey, fileStem, parseYaml, readPresetFile, yamlFilesIn } from './load.js';
 import { runSchema, type RunPreset } from './schema.js';
 
@@ -49,13 +49,13 @@ export function readRunFile(file: string): LoadedRun {
   const run =
     key !== null && key.startsWith('runs/')
       ? readPresetFile(file, runSchema)
-      : parseYaml(readInputFile(file, 'run file'), file, runSchema, { notThis: notARun });
+      : parseYaml(readInputFile(file, 'run file', MAX_YAML_BYTES), file, runSchema, { notThis: notARun });
   return { id: run.id ?? fileStem(file), run };
 }
 
 /** A run file on stdin, read with the same size limit as any file. */
 export function readStdinRun(): LoadedRun {
-  return parseRunText(readInputFile(0, 'run file'), '<stdin>');
+  return parseRunText(readInputFile(0, 'run file', MAX_YAML_BYTES), '<stdin>');
 }
 
 export function parseRunText(text: string, label: string): LoadedRun {
