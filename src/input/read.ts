@@ -31,7 +31,7 @@ export function readInputFile(source: string | number, what: string, limit: numb
   try {
     const stat = fstatSync(fd);
     if (stat.isDirectory()) throw new InputError(`${label} is a folder, not a file`);
-    const tooBig = `${label} is larger than ${limitText(limit)}, the most train-cost reads from one input`;
+    const tooBig = `${label} is larger than ${limitText(limit)}, ${limitName(limit)}`;
     if (stat.isFile() && stat.size > limit) throw new InputError(tooBig);
     const chunks: Buffer[] = [];
     let total = 0;
@@ -48,6 +48,12 @@ export function readInputFile(source: string | number, what: string, limit: numb
   } finally {
     if (typeof source !== 'number') closeSync(fd);
   }
+}
+
+function limitName(limit: number): string {
+  if (limit === MAX_YAML_BYTES) return 'the limit for a YAML file';
+  if (limit === MAX_INPUT_BYTES) return 'the limit for any input file';
+  return 'the limit';
 }
 
 function limitText(limit: number): string {

@@ -37,7 +37,7 @@ export interface ObservationsFile {
  */
 export function readObservationsFile(file: string, gpus: readonly GpuPreset[]): ObservationsFile {
   const csv = /\.csv$/i.test(file);
-  const text = readInputFile(file, 'backtest file', csv ? undefined : MAX_YAML_BYTES);
+  const text = csv ? readInputFile(file, 'backtest CSV') : readInputFile(file, 'backtest file', MAX_YAML_BYTES);
   if (csv) return csvObservations(text, displayPath(file), gpus);
   const runs = parseYaml(text, file, z.union([z.array(runSchema).min(1), runSchema]));
   const list = Array.isArray(runs) ? runs : [runs];

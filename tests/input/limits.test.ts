@@ -10,7 +10,7 @@ import { InputError } from '../../src/errors.js';
 import { MAX_QUOTED, quote } from '../../src/input/excerpt.js';
 import { MAX_LIST_ITEMS, MAX_LIST_VALUES, parseNumberList } from '../../src/input/list.js';
 import { parseQuantity } from '../../src/input/number.js';
-import { MAX_INPUT_BYTES, readInputFile } from '../../src/input/read.js';
+import { MAX_INPUT_BYTES, MAX_YAML_BYTES, readInputFile } from '../../src/input/read.js';
 
 function inputError(f: () => unknown): string {
   try {
@@ -100,14 +100,17 @@ describe('readInputFile', () => {
     expect(readInputFile(join(TMP, 'limit'), 'run file', 100)).toHaveLength(100);
     writeFileSync(join(TMP, 'over'), Buffer.alloc(101, 0x61));
     expect(inputError(() => readInputFile(join(TMP, 'over'), 'run file', 100))).toBe(
-      `run file ${join(TMP, 'over')} is larger than 100 bytes, the most train-cost reads from one input`,
+      `run file ${join(TMP, 'over')} is larger than 100 bytes, the limit`,
     );
   });
 
   it('a device with no size is read only to the limit', () => {
     expect(MAX_INPUT_BYTES).toBe(4 * 1024 * 1024);
+    expect(inputError(() => readInputFile('/dev/urandom', 'run file', MAX_YAML_BYTES))).toBe(
+      'run file /dev/urandom is larger than 128 KiB, the limit for a YAML file',
+    );
     expect(inputError(() => readInputFile('/dev/zero', 'run file'))).toBe(
-      'run file /dev/zero is larger than 4 MiB, the most train-cost reads from one input',
+      'run file /dev/zero is larger than 4 MiB, the limit for any input file',
     );
   });
 

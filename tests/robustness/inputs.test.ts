@@ -98,7 +98,7 @@ describe('files and folders of the wrong kind', () => {
 
   it('a missing run file or backtest file', () => {
     expect(badInputLine(cli([join(TMP, 'nope.yaml')]))).toBe(`train-cost: run file ${join(TMP, 'nope.yaml')} not found`);
-    expect(badInputLine(cli(['backtest', join(TMP, 'nope.csv')]))).toBe(`train-cost: backtest file ${join(TMP, 'nope.csv')} not found`);
+    expect(badInputLine(cli(['backtest', join(TMP, 'nope.csv')]))).toBe(`train-cost: backtest CSV ${join(TMP, 'nope.csv')} not found`);
   });
 });
 
@@ -108,16 +108,31 @@ describe('input limits', () => {
     ['/dev/urandom', 'run', []],
     ['/dev/zero', 'backtest', ['backtest']],
     ['/dev/urandom', 'backtest', ['backtest']],
-  ])('%s as a %s file ends at once with the size limit', (device, _kind, before) => {
+  ])('%s as a %s file ends at once with the size limit', (device, kind, before) => {
     const started = Date.now();
     const line = badInputLine(cli([...before, device]));
-    expect(line).toBe(`train-cost: ${before.length ? 'backtest' : 'run'} file ${device} is larger than 4 MiB, the most train-cost reads from one input`);
+    expect(line).toBe(`train-cost: ${kind} file ${device} is larger than 128 KiB, the limit for a YAML file`);
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
-  it('a regular file over 4 MiB is refused before it is read', () => {
-    const f = file('huge.yaml', Buffer.alloc(4 * 1024 * 1024 + 1, 0x20));
-    expect(badInputLine(cli([f]))).toBe(`train-cost: run file ${f} is larger than 4 MiB, the most train-cost reads from one input`);
+  it('a YAML file over 128 KiB is refused before it is read', () => {
+    const f = file('huge.yaml', Buffer.alloc(128 * 1024 + 1, 0x20));
+    expect(badInputLine(cli([f]))).toBe(`train-cost: run file ${f} is larger than 128 KiB, the limit for a YAML file`);
+  });
+
+  it('a backtest CSV over 4 MiB is refused before it is read; one under it with over 10,000 runs is refused by count', () => {
+    const huge = file('huge.csv', Buffer.alloc(4 * 1024 * 1024 + 1, 0x20));
+    expect(badInputLine(cli(['backtest', huge]))).toBe(`train-cost: backtest CSV ${huge} is larger than 4 MiB, the limit for any input file`);
+    const rows = Array.from({ length: 10_001 }, (_, i) => `r${i},h100,7B,1T,1000`);
+    const many = file('many.csv', `name,gpu,params,tokens,gpu_hours\n${rows.join('\n')}\n`);
+    expect(badInputLine(cli(['backtest', many]))).toBe(`train-cost: ${many}: 10,001 runs; a backtest file holds at most 10,000`);
+  });
+
+  it('a published-runs CSV with a 1 MB hardware cell ends quickly (it was searched word by word, quadratically)', () => {
+    const f = file('hardware.csv', `name,params_total,training_tokens,hardware,gpu_hours\nx,7B,1T,${'a '.repeat(400_000)},1000\n`);
+    const started = Date.now();
+    expect(badInputLine(cli(['backtest', f]))).toBe(`train-cost: ${f}: no row has parameters, tokens, GPU-hours and a known accelerator (1 skipped)`);
+    expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it('a list of 30,000 values is refused with the cap', () => {
@@ -142,26 +157,27 @@ describe('input limits', () => {
 });
 
 describe('messages quote a short excerpt of the input', () => {
-  const big = (ch: string) => ch.repeat(2_000_000);
+  // YAML files stop at 128 KiB, so values of 100 KB; a CSV may hold 2 MB in one cell.
+  const big = (ch: string) => ch.repeat(100_000);
 
-  it('a 2 MB file of NUL bytes gives a short line', () => {
-    const r = cli([file('nul.yaml', Buffer.alloc(2_000_000, 0))]);
-    expect(badInputLine(r).length).toBeLessThan(300);
+  it('a file of NUL bytes gives a short line (2 MB: over the limit; 100 KB: read and refused)', () => {
+    expect(badInputLine(cli([file('nul.yaml', Buffer.alloc(2_000_000, 0))])).length).toBeLessThan(300);
+    expect(badInputLine(cli([file('nul-small.yaml', Buffer.alloc(100_000, 0))])).length).toBeLessThan(300);
   });
 
   it.each([
     ['a value', `name: x\nphases: [{name: p, gpuHours: "${big('a')}"}]\n`, /got "a{60}"…$/],
     ['a gpu id', `name: x\nphases: [{name: p, gpu: "${big('g')}", gpuHours: 5}]\n`, /unknown gpu "g{60}"… \(known: /],
     ['a region id', `name: x\nregion: "${big('r')}"\nphases: [{name: p, gpu: h100, gpuHours: 5}]\n`, /unknown region "r{60}"… \(known: /],
-    ['NUL bytes in a value', `name: x\nphases: [{name: p, gpuHours: "${'\u0000'.repeat(1_000_000)}"}]\n`, /got "(\\u0000){10}"…$/],
-  ])('%s of 2 MB', (_what, text, pattern) => {
+    ['NUL bytes in a value', `name: x\nphases: [{name: p, gpuHours: "${'\u0000'.repeat(100_000)}"}]\n`, /got "(\\u0000){10}"…$/],
+  ])('%s of 100 KB', (_what, text, pattern) => {
     const line = badInputLine(cli([file('big.yaml', text)]));
     expect(line).toMatch(pattern);
     expect(line.length).toBeLessThan(400);
   });
 
   it('a 2 MB CSV cell', () => {
-    const f = file('big.csv', `name,gpu,params,tokens,gpu_hours\nx,h100,${big('z')},1,1\n`);
+    const f = file('big.csv', `name,gpu,params,tokens,gpu_hours\nx,h100,${'z'.repeat(2_000_000)},1,1\n`);
     expect(badInputLine(cli(['backtest', f]))).toBe(`train-cost: ${f}:2: params: expected a positive number, got "${'z'.repeat(60)}"…`);
   });
 });
