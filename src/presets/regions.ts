@@ -24,7 +24,7 @@ export function loadRegions(presetDirs: readonly string[]): Regions {
       regions: { ...merged.regions, ...r.regions },
     };
     if (merged.default !== undefined && !Object.hasOwn(merged.regions, merged.default))
-      throw new InputError(`${displayPath(join(dir, 'regions.yaml'))}: default "${merged.default}" is not one of the regions`);
+      throw new InputError(`${displayPath(join(dir, 'regions.yaml'))}: default ${quote(merged.default)} is not one of the regions`);
   }
   if (merged.default === undefined || merged.defaultReason === undefined) throw new Error('presets/regions.yaml has no default region');
   return merged as Regions;
