@@ -31,6 +31,8 @@ export class CheckFailed extends Error {
 
 /** Closest candidate by edit distance, for "did you mean" hints. */
 export function closest(word: string, candidates: readonly string[]): string | null {
+  // A long word is no typo of a short id (and edit distance is quadratic in its length).
+  if (word.length > 64) return null;
   let best: string | null = null;
   let bestDistance = Infinity;
   const w = word.toLowerCase();

@@ -3,6 +3,7 @@
 import { delimiter, resolve } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
 import { InputError } from '../errors.js';
+import { tooLargeMessage } from '../input/read.js';
 import { bundledPresetsDir } from '../presets/load.js';
 import type { CliIO } from './io.js';
 import type { CommonOptions } from './options.js';
@@ -19,8 +20,8 @@ export interface CliContext {
   out(text: string): void;
   /** Write one message line to stderr. */
   err(line: string): void;
-  /** Everything on stdin; on a terminal, a hint on stderr first. */
-  readStdin(): Promise<string>;
+  /** Everything on stdin, refused over `limit` bytes; on a terminal, a hint on stderr first. */
+  readStdin(what: string, limit: number): Promise<string>;
   /** The width of stdout: the terminal's, else COLUMNS, else undefined. */
   readonly width: number | undefined;
   /** Bundled presets first, then TRAIN_COST_PRESETS, then --presets. */
@@ -49,9 +50,11 @@ export function createContext(io: CliIO): CliContext {
       const p = io.stderr.write(line.endsWith('\n') ? line : `${line}\n`);
       if (p) p.catch(() => {});
     },
-    readStdin: async () => {
+    readStdin: async (what, limit) => {
       if (io.stdin.isTTY) ctx.err(STDIN_HINT);
-      return io.stdin.read();
+      const text = await io.stdin.read(limit);
+      if (Buffer.byteLength(text, 'utf8') > limit) throw new InputError(tooLargeMessage(`${what} on stdin`, limit));
+      return text;
     },
     width: widthOf(io),
     presetDirs: (opts) => presetDirs(opts, io.env),

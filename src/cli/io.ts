@@ -17,8 +17,11 @@ export interface OutStream {
 export interface InStream {
   /** Whether stdin is a terminal (then `-` prints a hint before it reads). */
   isTTY?: boolean;
-  /** Everything on stdin, as UTF-8 text (read only when a command asks for it). */
-  read(): Promise<string>;
+  /**
+   * Stdin as UTF-8 text, read only when a command asks for it, and at most `limit` + 1 bytes of
+   * it: the caller refuses more, so /dev/zero on stdin ends at once.
+   */
+  read(limit: number): Promise<string>;
 }
 
 export interface CliIO {

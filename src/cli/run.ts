@@ -25,7 +25,7 @@ function processIO(): CliIO {
     stdout: outStream(process.stdout),
     stderr: outStream(process.stderr),
     // isatty(0), not process.stdin.isTTY: stdin is opened only when a command reads it.
-    stdin: { isTTY: isatty(0), read: () => readAll(process.stdin) },
+    stdin: { isTTY: isatty(0), read: (limit) => readAll(process.stdin, limit) },
     env: process.env,
   };
 }
@@ -45,8 +45,15 @@ function outStream(stream: NodeJS.WriteStream): OutStream {
   };
 }
 
-async function readAll(stream: NodeJS.ReadStream): Promise<string> {
+/** At most limit + 1 bytes of the stream: enough for the caller to tell that it is too large. */
+async function readAll(stream: NodeJS.ReadStream, limit: number): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
+  let size = 0;
+  for await (const chunk of stream) {
+    const b = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    chunks.push(b);
+    size += b.length;
+    if (size > limit) break;
+  }
+  return Buffer.concat(chunks).subarray(0, limit + 1).toString('utf8');
 }

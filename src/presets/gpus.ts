@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import type { Price } from '../core/types.js';
 import { closest, InputError } from '../errors.js';
+import { quote } from '../input/excerpt.js';
 import { PRICE_KINDS, gpuSchema, type GpuPreset } from './schema.js';
 import { readPresetFile, yamlFilesIn } from './load.js';
 
@@ -27,7 +28,7 @@ export function findGpu(gpus: readonly GpuPreset[], name: string): GpuPreset {
   const suggestion = closest(key, [...ids, ...gpus.flatMap((g) => g.aliases)]);
   const canonical = suggestion === null ? null : (gpus.find((g) => g.id === suggestion || g.aliases.includes(suggestion))?.id ?? null);
   throw new InputError(
-    `unknown gpu "${name}"${canonical ? `; did you mean "${canonical}"?` : ''} (known: ${ids.join(', ')})`,
+    `unknown gpu ${quote(name)}${canonical ? `; did you mean "${canonical}"?` : ''} (known: ${ids.join(', ')})`,
   );
 }
 
@@ -58,7 +59,7 @@ export function choosePrice(gpu: GpuPreset, opts: { price?: number | undefined; 
     chosen = gpu.prices.find((p) => p.id === wanted);
     if (!chosen)
       throw new InputError(
-        `unknown price source "${opts.priceSource}" for ${gpu.id}; use ${PRICE_KINDS.join(', ')}, default, or one of: ${gpu.prices.map((p) => p.id).join(', ')}`,
+        `unknown price source ${quote(opts.priceSource)} for ${gpu.id}; use ${PRICE_KINDS.join(', ')}, default, or one of: ${gpu.prices.map((p) => p.id).join(', ')}`,
       );
   }
   const p = chosen!;

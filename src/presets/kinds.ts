@@ -2,9 +2,9 @@
 // mfu-model.yaml. Used by the build (to validate the bundled presets) and by `validate`.
 import { basename, dirname } from 'node:path';
 import { mfuModelSchema } from './mfu.js';
+import { MAX_YAML_BYTES, readInputFile } from '../input/read.js';
 import { parseYamlData } from './load.js';
 import { gpuSchema, regionsSchema, runSchema } from './schema.js';
-import { readFileSync } from 'node:fs';
 
 export const PRESET_SCHEMAS = { gpu: gpuSchema, run: runSchema, regions: regionsSchema, 'mfu-model': mfuModelSchema } as const;
 export type PresetKind = keyof typeof PRESET_SCHEMAS;
@@ -18,14 +18,14 @@ export function presetKindOf(file: string): PresetKind {
   if (/^mfu-model\.ya?ml$/.test(basename(file))) return 'mfu-model';
   let data: unknown;
   try {
-    data = parseYamlData(readFileSync(file, 'utf8'));
+    data = parseYamlData(readInputFile(file, 'preset file', MAX_YAML_BYTES), file);
   } catch {
     // Unreadable or invalid YAML: the run loader reports it, with its line.
     return 'run';
   }
-  if (data !== null && typeof data === 'object') {
-    if ('peakTflops' in data) return 'gpu';
-    if ('regions' in data) return 'regions';
+  if (data !== null && typeof data === 'object' && !Array.isArray(data)) {
+    if (Object.hasOwn(data, 'peakTflops')) return 'gpu';
+    if (Object.hasOwn(data, 'regions')) return 'regions';
   }
   return 'run';
 }

@@ -1,12 +1,15 @@
 // Reading preset files: YAML (duplicate keys refused) validated by zod, every error naming
 // the file, the line and the field.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Document, LineCounter } from 'yaml';
 import type { z } from 'zod';
 import { InputError } from '../errors.js';
+import { excerpt, quote } from '../input/excerpt.js';
+import { MAX_YAML_BYTES, readInputFile } from '../input/read.js';
+import { YAML_LIMITS, yamlLimitProblem } from './yaml-limits.js';
 
 // The build (scripts/build.mjs) parses and validates the bundled presets/*.yaml with these same
 // schemas and inlines the results here, keyed by path below presets/: start-up neither parses
@@ -40,9 +43,9 @@ function yaml(): typeof import('yaml') {
   return (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
 }
 
-/** Parse YAML text to plain data (duplicate keys refused); throws on invalid YAML. */
-export function parseYamlData(text: string): unknown {
-  return yaml().parse(text, { uniqueKeys: true });
+/** Parse YAML text to plain data (duplicate keys refused, limits applied); throws an InputError naming `file`. */
+export function parseYamlData(text: string, file = '<yaml>'): unknown {
+  return loadYaml(text, file).data;
 }
 
 /** A path as the user would recognise it: relative to the working directory when shorter. */
@@ -51,25 +54,60 @@ export function displayPath(file: string): string {
   return rel.length < file.length && !rel.startsWith('..') ? rel : file;
 }
 
-/** Parse YAML text and validate it; errors say `file:line: field: problem`. */
-export function parseYaml<S extends z.ZodType>(text: string, file: string, schema: S): z.output<S> {
-  const { LineCounter, parseDocument } = yaml();
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { uniqueKeys: true, lineCounter, prettyErrors: false });
+/**
+ * Parse YAML text to data: syntax errors, warnings (an unresolved tag) and broken limits
+ * (yaml-limits.ts) are all one InputError `file:line: ...`; nothing is logged.
+ */
+function loadYaml(text: string, file: string): { doc: Document; lineCounter: LineCounter; data: unknown } {
+  const y = yaml();
+  const lineCounter = new y.LineCounter();
   const shown = displayPath(file);
-  const yamlError = doc.errors[0];
-  if (yamlError) {
-    const line = lineCounter.linePos(yamlError.pos[0]).line;
-    throw new InputError(`${shown}:${line}: invalid YAML: ${firstLine(yamlError.message)}`);
+  const at = (offset: number) => `${shown}:${lineCounter.linePos(offset).line}`;
+  let doc: Document;
+  try {
+    doc = y.parseDocument(text, { uniqueKeys: true, lineCounter, prettyErrors: false, logLevel: 'error' });
+  } catch (e) {
+    throw new InputError(`${shown}: invalid YAML: ${yamlMessage(e)}`);
   }
-  const data: unknown = doc.toJS();
+  const problem = doc.errors[0] ?? doc.warnings[0];
+  if (problem) throw new InputError(`${at(problem.pos[0])}: invalid YAML: ${yamlMessage(problem)}`);
+  const limit = yamlLimitProblem(doc, y);
+  if (limit) throw new InputError(`${at(limit.offset)}: invalid YAML: ${limit.message}`);
+  let data: unknown;
+  try {
+    // Aliases are bounded by yamlLimitProblem (counted as expanded): the library's own count, a different measure, is off.
+    data = doc.toJS({ maxAliasCount: -1 });
+  } catch (e) {
+    throw new InputError(`${shown}: invalid YAML: ${yamlMessage(e)}; ${YAML_LIMITS}`);
+  }
+  return { doc, lineCounter, data };
+}
+
+/** The first line of a YAML library message, short; its stack overflow on deep nesting said plainly. */
+function yamlMessage(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  if (/call stack/i.test(message)) return `nesting is too deep; ${YAML_LIMITS}`;
+  return excerpt(firstLine(message), 160);
+}
+
+/** Parse YAML text and validate it; errors say `file:line: field: problem`. */
+export function parseYaml<S extends z.ZodType>(
+  text: string,
+  file: string,
+  schema: S,
+  opts: { notThis?: (data: unknown) => string | null } = {},
+): z.output<S> {
+  const { doc, lineCounter, data } = loadYaml(text, file);
+  const shown = displayPath(file);
+  const wrongKind = opts.notThis?.(data);
+  if (wrongKind) throw new InputError(`${shown}: ${wrongKind}`);
   const result = schema.safeParse(data, { reportInput: true });
   if (result.success) return result.data;
   throw new InputError(`${shown}:${issueLine(doc, lineCounter, result.error.issues[0]!)}: ${describeIssuePath(result.error.issues[0]!)}`);
 }
 
 function describeIssuePath(issue: z.core.$ZodIssue): string {
-  const field = issue.path.length > 0 ? issue.path.map(String).join('.') : '(top level)';
+  const field = issue.path.length > 0 ? excerpt(issue.path.map(String).join('.'), 120) : '(top level)';
   return `${field}: ${describeIssue(issue)}`;
 }
 
@@ -99,30 +137,36 @@ function unknownKeyNode(doc: Document, path: (string | number)[]): unknown {
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'unrecognized_keys') return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  if (issue.code === 'unrecognized_keys') {
+    const shown = issue.keys.slice(0, 5).map((k) => quote(k));
+    const more = issue.keys.length > 5 ? ` and ${issue.keys.length - 5} more` : '';
+    return `unknown key${issue.keys.length > 1 ? 's' : ''} ${shown.join(', ')}${more}`;
+  }
   if (issue.code === 'invalid_type') {
     if (issue.path.length === 0 && (issue.input === null || issue.input === undefined)) return 'the file is empty';
-    return issue.input === undefined ? `is required (${issue.expected})` : `must be ${issue.expected}, got ${JSON.stringify(issue.input)}`;
+    return issue.input === undefined ? `is required (${issue.expected})` : `must be ${issue.expected}, got ${quote(issue.input)}`;
   }
   if (issue.code === 'invalid_value') return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-  return issue.message;
+  return excerpt(issue.message, 300);
 }
 
 function firstLine(s: string): string {
   return s.split('\n')[0]!.trim();
 }
 
-/** Read and validate a preset file; a bundled one comes from the build's validated snapshot unless `fromDisk`. */
+/** The snapshot key of a bundled preset file ("runs/gpt-3.yaml"), or null (not bundled, or running from source). */
+export function bundledPresetKey(file: string): string | null {
+  return snapshotKey(file);
+}
+
+/**
+ * Read and validate a preset file; a bundled one comes from the build's validated snapshot unless
+ * `fromDisk` (the snapshot holds each file as validated by the schema of its place: gpus/, runs/...).
+ */
 export function readPresetFile<S extends z.ZodType>(file: string, schema: S, opts: { fromDisk?: boolean } = {}): z.output<S> {
   const key = opts.fromDisk ? null : snapshotKey(file);
   if (key !== null) return SNAPSHOT![key] as z.output<S>;
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new InputError(`cannot read ${displayPath(file)}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
-  }
-  return parseYaml(text, file, schema);
+  return parseYaml(readInputFile(displayPath(file), 'preset file', MAX_YAML_BYTES), file, schema);
 }
 
 /** The last of the folders that has `name` (a user's folder overrides the bundled one), or null. */
@@ -147,6 +191,8 @@ export function yamlFilesIn(dir: string): string[] {
     }
   }
   if (!existsSync(dir)) return [];
+  if (!statSync(dir).isDirectory())
+    throw new InputError(`${displayPath(dir)} is a file, not a folder: a preset folder's gpus/ and runs/ hold *.yaml files`);
   return readdirSync(dir)
     .filter((f) => /\.ya?ml$/.test(f))
     .sort()

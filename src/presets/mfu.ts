@@ -49,7 +49,13 @@ export const mfuModelSchema = z.strictObject({
 export function loadMfuModel(presetDirs: readonly string[]): MfuModel {
   const file = lastPresetFile(presetDirs, 'mfu-model.yaml');
   if (file === null) throw new Error('presets/mfu-model.yaml is missing from the package');
-  return readPresetFile(file, mfuModelSchema).model as MfuModel;
+  const model = readPresetFile(file, mfuModelSchema).model as MfuModel;
+  // Looked up by gpu id and family: only the file's own entries, never Object.prototype's ("constructor").
+  return { ...model, families: ownOnly(model.families), accelerators: ownOnly(model.accelerators), precisions: ownOnly(model.precisions) };
+}
+
+function ownOnly<T extends object>(record: T): T {
+  return Object.assign(Object.create(null) as T, record);
 }
 
 /**

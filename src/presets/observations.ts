@@ -1,12 +1,13 @@
 // Calibration/backtest observations: from the bundled runs, or from a user's CSV or YAML file.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { FLOP_PER_PARAM_TOKEN } from '../core/compute.js';
 import { BASIS_WEIGHTS, type MfuObservation, observationFromRun } from '../core/mfu.js';
 import type { Precision } from '../core/types.js';
 import { InputError } from '../errors.js';
+import { quote } from '../input/excerpt.js';
 import { parseQuantity } from '../input/number.js';
+import { MAX_YAML_BYTES, readInputFile } from '../input/read.js';
 import { findGpu } from './gpus.js';
 import { displayPath, lastPresetFile, parseYaml } from './load.js';
 import { isPublishedRunsHeader, publishedRowsToObservations, type Skipped } from './published-csv.js';
@@ -23,6 +24,8 @@ export function observationsOfRuns(runs: readonly LoadedRun[], gpus: readonly Gp
 
 export const BACKTEST_CSV_COLUMNS = ['name', 'gpu', 'params', 'active_params', 'tokens', 'gpu_hours', 'precision', 'chips', 'basis'] as const;
 const REQUIRED = ['name', 'gpu', 'tokens', 'gpu_hours'] as const;
+/** Most runs in one backtest CSV: 10,000 take ~100 MB and under 2 s as JSON; 130,000 (4 MiB) took 420 MB. */
+export const MAX_BACKTEST_ROWS = 10_000;
 
 export interface ObservationsFile {
   observations: MfuObservation[];
@@ -35,13 +38,9 @@ export interface ObservationsFile {
  * published-runs reference table; or YAML (one run or a list of runs).
  */
 export function readObservationsFile(file: string, gpus: readonly GpuPreset[]): ObservationsFile {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new InputError(`cannot read ${displayPath(file)}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
-  }
-  if (/\.csv$/i.test(file)) return csvObservations(text, displayPath(file), gpus);
+  const csv = /\.csv$/i.test(file);
+  const text = csv ? readInputFile(file, 'backtest CSV') : readInputFile(file, 'backtest file', MAX_YAML_BYTES);
+  if (csv) return csvObservations(text, displayPath(file), gpus);
   const runs = parseYaml(text, file, z.union([z.array(runSchema).min(1), runSchema]));
   const list = Array.isArray(runs) ? runs : [runs];
   const obs = observationsOfRuns(
@@ -55,12 +54,16 @@ export function readObservationsFile(file: string, gpus: readonly GpuPreset[]): 
 
 function csvObservations(text: string, shown: string, gpus: readonly GpuPreset[]): ObservationsFile {
   const rows = parseCsv(text).filter((r) => r.cells.some((c) => c.trim() !== ''));
+  if (rows.length - 1 > MAX_BACKTEST_ROWS)
+    throw new InputError(
+      `${shown}: ${(rows.length - 1).toLocaleString('en-US')} runs; a backtest file holds at most ${MAX_BACKTEST_ROWS.toLocaleString('en-US')}`,
+    );
   if (rows.length < 2) throw new InputError(`${shown}: needs a header row and at least one run (columns: ${BACKTEST_CSV_COLUMNS.join(', ')})`);
   const header = rows[0]!.cells.map((h) => h.trim().toLowerCase());
   if (isPublishedRunsHeader(header)) return publishedRowsToObservations(header, rows.slice(1), shown, gpus);
   for (const h of header)
     if (!(BACKTEST_CSV_COLUMNS as readonly string[]).includes(h))
-      throw new InputError(`${shown}:1: unknown column "${h}"; columns are: ${BACKTEST_CSV_COLUMNS.join(', ')}`);
+      throw new InputError(`${shown}:1: unknown column ${quote(h)}; columns are: ${BACKTEST_CSV_COLUMNS.join(', ')}`);
   for (const r of REQUIRED) if (!header.includes(r)) throw new InputError(`${shown}:1: missing column "${r}" (required: ${REQUIRED.join(', ')})`);
   if (!header.includes('params') && !header.includes('active_params'))
     throw new InputError(`${shown}:1: needs a "params" or "active_params" column`);
@@ -75,7 +78,7 @@ function csvObservations(text: string, shown: string, gpus: readonly GpuPreset[]
       const v = get(col);
       if (v === null) return null;
       const n = parseQuantity(v.replace(/,/g, ''));
-      if (n === null || n <= 0) throw new InputError(`${shown}:${line}: ${col}: expected a positive number, got "${v}"`);
+      if (n === null || n <= 0) throw new InputError(`${shown}:${line}: ${col}: expected a positive number, got ${quote(v)}`);
       return n;
     };
     const need = <T>(v: T | null, col: string): T => {
@@ -84,10 +87,10 @@ function csvObservations(text: string, shown: string, gpus: readonly GpuPreset[]
     };
     const precision = get('precision')?.toLowerCase() ?? 'bf16';
     if (!(PRECISIONS as readonly string[]).includes(precision))
-      throw new InputError(`${shown}:${line}: precision: unknown "${precision}"; use one of: ${PRECISIONS.join(', ')}`);
+      throw new InputError(`${shown}:${line}: precision: unknown ${quote(precision)}; use one of: ${PRECISIONS.join(', ')}`);
     const basis = get('basis')?.toLowerCase() ?? 'reported';
     if (!(GPU_HOURS_BASES as readonly string[]).includes(basis))
-      throw new InputError(`${shown}:${line}: basis: unknown "${basis}"; use one of: ${GPU_HOURS_BASES.join(', ')}`);
+      throw new InputError(`${shown}:${line}: basis: unknown ${quote(basis)}; use one of: ${GPU_HOURS_BASES.join(', ')}`);
     const gpu = findGpu(gpus, need(get('gpu'), 'gpu'));
     const active = number('active_params') ?? need(number('params'), 'params');
     const chips = number('chips');
@@ -169,11 +172,11 @@ export function loadCalibrationData(presetDirs: readonly string[], gpus: readonl
   const file = lastPresetFile(presetDirs, join('calibration', 'published-runs.csv'));
   const treatFile = lastPresetFile(presetDirs, join('calibration', 'treatment.csv'));
   if (file === null || treatFile === null) throw new Error('presets/calibration/ is missing from the package');
-  const rows = parseCsv(readFileSync(file, 'utf8')).filter((r) => r.cells.some((c) => c.trim() !== ''));
+  const rows = parseCsv(readInputFile(file, 'calibration CSV')).filter((r) => r.cells.some((c) => c.trim() !== ''));
   const header = rows[0]!.cells.map((h) => h.trim().toLowerCase());
   const { observations, skipped } = publishedRowsToObservations(header, rows.slice(1), displayPath(file), gpus);
 
-  const trows = parseCsv(readFileSync(treatFile, 'utf8')).filter((r) => r.cells.some((c) => c.trim() !== ''));
+  const trows = parseCsv(readInputFile(treatFile, 'calibration treatment CSV')).filter((r) => r.cells.some((c) => c.trim() !== ''));
   const th = trows[0]!.cells.map((h) => h.trim());
   const treated: Treated[] = [];
   const byName = new Map(observations.map((o) => [o.name, o]));

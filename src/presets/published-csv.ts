@@ -7,6 +7,7 @@ import { FLOP_PER_PARAM_TOKEN } from '../core/compute.js';
 import { BASIS_WEIGHTS, CONFIDENCE_WEIGHTS, type Confidence, type MfuObservation } from '../core/mfu.js';
 import type { Precision } from '../core/types.js';
 import { InputError } from '../errors.js';
+import { quote } from '../input/excerpt.js';
 import { parseQuantity } from '../input/number.js';
 import { findGpu } from './gpus.js';
 import type { GpuPreset } from './schema.js';
@@ -30,6 +31,8 @@ export function firstFigure(cell: string): number | null {
   return parseQuantity(m[1]!.replace(/,/g, '') + (m[2] ?? ''));
 }
 
+const MAX_HARDWARE_WORDS = 8;
+
 /** "16x3.8B experts" -> 60.8e9 (experts x expert size: an upper bound of the total, as attention is shared); null otherwise. */
 export function expertsTotal(cell: string): number | null {
   const m = /^\s*(\d+)\s*x\s*(\d+(?:\.\d+)?[KMBT])\b/i.exec(cell);
@@ -46,7 +49,9 @@ export function matchHardware(cell: string, gpus: readonly GpuPreset[]): GpuPres
     .split('/')[0]!
     .replace(/\b(nvidia|google|amd|intel|instinct)\b/g, ' ')
     .split(/[\s,]+/)
-    .filter((w) => w.length > 0);
+    .filter((w) => w.length > 0)
+    // An accelerator's name is a few words: a long cell is not searched word by word (that is quadratic).
+    .slice(0, MAX_HARDWARE_WORDS);
   // The longest leading run of words that is an id or alias: "h100 80gb sxm" -> "h100-80gb".
   for (let n = words.length; n > 0; n--) {
     try {
@@ -116,7 +121,7 @@ export function publishedRowsToObservations(
     else if (gpuHours === null) skip('no GPU-hours');
     else {
       const gpu = matchHardware(get('hardware'), gpus);
-      if (gpu === null) skip(get('hardware') === '' ? 'no hardware given' : `no preset for hardware "${get('hardware')}"`);
+      if (gpu === null) skip(get('hardware') === '' ? 'no hardware given' : `no preset for hardware ${quote(get('hardware'))}`);
       else {
         const n = active ?? total!;
         const basis = basisOf(get('gpu_hours_basis'));

@@ -2,6 +2,7 @@
 // id, and may change the default.
 import { join } from 'node:path';
 import { closest, InputError } from '../errors.js';
+import { quote } from '../input/excerpt.js';
 import { displayPath, lastPresetFile, readPresetFile } from './load.js';
 import { type RegionPreset, regionsSchema } from './schema.js';
 
@@ -22,8 +23,8 @@ export function loadRegions(presetDirs: readonly string[]): Regions {
       ...(r.default !== undefined ? { default: r.default, defaultReason: r.defaultReason! } : {}),
       regions: { ...merged.regions, ...r.regions },
     };
-    if (merged.default !== undefined && !(merged.default in merged.regions))
-      throw new InputError(`${displayPath(join(dir, 'regions.yaml'))}: default "${merged.default}" is not one of the regions`);
+    if (merged.default !== undefined && !Object.hasOwn(merged.regions, merged.default))
+      throw new InputError(`${displayPath(join(dir, 'regions.yaml'))}: default ${quote(merged.default)} is not one of the regions`);
   }
   if (merged.default === undefined || merged.defaultReason === undefined) throw new Error('presets/regions.yaml has no default region');
   return merged as Regions;
@@ -31,9 +32,9 @@ export function loadRegions(presetDirs: readonly string[]): Regions {
 
 export function findRegion(regions: Regions, name: string): RegionPreset & { id: string } {
   const key = name.trim().toLowerCase();
-  const hit = regions.regions[key];
-  if (hit) return { ...hit, id: key };
+  // Only the file's own regions: "__proto__" or "constructor" is no region.
+  if (Object.hasOwn(regions.regions, key)) return { ...regions.regions[key]!, id: key };
   const ids = Object.keys(regions.regions);
   const guess = closest(key, ids);
-  throw new InputError(`unknown region "${name}"${guess ? `; did you mean "${guess}"?` : ''} (known: ${ids.join(', ')})`);
+  throw new InputError(`unknown region ${quote(name)}${guess ? `; did you mean "${guess}"?` : ''} (known: ${ids.join(', ')})`);
 }

@@ -2,7 +2,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { closest, InputError } from '../errors.js';
-import { fileStem, parseYaml, readPresetFile, yamlFilesIn } from './load.js';
+import { quote } from '../input/excerpt.js';
+import { MAX_YAML_BYTES, readInputFile } from '../input/read.js';
+import { bundledPresetKey, fileStem, parseYaml, readPresetFile, yamlFilesIn } from './load.js';
 import { runSchema, type RunPreset } from './schema.js';
 
 export interface LoadedRun {
@@ -29,22 +31,51 @@ export function looksLikePath(ref: string): boolean {
 
 /** A positional run argument: a YAML path, or the id of a bundled (or --presets) run. */
 export function resolveRunRef(ref: string, presetDirs: readonly string[]): LoadedRun {
-  if (looksLikePath(ref) || existsSync(ref)) {
-    if (!existsSync(ref)) throw new InputError(`run file not found: ${ref}`);
-    const run = readPresetFile(ref, runSchema);
-    return { id: run.id ?? fileStem(ref), run };
-  }
+  if (looksLikePath(ref) || existsSync(ref)) return readRunFile(ref);
   const runs = loadRuns(presetDirs);
+  // Ids are compared as strings against real entries only ("toString" is no run).
   const hit = runs.find((r) => r.id === ref.toLowerCase());
   if (hit) return hit;
   const ids = runs.map((r) => r.id);
   const guess = closest(ref, ids);
   throw new InputError(
-    `unknown run "${ref}"${guess ? `; did you mean "${guess}"?` : ''} (a YAML file path, - for stdin, or one of: ${ids.join(', ')})`,
+    `unknown run ${quote(ref)}${guess ? `; did you mean "${guess}"?` : ''} (a YAML file path, - for stdin, or one of: ${ids.join(', ')})`,
   );
 }
 
+/** A run file given by path: read from disk (bounded), unless it is one of the bundled runs/. */
+export function readRunFile(file: string): LoadedRun {
+  const key = bundledPresetKey(file);
+  const run =
+    key !== null && key.startsWith('runs/')
+      ? readPresetFile(file, runSchema)
+      : parseYaml(readInputFile(file, 'run file', MAX_YAML_BYTES), file, runSchema, { notThis: notARun });
+  return { id: run.id ?? fileStem(file), run };
+}
+
+/** A run file on stdin, read with the same size limit as any file. */
 export function parseRunText(text: string, label: string): LoadedRun {
-  const run = parseYaml(text, label, runSchema);
+  const run = parseYaml(text, label, runSchema, { notThis: notARun });
   return { id: run.id ?? 'stdin', run };
+}
+
+const OTHER_KINDS: [key: string, kind: string][] = [
+  ['peakTflops', 'a gpu preset (gpus/*.yaml)'],
+  ['regions', 'a regions preset (regions.yaml)'],
+  ['refParams', 'the MFU model (mfu-model.yaml)'],
+];
+
+/** Why data that parsed as YAML is no run at all (another preset, a list, a scalar), or null to let the schema judge. */
+export function notARun(data: unknown): string | null {
+  const expected = 'a run file is a YAML mapping with a name and phases (train-cost schema run)';
+  if (data === null || data === undefined) return null;
+  if (Array.isArray(data)) return `not a run file: it holds a list; ${expected}`;
+  if (typeof data !== 'object') return `not a run file: it holds a single value; ${expected}`;
+  const keys = Object.keys(data);
+  const model = (data as { model?: unknown }).model;
+  const modelKeys = model !== null && typeof model === 'object' ? Object.keys(model) : [];
+  for (const [key, kind] of OTHER_KINDS)
+    if (keys.includes(key) || modelKeys.includes(key)) return `not a run file: it looks like ${kind}; ${expected}`;
+  if (!keys.includes('name') && !keys.includes('phases')) return `not a run file: it has neither "name" nor "phases"; ${expected}`;
+  return null;
 }

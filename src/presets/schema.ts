@@ -1,6 +1,7 @@
 // zod schemas for preset files. Unknown keys are errors (strictObject): a typo must
 // never silently drop a setting.
 import { z } from 'zod';
+import { quote } from '../input/excerpt.js';
 import { parseQuantity, QUANTITY_HINT } from '../input/number.js';
 
 import { PRECISIONS } from '../core/types.js';
@@ -113,7 +114,7 @@ export const GPU_HOURS_BASES = ['reported', 'derived', 'upper-bound', 'assumptio
 const quantity = z.union([z.number(), z.string()]).transform((v, ctx) => {
   const n = typeof v === 'number' ? v : parseQuantity(v);
   if (n === null || !Number.isFinite(n) || n <= 0) {
-    ctx.addIssue({ code: 'custom', message: `must be a positive number (${QUANTITY_HINT}), got ${JSON.stringify(v)}` });
+    ctx.addIssue({ code: 'custom', message: `must be a positive number (${QUANTITY_HINT}), got ${quote(v)}` });
     return z.NEVER;
   }
   return n;

@@ -38,7 +38,7 @@ export async function cli(args: readonly string[], opts: CliOptions = {}): Promi
       ...(opts.tty?.columns !== undefined ? { columns: opts.tty.columns } : {}),
     },
     stderr: { write: (s) => void (stderr += s), isTTY: false },
-    stdin: { isTTY: opts.tty?.stdin ?? false, read: async () => opts.input ?? '' },
+    stdin: { isTTY: opts.tty?.stdin ?? false, read: async (limit: number) => (opts.input ?? '').slice(0, limit + 1) },
     env: { ...opts.env },
   };
   const code = await main(args, io);

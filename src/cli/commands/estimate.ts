@@ -15,6 +15,7 @@ import { renderEstimates } from '../../output/render.js';
 import { describeWarning } from '../../output/warnings.js';
 import type { CliContext } from '../context.js';
 import { assertFinite } from '../finite.js';
+import { MAX_YAML_BYTES } from '../../input/read.js';
 import { commonSchema, formatOf, num, numList, oneOf, parseOptions, wordList } from '../options.js';
 import { USAGE } from '../usage.js';
 import { applyOverrides, describeFlagsRun, flagsOnlyRun, OVERRIDE_KEYS, type Overrides, toRunInput } from '../run-spec.js';
@@ -110,7 +111,7 @@ const COMMANDS = ['gpus', 'runs', 'budget', 'backtest', 'schema', 'validate'];
 async function loadBases(ctx: CliContext, refs: string[], dirs: string[]): Promise<{ loaded: LoadedRun; fromFlags: boolean }[]> {
   if (refs.length === 0) return [{ loaded: { id: 'flags', run: flagsOnlyRun() }, fromFlags: true }];
   if (refs.filter((r) => r === '-').length > 1) throw new InputError('- (stdin) can be given only once');
-  const stdin = refs.includes('-') ? await ctx.readStdin() : '';
+  const stdin = refs.includes('-') ? await ctx.readStdin('run file', MAX_YAML_BYTES) : '';
   return refs.map((ref) => ({
     loaded: ref === '-' ? parseRunText(stdin, '<stdin>') : resolveRunOrHint(ref, dirs),
     fromFlags: false,
