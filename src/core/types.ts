@@ -9,7 +9,10 @@ export type { CostComponent, EnergyProfile, OwnershipParams };
 // (the output layer words them).
 
 export type Precision = 'fp32' | 'tf32' | 'bf16' | 'fp16' | 'fp8' | 'fp4';
-export type WorkloadKind = 'train' | 'generate';
+import type { PhaseKind, PhaseKindInput } from './phase-kinds.js';
+export type { PhaseKind, PhaseKindInput };
+/** What a phase does (src/core/phase-kinds.ts); `train` is accepted as an alias of `pretrain`. */
+export type WorkloadKind = PhaseKindInput;
 
 export interface MfuBand {
   default: number;
@@ -50,6 +53,11 @@ export interface Workload {
   activeParams: number | null;
   tokens: number | null;
   kind: WorkloadKind;
+  /** LoRA: the share of parameters trained (null: 1). */
+  trainableFraction?: number | null;
+  /** Distillation: the teacher's parameters (active per token for a mixture of experts). */
+  teacherParams?: number | null;
+  teacherActiveParams?: number | null;
 }
 
 export type Duration = { hours: number } | { gpuHours: number };
@@ -63,6 +71,8 @@ export interface PhaseInput {
   precision: Precision;
   /** MFU given by the user; null means the calibrated default. */
   mfu: number | null;
+  /** MFU of generation parts (RL rollouts, teachers, generate phases) given by the user; null: --mfu, else the assumption. */
+  generationMfu?: number | null;
   price: Price;
   energy: EnergyProfile;
   /** Null when no purchase price is known. */
@@ -102,7 +112,7 @@ export interface RangeEstimate {
 }
 
 /** Where an MFU comes from: --mfu, the gpu preset's own `mfu` block, or the calibrated model at its level. */
-export type MfuBasis = 'user' | 'preset' | 'accelerator' | 'family' | 'pooled';
+export type MfuBasis = 'user' | 'preset' | 'accelerator' | 'family' | 'pooled' | 'assumption';
 
 /** Calibrated MFU for a workload on an accelerator (see src/core/mfu.ts); null if it cannot be had. */
 export type MfuProvider = (q: {
@@ -110,10 +120,27 @@ export type MfuProvider = (q: {
   precision: Precision;
   activeParams: number | null;
   chips: number | null;
-}) => { band: MfuBand; basis: Exclude<MfuBasis, 'user'> } | null;
+}) => { band: MfuBand; basis: Exclude<MfuBasis, 'user' | 'assumption'> } | null;
+
+/** One part of a phase's workload (src/core/phase-kinds.ts) with the MFU and GPU-hours it gets. */
+export interface WorkloadPartEstimate {
+  label: string;
+  mode: 'train' | 'generate';
+  flop: number;
+  activeParams: number | null;
+  flopPerParamToken: number | null;
+  /** Null when the phase's time was given (an audit): nothing is solved per part. */
+  mfu: number | null;
+  mfuBasis: MfuBasis | null;
+  gpuHours: number | null;
+}
 
 export interface ComputeEstimate {
   precision: Precision;
+  /** What the phase does (null without a workload; a run: its phases' common kind). */
+  kind: PhaseKind | null;
+  /** The workload's parts by the kind's FLOP rule: one for most kinds, generation + training for rl and distill. */
+  parts: WorkloadPartEstimate[];
   /** Workload FLOP (null without a workload). */
   flop: number | null;
   /** MFU used to turn FLOP into time (null when time was given). */

@@ -2,10 +2,13 @@
 // JSON Schema, and tests hold every JSON output to it. Fields are only ever added.
 import { z } from 'zod';
 import { COST_BASES, COST_IDS, COST_UNITS } from '../core/costs.js';
+import { PHASE_KINDS } from '../core/phase-kinds.js';
 
 const num = z.number();
 const nullableNum = num.nullable();
 const pair = z.tuple([num, num]);
+/** Where an MFU comes from; 'assumption' is the labelled generation MFU (src/core/phase-kinds.ts). */
+const mfuBasis = z.enum(['user', 'preset', 'accelerator', 'family', 'pooled', 'assumption']);
 
 const phaseShape = {
   name: z.string(),
@@ -49,9 +52,24 @@ const phaseShape = {
     .nullable(),
   compute: z.object({
     precision: z.string(),
+    /** What the phase does (null without a workload); a run: its phases' common kind, or null. */
+    kind: z.enum(PHASE_KINDS).nullable(),
+    /** The workload by its kind's FLOP rule: rl and distill have a generation and a training part. */
+    parts: z.array(
+      z.strictObject({
+        label: z.string(),
+        mode: z.enum(['train', 'generate']),
+        flop: num,
+        activeParams: nullableNum,
+        flopPerParamToken: nullableNum,
+        mfu: nullableNum,
+        mfuBasis: mfuBasis.nullable(),
+        gpuHours: nullableNum,
+      }),
+    ),
     flop: nullableNum,
     mfu: nullableNum,
-    mfuBasis: z.enum(['user', 'preset', 'accelerator', 'family', 'pooled']).nullable(),
+    mfuBasis: mfuBasis.nullable(),
     impliedMfu: nullableNum,
     verdict: z.enum(['impossible', 'implausible-high', 'implausible-low', 'plausible']).nullable(),
     params: nullableNum,

@@ -36,7 +36,7 @@ function figuresToJson(p: PhaseEstimate | RunEstimate) {
     rental: { ...p.rental },
     energy: { ...p.energy },
     ownership: p.ownership === null ? null : { ...p.ownership },
-    compute: { ...p.compute },
+    compute: { ...p.compute, parts: p.compute.parts.map((x) => ({ ...x })) },
     memory: p.memory === null ? null : { ...p.memory },
     chinchilla: p.chinchilla === null ? null : { ...p.chinchilla },
     range: rangeToJson(p.range),
@@ -48,7 +48,7 @@ export function phaseToJson(p: PhaseEstimate): PhaseOutput {
   return {
     ...figuresToJson(p),
     gpu: { ...p.gpu },
-    compute: { ...p.compute },
+    compute: { ...p.compute, parts: p.compute.parts.map((x) => ({ ...x })) },
     gpuHoursFrom: p.gpuHoursFrom,
     warnings: p.warnings.map(describeWarning),
     diagnostics: diagnosticsOf(p.warnings),
