@@ -136,6 +136,7 @@ export function toRunInput(run: RunPreset, catalog: Catalog, fromFlags: boolean)
   const phases = run.phases.map((p) => toPhaseInput(run, p, catalog, fromFlags));
   return {
     name: run.name,
+    baseId: run.base ?? null,
     phases,
     reported:
       run.reported === undefined

@@ -7,6 +7,7 @@ import { estimateMemory } from './memory.js';
 import { estimateOwnership } from './ownership.js';
 import { phaseCosts, rangeOf, runCosts, totalOf } from './costs.js';
 import { chinchilla } from './scaling.js';
+import { runFlopBounds } from './thresholds.js';
 import type {
   MemoryEstimate,
   OwnershipEstimate,
@@ -301,6 +302,10 @@ function aggregate(input: RunInput, phases: PhaseEstimate[]): RunEstimate {
     notes: input.notes,
     phases,
     warnings,
+    baseId: input.baseId ?? null,
+    base: null,
+    cumulativeFlop: runFlopBounds({ phases }),
+    thresholds: [],
   };
 }
 

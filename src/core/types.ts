@@ -10,6 +10,7 @@ export type { CostComponent, EnergyProfile, OwnershipParams };
 
 export type Precision = 'fp32' | 'tf32' | 'bf16' | 'fp16' | 'fp8' | 'fp4';
 import type { PhaseKind, PhaseKindInput } from './phase-kinds.js';
+import type { ThresholdCheck } from './thresholds.js';
 export type { PhaseKind, PhaseKindInput };
 /** What a phase does (src/core/phase-kinds.ts); `train` is accepted as an alias of `pretrain`. */
 export type WorkloadKind = PhaseKindInput;
@@ -81,6 +82,8 @@ export interface PhaseInput {
 
 export interface RunInput {
   name: string;
+  /** The run this one starts from (its run file's `base:`), or null. */
+  baseId?: string | null;
   phases: PhaseInput[];
   reported: Reported | null;
   /** What a reader should know about the run (from its file). */
@@ -233,4 +236,12 @@ export interface RunEstimate extends Omit<PhaseEstimate, 'compute' | 'gpu' | 'gp
   reported: Reported | null;
   notes: string | null;
   phases: PhaseEstimate[];
+  /** The base run named by the run file (`base:`), or null. */
+  baseId: string | null;
+  /** The base run's own estimate, stated apart (never summed into this run's figures); only with --with-base. */
+  base: RunEstimate | null;
+  /** Training FLOP of the run and its base runs, [low, high] (src/core/thresholds.ts). */
+  cumulativeFlop: [number, number];
+  /** Regulatory compute thresholds against the cumulative FLOP. */
+  thresholds: ThresholdCheck[];
 }

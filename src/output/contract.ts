@@ -110,6 +110,34 @@ export const runOutputSchema = z.strictObject({
   reported: z.object({ gpuHours: nullableNum, usd: nullableNum, source: z.string() }).nullable(),
   notes: z.string().nullable(),
   phases: z.array(phaseOutputSchema),
+  /** The base run its file names (`base:`), or null. */
+  baseId: z.string().nullable(),
+  /** With --with-base: the base run's own figures, stated apart (never included in this run's totals); else null. */
+  base: z
+    .strictObject({
+      id: z.string(),
+      name: z.string(),
+      gpuHours: num,
+      rental: z.strictObject({ usd: num, usdPerGpuHour: num, priceId: z.string().nullable(), priceSource: z.string() }),
+      /** The base's own training FLOP bounds [low, high] (its base's not included). */
+      flop: pair,
+      reported: z.object({ gpuHours: nullableNum, usd: nullableNum, source: z.string() }).nullable(),
+      baseId: z.string().nullable(),
+    })
+    .nullable(),
+  /** Training FLOP of the run and its base runs, [low, high]: a phase without a workload counts 0 to its GPU-hours at peak. */
+  cumulativeFlop: pair,
+  /** Regulatory compute thresholds (presets/thresholds.yaml) against cumulativeFlop; crossed is null when the bounds straddle one. */
+  thresholds: z.array(
+    z.strictObject({
+      id: z.string(),
+      name: z.string(),
+      flop: num,
+      crossed: z.boolean().nullable(),
+      status: z.string(),
+      source: z.string(),
+    }),
+  ),
 });
 
 export const outputSchema = z.strictObject({

@@ -9,6 +9,8 @@ import { CheckFailed, closest, InputError } from '../../errors.js';
 import { loadGpus, PRICE_SOURCE_HINT } from '../../presets/gpus.js';
 import { loadMfuProvider } from '../../presets/mfu.js';
 import { loadRegions } from '../../presets/regions.js';
+import { loadThresholds } from '../../presets/thresholds.js';
+import { withBase } from '../lineage.js';
 import { type LoadedRun, looksLikePath, parseRunText, resolveRunRef } from '../../presets/runs.js';
 import { PRECISIONS, WORKLOAD_KINDS } from '../../presets/schema.js';
 import { fmtUsd } from '../../output/format.js';
@@ -94,15 +96,18 @@ export async function runEstimate(refs: string[], raw: Record<string, unknown>):
     throw new InputError(`the comparison has ${bases.length * combos.length} runs, more than ${MAX_GRID_RUNS}: narrow the lists or ranges`);
 
   const mfu = loadMfuProvider(dirs);
+  const lineage = { catalog, dirs, mfu, thresholds: loadThresholds(dirs) };
   const runs: RunEstimate[] = [];
   for (const base of bases) {
     for (const o of combos) {
       const spec = applyOverrides(base.loaded.run, o);
       const name = base.fromFlags ? describeFlagsRun(spec) : combos.length > 1 ? `${spec.name} (${describeCombo(o)})` : spec.name;
-      runs.push(estimateRun(toRunInput({ ...spec, name }, catalog, base.fromFlags), mfu));
+      runs.push(withBase(estimateRun(toRunInput({ ...spec, name }, catalog, base.fromFlags), mfu), spec, o, lineage, opts.withBase === true));
     }
   }
 
+  if (opts.withBase && runs.every((r) => r.baseId === null))
+    throw new InputError(`--with-base: ${runs.length > 1 ? 'no run names' : `"${runs[0]!.name}" names no`} base run (base: deepseek-v3 in a run file names one)`);
   assertFinite(runs);
   writeOut(renderEstimates(runs, format, { color: useColor(opts) }));
   if (format === 'csv') for (const w of new Set(runs.flatMap((r) => r.warnings.map(describeWarning)))) writeErr(`warning: ${w}`);
