@@ -27,7 +27,8 @@ export function assumptionLines(runs: readonly RunEstimate[]): string[] {
           : m.mfuBasis === 'preset'
             ? `from the ${p.gpu.id} preset's mfu block`
             : `calibrated on published runs (${m.mfuBasis === 'accelerator' ? `${p.gpu.id} runs` : `${m.mfuBasis} fit`}); see docs/calibration.md`;
-      lines.add(`MFU ${p.gpu.id} ${p.compute.precision}: ${fmtPercent(m.mfu)}, ${basis}`);
+      const what = 'mode' in m && m.mode === 'generate' ? 'Generation MFU' : 'MFU';
+      lines.add(`${what} ${p.gpu.id} ${p.compute.precision}: ${fmtPercent(m.mfu)}, ${what === 'MFU' ? basis : 'given with --generation-mfu or --mfu'}`);
     }
   }
   for (const p of phases) {
