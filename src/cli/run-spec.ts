@@ -12,13 +12,13 @@ import type { GpuPreset, PhasePreset, RunPreset } from '../presets/schema.js';
 
 // The settings flags can override, by where they apply: run-wide settings that replace every
 // phase's own, run-only settings (energy, ownership), the model, and a single phase's time and workload.
-const RUN_WIDE = ['gpu', 'chips', 'precision', 'mfu', 'price', 'priceSource'] as const;
+const RUN_WIDE = ['gpu', 'chips', 'precision', 'mfu', 'generationMfu', 'price', 'priceSource'] as const;
 const RUN_ONLY = ['region', 'pue', 'electricityPrice', 'gridIntensity', 'purchasePrice', 'lifetimeYears', 'utilization'] as const;
-const PER_PHASE = ['hours', 'days', 'gpuHours', 'tokens', 'flops', 'kind'] as const;
+const PER_PHASE = ['hours', 'days', 'gpuHours', 'tokens', 'flops', 'kind', 'trainableFraction', 'teacherParams'] as const;
 
 /** Every overridable setting, in the order a grid varies them (the first slowest). */
 export const OVERRIDE_KEYS = [
-  'gpu', 'chips', 'hours', 'days', 'gpuHours', 'params', 'activeParams', 'tokens', 'flops', 'mfu', 'precision', 'kind',
+  'gpu', 'chips', 'hours', 'days', 'gpuHours', 'params', 'activeParams', 'tokens', 'flops', 'mfu', 'generationMfu', 'precision', 'kind', 'trainableFraction', 'teacherParams',
   'price', 'priceSource', ...RUN_ONLY,
 ] as const;
 
@@ -34,8 +34,11 @@ export interface Overrides {
   tokens?: number;
   flops?: number;
   mfu?: number;
+  generationMfu?: number;
   precision?: Precision;
   kind?: WorkloadKind;
+  trainableFraction?: number;
+  teacherParams?: number;
   price?: number;
   priceSource?: string;
   region?: string;
@@ -133,6 +136,7 @@ export function toRunInput(run: RunPreset, catalog: Catalog, fromFlags: boolean)
   const phases = run.phases.map((p) => toPhaseInput(run, p, catalog, fromFlags));
   return {
     name: run.name,
+    baseId: run.base ?? null,
     phases,
     reported:
       run.reported === undefined
@@ -161,6 +165,7 @@ export function toPhaseSettings(run: RunPreset, p: PhasePreset, catalog: Catalog
     chips,
     precision,
     mfu: p.mfu ?? run.mfu ?? null,
+    generationMfu: p.generationMfu ?? run.generationMfu ?? null,
     price: choosePrice(gpu, { price: p.price ?? run.price, priceSource: p.priceSource ?? run.priceSource }),
     energy: energyProfile(run, catalog.regions),
     ownership: ownershipParams(run, gpu),
@@ -231,5 +236,18 @@ function toWorkload(run: RunPreset, p: PhasePreset, where: string): Workload | n
   if (params !== null && activeParams !== null && activeParams > params)
     throw new InputError(`${where}active params (${activeParams}) cannot exceed params (${params})`);
   if (params === null && activeParams === null && tokens === null && flop === null) return null;
-  return { flop, params, activeParams, tokens, kind: p.kind ?? 'train' };
+  if (flop !== null && (p.kind === 'rl' || p.kind === 'distill'))
+    throw new InputError(`${where}--flops cannot be split into generation and training for kind ${p.kind}: give --params and --tokens`);
+  if (p.kind === 'distill' && tokens !== null && p.teacherParams === undefined && p.teacherActiveParams === undefined)
+    throw new InputError(`${where}kind distill needs the teacher's size: teacherParams in the run file's phase`);
+  return {
+    flop,
+    params,
+    activeParams,
+    tokens,
+    kind: p.kind ?? 'pretrain',
+    trainableFraction: p.trainableFraction ?? null,
+    teacherParams: p.teacherParams ?? null,
+    teacherActiveParams: p.teacherActiveParams ?? null,
+  };
 }

@@ -1,15 +1,26 @@
 // Workload arithmetic: FLOP, peak throughput, time from FLOP, implied MFU.
+import { canonicalKind, GENERATE_FLOP_PER_PARAM_TOKEN, TRAIN_FLOP_PER_PARAM_TOKEN, type WorkloadPart, workloadParts } from './phase-kinds.js';
 import type { Accelerator, Precision, Workload } from './types.js';
 
 /** FLOP per active parameter per token: 6 for training (forward + backward), 2 for a forward pass (Kaplan et al. 2020, arXiv:2001.08361). */
-export const FLOP_PER_PARAM_TOKEN = { train: 6, generate: 2 } as const;
+export const FLOP_PER_PARAM_TOKEN = { train: TRAIN_FLOP_PER_PARAM_TOKEN, generate: GENERATE_FLOP_PER_PARAM_TOKEN } as const;
 
-/** Workload FLOP: given directly, or k x N_active x D (Kaplan et al. 2020). Null when neither is known. */
+/** A workload's parts by its kind's FLOP rule (src/core/phase-kinds.ts). */
+export function partsOf(w: Workload): WorkloadPart[] {
+  return workloadParts({
+    kind: canonicalKind(w.kind),
+    activeParams: w.activeParams ?? w.params,
+    tokens: w.tokens,
+    flop: w.flop,
+    trainableFraction: w.trainableFraction ?? null,
+    teacherActiveParams: w.teacherActiveParams ?? w.teacherParams ?? null,
+  });
+}
+
+/** Workload FLOP: given directly, or the sum of its parts (k x N_active x D each; Kaplan et al. 2020). Null when neither is known. */
 export function workloadFlop(w: Workload): number | null {
-  if (w.flop !== null) return w.flop;
-  const n = w.activeParams ?? w.params;
-  if (n === null || w.tokens === null) return null;
-  return FLOP_PER_PARAM_TOKEN[w.kind] * n * w.tokens;
+  const parts = partsOf(w);
+  return parts.length === 0 ? null : parts.reduce((a, p) => a + p.flop, 0);
 }
 
 /** Dense peak FLOP/s of one chip at a precision (vendor datasheet, via the preset); null if unknown. */

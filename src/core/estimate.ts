@@ -1,11 +1,13 @@
 // One estimate model: phases in, PhaseEstimate/RunEstimate out (shaped as the JSON contract).
-import { FLOP_PER_PARAM_TOKEN, gpuHoursForFlop, impliedMfu, MFU_PLAUSIBLE, mfuVerdict, peakFlopsPerChip, workloadFlop } from './compute.js';
+import { gpuHoursForFlop, impliedMfu, MFU_PLAUSIBLE, mfuVerdict, partsOf, peakFlopsPerChip } from './compute.js';
+import { canonicalKind, GENERATION_MFU_ASSUMPTION, singleFlopPerParamToken, type WorkloadPart } from './phase-kinds.js';
 import { gpuHoursOf, wallClockHours } from './duration.js';
 import { estimateEnergy } from './energy.js';
 import { estimateMemory } from './memory.js';
 import { estimateOwnership } from './ownership.js';
 import { phaseCosts, rangeOf, runCosts, totalOf } from './costs.js';
 import { chinchilla } from './scaling.js';
+import { runFlopBounds } from './thresholds.js';
 import type {
   MemoryEstimate,
   OwnershipEstimate,
@@ -17,6 +19,7 @@ import type {
   RunEstimate,
   RunInput,
   Warning,
+  WorkloadPartEstimate,
 } from './types.js';
 
 /** Thrown when an input the command layer should have refused reaches the core. */
@@ -29,6 +32,7 @@ interface TimeSolution {
   mfuBasis: MfuBasis | null;
   impliedMfu: number | null;
   level: number | null;
+  parts: WorkloadPartEstimate[];
 }
 
 /**
@@ -53,10 +57,11 @@ export function estimatePhase(input: PhaseInput, mfuFor: MfuProvider): PhaseEsti
   const { gpu, chips, precision } = input;
   const peak = peakFlopsPerChip(gpu, precision);
   if (peak === null) throw new EstimateInputError(`${gpu.id} has no ${precision} peak`);
-  const flop = input.workload === null ? null : workloadFlop(input.workload);
+  const parts = input.workload === null ? [] : partsOf(input.workload);
+  const flop = parts.length === 0 ? null : parts.reduce((a, p) => a + p.flop, 0);
   const warnings: Warning[] = [];
 
-  const time = solveTime(input, flop, peak, mfuFor, warnings);
+  const time = solveTime(input, parts, flop, peak, mfuFor, warnings);
   const price = input.price.usdPerGpuHour;
 
   if (time.impliedMfu !== null) {
@@ -111,6 +116,8 @@ export function estimatePhase(input: PhaseInput, mfuFor: MfuProvider): PhaseEsti
     ownership: input.ownership === null ? null : estimateOwnership(time.gpuHours, input.ownership, energy.usd, price, totalOf(costs, 'owned')!),
     compute: {
       precision,
+      kind: input.workload === null ? null : canonicalKind(input.workload.kind),
+      parts: time.parts,
       flop,
       mfu: time.mfu,
       mfuBasis: time.mfuBasis,
@@ -118,7 +125,10 @@ export function estimatePhase(input: PhaseInput, mfuFor: MfuProvider): PhaseEsti
       verdict: time.impliedMfu === null ? null : mfuVerdict(time.impliedMfu),
       params: input.workload?.params ?? null,
       activeParams: input.workload === null ? null : (input.workload.activeParams ?? input.workload.params),
-      flopPerParamToken: input.workload === null ? null : FLOP_PER_PARAM_TOKEN[input.workload.kind],
+      flopPerParamToken:
+        input.workload === null
+          ? null
+          : singleFlopPerParamToken({ kind: canonicalKind(input.workload.kind), trainableFraction: input.workload.trainableFraction ?? null }),
       tokens: input.workload?.tokens ?? null,
       peakFlopsPerChip: peak,
       peakFlop: time.gpuHours * 3600 * peak,
@@ -141,14 +151,29 @@ function priceSourceOf(p: PhaseInput['price']): string {
   return p.id === null ? p.source : `${p.id}${p.date ? `, ${p.date}` : ''}: ${p.source}`;
 }
 
-/** Exactly one source of time: a duration (audit when a workload is also given) or a workload at an MFU. */
+/** The MFU band of a generation part: --mfu, else --generation-mfu, else the labelled assumption. */
+function generationBand(input: PhaseInput): { band: MfuBand; basis: MfuBasis } {
+  const given = input.mfu ?? input.generationMfu ?? null;
+  if (given !== null) return { band: { default: given, low: given, high: given }, basis: 'user' };
+  return { band: { ...GENERATION_MFU_ASSUMPTION }, basis: 'assumption' };
+}
+
+/** The least certain of the parts' MFU bases: an assumption outweighs a fit, a fit a given figure. */
+const BASIS_ORDER: MfuBasis[] = ['user', 'preset', 'accelerator', 'family', 'pooled', 'assumption'];
+function weakest(bases: MfuBasis[]): MfuBasis {
+  return bases.reduce((a, b) => (BASIS_ORDER.indexOf(b) > BASIS_ORDER.indexOf(a) ? b : a));
+}
+
+/** Exactly one source of time: a duration (audit when a workload is also given) or a workload at an MFU per part. */
 function solveTime(
   input: PhaseInput,
+  parts: WorkloadPart[],
   flop: number | null,
   peak: number,
   mfuFor: MfuProvider,
   warnings: Warning[],
 ): TimeSolution {
+  const partInfo = (p: WorkloadPart) => ({ label: p.label, mode: p.mode, flop: p.flop, activeParams: p.activeParams, flopPerParamToken: p.flopPerParamToken });
   if (input.duration !== null) {
     const gpuHours = gpuHoursOf(input.duration, input.chips);
     if (gpuHours === null) throw new EstimateInputError(`phase "${input.name}": hours need chips`);
@@ -159,22 +184,34 @@ function solveTime(
       mfuBasis: null,
       impliedMfu: flop === null ? null : impliedMfu(flop, gpuHours, peak),
       level: null,
+      parts: parts.map((p) => ({ ...partInfo(p), mfu: null, mfuBasis: null, gpuHours: null })),
     };
   }
   if (flop === null) throw new EstimateInputError(`phase "${input.name}" has neither a duration nor a workload`);
-  const w = input.workload!;
-  const resolved = mfuBandFor(input, w.activeParams ?? w.params, mfuFor);
-  if (resolved === null) throw new EstimateInputError(`no MFU for ${input.gpu.id} at ${input.precision}`);
-  const { band, basis } = resolved;
-  warnings.push(...uncalibratedWarning(input, basis));
+  const solved = parts.map((p) => {
+    const resolved = p.mode === 'generate' ? generationBand(input) : mfuBandFor(input, p.activeParams, mfuFor);
+    if (resolved === null) throw new EstimateInputError(`no MFU for ${input.gpu.id} at ${input.precision}`);
+    if (p.mode === 'train') warnings.push(...uncalibratedWarning(input, resolved.basis));
+    return { part: p, ...resolved, gpuHours: gpuHoursForFlop(p.flop, peak, resolved.band.default) };
+  });
+  const gpuHours = solved.reduce((a, s) => a + s.gpuHours, 0);
+  const levels = solved.map((s) => (s.band.low === s.band.high ? 'point' : (s.band.level ?? null)));
+  const ranged = levels.filter((l) => l !== 'point');
+  // The phase's level: the ranged parts' common level; unknown if one part's band has none (an assumption).
+  const level = ranged.length > 0 && ranged.every((l) => l !== null && l === ranged[0]) ? (ranged[0] as number) : null;
   return {
-    gpuHours: gpuHoursForFlop(flop, peak, band.default),
+    gpuHours,
     // A higher MFU means fewer hours: the low end of the hours comes from the high MFU.
-    gpuHoursRange: [gpuHoursForFlop(flop, peak, band.high), gpuHoursForFlop(flop, peak, band.low)],
-    mfu: band.default,
-    mfuBasis: basis,
+    gpuHoursRange: [
+      solved.reduce((a, s) => a + gpuHoursForFlop(s.part.flop, peak, s.band.high), 0),
+      solved.reduce((a, s) => a + gpuHoursForFlop(s.part.flop, peak, s.band.low), 0),
+    ],
+    // One part: its MFU; several: the blended MFU the phase's FLOP gets over its GPU-hours.
+    mfu: solved.length === 1 ? solved[0]!.band.default : impliedMfu(flop, gpuHours, peak),
+    mfuBasis: weakest(solved.map((s) => s.basis)),
     impliedMfu: null,
-    level: band.low === band.high ? null : (band.level ?? null),
+    level: ranged.length === 0 ? null : level,
+    parts: solved.map((s) => ({ ...partInfo(s.part), mfu: s.band.default, mfuBasis: s.basis, gpuHours: s.gpuHours })),
   };
 }
 
@@ -234,6 +271,8 @@ function aggregate(input: RunInput, phases: PhaseEstimate[]): RunEstimate {
     ownership: sumOwnership(phases, gpuHours, usd, totalOf(costs, 'owned')),
     compute: {
       precision: same(phases.map((p) => p.compute.precision)),
+      kind: same(phases.map((p) => p.compute.kind)),
+      parts: phases.flatMap((p) => p.compute.parts.map((part) => ({ ...part, label: phases.length > 1 ? `${p.name}: ${part.label}` : part.label }))),
       flop: sumKnown(phases.map((p) => p.compute.flop)),
       mfu: only?.compute.mfu ?? null,
       mfuBasis: only?.compute.mfuBasis ?? null,
@@ -263,6 +302,10 @@ function aggregate(input: RunInput, phases: PhaseEstimate[]): RunEstimate {
     notes: input.notes,
     phases,
     warnings,
+    baseId: input.baseId ?? null,
+    base: null,
+    cumulativeFlop: runFlopBounds({ phases }),
+    thresholds: [],
   };
 }
 

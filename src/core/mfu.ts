@@ -199,7 +199,7 @@ export interface CalibrationRun {
     activeParams?: number | undefined;
     tokens?: number | undefined;
     flops?: number | undefined;
-    kind?: 'train' | 'generate' | undefined;
+    kind?: string | undefined;
     precision?: Precision | undefined;
   }[];
   reported?: { gpuHours?: number | undefined; gpuHoursBasis?: keyof typeof BASIS_WEIGHTS | undefined } | undefined;
@@ -212,7 +212,7 @@ export interface CalibrationRun {
  * `reported.gpuHours` when the run is that single phase. FLOP = 6 x N_active x D (Kaplan et al. 2020).
  */
 export function observationFromRun(run: CalibrationRun): MfuObservation | null {
-  const isTrain = (p: CalibrationRun['phases'][number]) => (p.kind ?? 'train') === 'train' && (p.tokens !== undefined || p.flops !== undefined);
+  const isTrain = (p: CalibrationRun['phases'][number]) => ['train', 'pretrain'].includes(p.kind ?? 'train') && (p.tokens !== undefined || p.flops !== undefined);
   const work = run.phases.filter(isTrain);
   if (work.length !== 1) return null;
   const p = work[0]!;

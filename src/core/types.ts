@@ -12,7 +12,12 @@ export type { CostComponent, EnergyProfile, OwnershipParams };
 /** Numeric precisions an accelerator's peak is quoted at. */
 export const PRECISIONS = ['fp32', 'tf32', 'bf16', 'fp16', 'fp8', 'fp4'] as const;
 export type Precision = (typeof PRECISIONS)[number];
-export type WorkloadKind = 'train' | 'generate';
+import type { PhaseKind, PhaseKindInput } from './phase-kinds.js';
+import type { ThresholdCheck } from './thresholds.js';
+export type { PhaseKind, PhaseKindInput };
+/** What a phase does (src/core/phase-kinds.ts); `train` is accepted as an alias of `pretrain`. */
+export type WorkloadKind = PhaseKindInput;
+
 
 export interface MfuBand {
   default: number;
@@ -53,6 +58,11 @@ export interface Workload {
   activeParams: number | null;
   tokens: number | null;
   kind: WorkloadKind;
+  /** LoRA: the share of parameters trained (null: 1). */
+  trainableFraction?: number | null;
+  /** Distillation: the teacher's parameters (active per token for a mixture of experts). */
+  teacherParams?: number | null;
+  teacherActiveParams?: number | null;
 }
 
 export type Duration = { hours: number } | { gpuHours: number };
@@ -66,6 +76,8 @@ export interface PhaseInput {
   precision: Precision;
   /** MFU given by the user; null means the calibrated default. */
   mfu: number | null;
+  /** MFU of generation parts (RL rollouts, teachers, generate phases) given by the user; null: --mfu, else the assumption. */
+  generationMfu?: number | null;
   price: Price;
   energy: EnergyProfile;
   /** Null when no purchase price is known. */
@@ -74,6 +86,8 @@ export interface PhaseInput {
 
 export interface RunInput {
   name: string;
+  /** The run this one starts from (its run file's `base:`), or null. */
+  baseId?: string | null;
   phases: PhaseInput[];
   reported: Reported | null;
   /** What a reader should know about the run (from its file). */
@@ -105,7 +119,7 @@ export interface RangeEstimate {
 }
 
 /** Where an MFU comes from: --mfu, the gpu preset's own `mfu` block, or the calibrated model at its level. */
-export const MFU_BASES = ['user', 'preset', 'accelerator', 'family', 'pooled'] as const;
+export const MFU_BASES = ['user', 'preset', 'accelerator', 'family', 'pooled', 'assumption'] as const;
 export type MfuBasis = (typeof MFU_BASES)[number];
 
 /** Calibrated MFU for a workload on an accelerator (see src/core/mfu.ts); null if it cannot be had. */
@@ -114,10 +128,27 @@ export type MfuProvider = (q: {
   precision: Precision;
   activeParams: number | null;
   chips: number | null;
-}) => { band: MfuBand; basis: Exclude<MfuBasis, 'user'> } | null;
+}) => { band: MfuBand; basis: Exclude<MfuBasis, 'user' | 'assumption'> } | null;
+
+/** One part of a phase's workload (src/core/phase-kinds.ts) with the MFU and GPU-hours it gets. */
+export interface WorkloadPartEstimate {
+  label: string;
+  mode: 'train' | 'generate';
+  flop: number;
+  activeParams: number | null;
+  flopPerParamToken: number | null;
+  /** Null when the phase's time was given (an audit): nothing is solved per part. */
+  mfu: number | null;
+  mfuBasis: MfuBasis | null;
+  gpuHours: number | null;
+}
 
 export interface ComputeEstimate {
   precision: Precision;
+  /** What the phase does (null without a workload; a run: its phases' common kind). */
+  kind: PhaseKind | null;
+  /** The workload's parts by the kind's FLOP rule: one for most kinds, generation + training for rl and distill. */
+  parts: WorkloadPartEstimate[];
   /** Workload FLOP (null without a workload). */
   flop: number | null;
   /** MFU used to turn FLOP into time (null when time was given). */
@@ -211,4 +242,12 @@ export interface RunEstimate extends Omit<PhaseEstimate, 'compute' | 'gpu' | 'gp
   reported: Reported | null;
   notes: string | null;
   phases: PhaseEstimate[];
+  /** The base run named by the run file (`base:`), or null. */
+  baseId: string | null;
+  /** The base run's own estimate, stated apart (never summed into this run's figures); only with --with-base. */
+  base: RunEstimate | null;
+  /** Training FLOP of the run and its base runs, [low, high] (src/core/thresholds.ts). */
+  cumulativeFlop: [number, number];
+  /** Regulatory compute thresholds against the cumulative FLOP. */
+  thresholds: ThresholdCheck[];
 }

@@ -12,7 +12,12 @@ export function arithmeticLines(p: PhaseEstimate): string[] {
   const peak = `${fmtExp(k.peakFlopsPerChip)} FLOP/s`;
   const lines: string[] = [];
 
-  if (p.gpuHoursFrom !== 'budget' && k.flop !== null && k.activeParams !== null && k.tokens !== null && k.flopPerParamToken !== null)
+  const split = k.parts.length > 1 && k.tokens !== null;
+  if (split) {
+    for (const part of k.parts)
+      lines.push(`${part.label} = ${part.flopPerParamToken} x ${fmtExp(part.activeParams!)} parameters x ${fmtExp(k.tokens!)} tokens = ${fmtExp(part.flop)} FLOP`);
+    lines.push(`workload = ${k.parts.map((x) => fmtExp(x.flop)).join(' + ')} = ${fmtExp(k.flop!)} FLOP`);
+  } else if (p.gpuHoursFrom !== 'budget' && k.flop !== null && k.activeParams !== null && k.tokens !== null && k.flopPerParamToken !== null)
     lines.push(
       `workload = ${k.flopPerParamToken} x ${fmtExp(k.activeParams)} parameters x ${fmtExp(k.tokens)} tokens = ${fmtExp(k.flop)} FLOP`,
     );
@@ -34,6 +39,15 @@ export function arithmeticLines(p: PhaseEstimate): string[] {
         );
       break;
     case 'workload':
+      if (k.parts.length > 1) {
+        for (const part of k.parts)
+          lines.push(`${part.label} GPU-hours = ${fmtExp(part.flop)} / (${peak} x ${fmtPercent(part.mfu!)} MFU x 3600) = ${fmtNumber(part.gpuHours!)}`);
+        lines.push(
+          `GPU-hours = ${k.parts.map((x) => fmtNumber(x.gpuHours!)).join(' + ')} = ${fmtNumber(p.gpuHours)} (blended MFU ${fmtPercent(k.mfu!)})` +
+            (p.range.gpuHours[0] !== p.range.gpuHours[1] ? `; at the ends of the MFU bands, ${fmtNumber(p.range.gpuHours[0])} to ${fmtNumber(p.range.gpuHours[1])}` : ''),
+        );
+        break;
+      }
       lines.push(
         `GPU-hours = FLOP / (peak x MFU x 3600) = ${fmtExp(k.flop!)} / (${peak} x ${fmtPercent(k.mfu!)} x 3600) = ${fmtNumber(p.gpuHours)}` +
           (p.range.gpuHours[0] !== p.range.gpuHours[1]

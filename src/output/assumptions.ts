@@ -1,6 +1,7 @@
 // The assumptions behind a set of estimates, as lines to list under a table.
 import type { CostComponent } from '../core/costs.js';
 import { FLOP_PER_PARAM_TOKEN } from '../core/compute.js';
+import { GENERATION_MFU_ASSUMPTION, PHASE_KIND_RULES } from '../core/phase-kinds.js';
 import { MODEL_STATE_BYTES_PER_PARAM } from '../core/memory.js';
 import type { RunEstimate } from '../core/types.js';
 import { fmtExp, fmtNumber, fmtPercent, fmtRate, fmtTerm, fmtUsd } from './format.js';
@@ -16,14 +17,19 @@ export function assumptionLines(runs: readonly RunEstimate[]): string[] {
     );
   }
   for (const p of phases) {
-    if (p.compute.mfu === null) continue;
-    const basis =
-      p.compute.mfuBasis === 'user'
-        ? 'given with --mfu'
-        : p.compute.mfuBasis === 'preset'
-          ? `from the ${p.gpu.id} preset's mfu block`
-          : `calibrated on published runs (${p.compute.mfuBasis === 'accelerator' ? `${p.gpu.id} runs` : `${p.compute.mfuBasis} fit`}); see docs/calibration.md`;
-    lines.add(`MFU ${p.gpu.id} ${p.compute.precision}: ${fmtPercent(p.compute.mfu)}, ${basis}`);
+    // Each training part's MFU (a budget phase has no parts: its own); generation MFUs get their own line below.
+    const mfus = p.compute.parts.length > 0 ? p.compute.parts.filter((x) => x.mode === 'train' || x.mfuBasis === 'user') : [p.compute];
+    for (const m of mfus) {
+      if (m.mfu === null || m.mfuBasis === null || m.mfuBasis === 'assumption') continue;
+      const basis =
+        m.mfuBasis === 'user'
+          ? 'given with --mfu'
+          : m.mfuBasis === 'preset'
+            ? `from the ${p.gpu.id} preset's mfu block`
+            : `calibrated on published runs (${m.mfuBasis === 'accelerator' ? `${p.gpu.id} runs` : `${m.mfuBasis} fit`}); see docs/calibration.md`;
+      const what = 'mode' in m && m.mode === 'generate' ? 'Generation MFU' : 'MFU';
+      lines.add(`${what} ${p.gpu.id} ${p.compute.precision}: ${fmtPercent(m.mfu)}, ${what === 'MFU' ? basis : 'given with --generation-mfu or --mfu'}`);
+    }
   }
   for (const p of phases) {
     const e = p.energy;
@@ -43,9 +49,22 @@ export function assumptionLines(runs: readonly RunEstimate[]): string[] {
       `Memory: model states take ${MODEL_STATE_BYTES_PER_PARAM} bytes per parameter (mixed-precision AdamW: weights, gradients, fp32 master and moments; ZeRO), fully sharded over all of each chip\'s HBM; activations need more, so the minimum chips is a lower bound`,
     );
   for (const p of phases) {
-    if (p.compute.flop !== null && p.compute.tokens !== null)
+    const kind = p.compute.kind;
+    if (p.compute.flop === null || p.compute.tokens === null || kind === null) continue;
+    if (kind === 'pretrain')
       lines.add(
         `Workload FLOP = ${FLOP_PER_PARAM_TOKEN.train} x active parameters x tokens for training, ${FLOP_PER_PARAM_TOKEN.generate} x for generation (Kaplan et al. 2020)`,
+      );
+    else {
+      const rule = PHASE_KIND_RULES[kind];
+      lines.add(`Phase kind ${kind}: ${rule.formula} (${rule.source}); MFU: ${rule.mfu}`);
+    }
+  }
+  for (const p of phases) {
+    const generation = p.compute.parts.find((x) => x.mode === 'generate' && x.mfuBasis === 'assumption');
+    if (generation !== undefined)
+      lines.add(
+        `Generation MFU: ${fmtPercent(GENERATION_MFU_ASSUMPTION.default)} (band ${fmtPercent(GENERATION_MFU_ASSUMPTION.low)}-${fmtPercent(GENERATION_MFU_ASSUMPTION.high)}), an assumption, not calibrated: no published run reports generation FLOP and hours; decoding is memory-bandwidth bound and rollouts take over 90% of RL runtime (Zhou et al. 2025, APRIL, arXiv:2509.18521); --generation-mfu or --mfu override it`,
       );
   }
   return [...lines];

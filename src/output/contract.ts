@@ -4,10 +4,13 @@ import { z } from 'zod';
 import { COST_BASES, COST_IDS, COST_UNITS } from '../core/costs.js';
 import { MFU_VERDICTS } from '../core/compute.js';
 import { GPU_HOURS_FROM, MFU_BASES } from '../core/types.js';
+import { PHASE_KINDS } from '../core/phase-kinds.js';
 
 const num = z.number();
 const nullableNum = num.nullable();
 const pair = z.tuple([num, num]);
+/** Where an MFU comes from; 'assumption' is the labelled generation MFU (src/core/phase-kinds.ts). */
+const mfuBasis = z.enum(MFU_BASES);
 
 const phaseShape = {
   name: z.string(),
@@ -51,6 +54,21 @@ const phaseShape = {
     .nullable(),
   compute: z.object({
     precision: z.string(),
+    /** What the phase does (null without a workload); a run: its phases' common kind, or null. */
+    kind: z.enum(PHASE_KINDS).nullable(),
+    /** The workload by its kind's FLOP rule: rl and distill have a generation and a training part. */
+    parts: z.array(
+      z.strictObject({
+        label: z.string(),
+        mode: z.enum(['train', 'generate']),
+        flop: num,
+        activeParams: nullableNum,
+        flopPerParamToken: nullableNum,
+        mfu: nullableNum,
+        mfuBasis: mfuBasis.nullable(),
+        gpuHours: nullableNum,
+      }),
+    ),
     flop: nullableNum,
     mfu: nullableNum,
     mfuBasis: z.enum(MFU_BASES).nullable(),
@@ -94,6 +112,34 @@ export const runOutputSchema = z.strictObject({
   reported: z.object({ gpuHours: nullableNum, usd: nullableNum, source: z.string() }).nullable(),
   notes: z.string().nullable(),
   phases: z.array(phaseOutputSchema),
+  /** The base run its file names (`base:`), or null. */
+  baseId: z.string().nullable(),
+  /** With --with-base: the base run's own figures, stated apart (never included in this run's totals); else null. */
+  base: z
+    .strictObject({
+      id: z.string(),
+      name: z.string(),
+      gpuHours: num,
+      rental: z.strictObject({ usd: num, usdPerGpuHour: num, priceId: z.string().nullable(), priceSource: z.string() }),
+      /** The base's own training FLOP bounds [low, high] (its base's not included). */
+      flop: pair,
+      reported: z.object({ gpuHours: nullableNum, usd: nullableNum, source: z.string() }).nullable(),
+      baseId: z.string().nullable(),
+    })
+    .nullable(),
+  /** Training FLOP of the run and its base runs, [low, high]: a phase without a workload counts 0 to its GPU-hours at peak. */
+  cumulativeFlop: pair,
+  /** Regulatory compute thresholds (presets/thresholds.yaml) against cumulativeFlop; crossed is null when the bounds straddle one. */
+  thresholds: z.array(
+    z.strictObject({
+      id: z.string(),
+      name: z.string(),
+      flop: num,
+      crossed: z.boolean().nullable(),
+      status: z.string(),
+      source: z.string(),
+    }),
+  ),
 });
 
 export const outputSchema = z.strictObject({

@@ -1,6 +1,7 @@
 // JSON for programs: the contract of DESIGN.md (schemaVersion 1). Raw numbers, every key
 // present (null when unknown), warnings in words. Non-finite numbers are a bug, never output.
 import type { CostComponent } from '../core/costs.js';
+import { runFlopBounds } from '../core/thresholds.js';
 import type { PhaseEstimate, RangeEstimate, RunEstimate, Warning } from '../core/types.js';
 import { VERSION } from '../version.js';
 import type { Output, PhaseOutput, RunOutput } from './contract.js';
@@ -36,7 +37,7 @@ function figuresToJson(p: PhaseEstimate | RunEstimate) {
     rental: { ...p.rental },
     energy: { ...p.energy },
     ownership: p.ownership === null ? null : { ...p.ownership },
-    compute: { ...p.compute },
+    compute: { ...p.compute, parts: p.compute.parts.map((x) => ({ ...x })) },
     memory: p.memory === null ? null : { ...p.memory },
     chinchilla: p.chinchilla === null ? null : { ...p.chinchilla },
     range: rangeToJson(p.range),
@@ -48,7 +49,7 @@ export function phaseToJson(p: PhaseEstimate): PhaseOutput {
   return {
     ...figuresToJson(p),
     gpu: { ...p.gpu },
-    compute: { ...p.compute },
+    compute: { ...p.compute, parts: p.compute.parts.map((x) => ({ ...x })) },
     gpuHoursFrom: p.gpuHoursFrom,
     warnings: p.warnings.map(describeWarning),
     diagnostics: diagnosticsOf(p.warnings),
@@ -63,6 +64,21 @@ export function runToJson(r: RunEstimate): RunOutput {
     phases: r.phases.map(phaseToJson),
     warnings: r.warnings.map(describeWarning),
     diagnostics: diagnosticsOf(r.warnings),
+    baseId: r.baseId,
+    base:
+      r.base === null
+        ? null
+        : {
+            id: r.baseId!,
+            name: r.base.name,
+            gpuHours: r.base.gpuHours,
+            rental: { usd: r.base.rental.usd, usdPerGpuHour: r.base.rental.usdPerGpuHour, priceId: r.base.rental.priceId, priceSource: r.base.rental.priceSource },
+            flop: [...runFlopBounds(r.base)],
+            reported: r.base.reported === null ? null : { ...r.base.reported },
+            baseId: r.base.baseId,
+          },
+    cumulativeFlop: [...r.cumulativeFlop],
+    thresholds: r.thresholds.map((t) => ({ id: t.id, name: t.name, flop: t.flop, crossed: t.crossed, status: t.status, source: t.source })),
   };
 }
 

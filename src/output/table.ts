@@ -39,7 +39,14 @@ function singleRun(run: RunEstimate, c: ChalkInstance): string[] {
   const k = run.compute;
   if (k.flop !== null)
     add('Workload', `${fmtExp(k.flop)} FLOP` + (run.range.flop !== null ? `  (range ${fmtRange(run.range.flop, fmtExp)})` : ''));
-  if (k.mfu !== null) add('MFU', `${fmtPercent(k.mfu)} (${k.mfuBasis === 'user' ? 'given' : k.mfuBasis === 'preset' ? 'preset' : 'calibrated default'})`);
+  if (k.kind !== null && k.kind !== 'pretrain') add('Phase kind', k.kind);
+  if (k.mfu !== null)
+    add(
+      'MFU',
+      k.parts.length > 1 && k.parts.every((x) => x.mfu !== null)
+        ? `${fmtPercent(k.mfu)} blended: ${k.parts.map((x) => `${x.label} ${fmtPercent(x.mfu!)} (${mfuBasisWord(x.mfuBasis)})`).join(', ')}`
+        : `${fmtPercent(k.mfu)} (${mfuBasisWord(k.mfuBasis)})`,
+    );
   if (k.impliedMfu !== null) add('Implied MFU', `${fmtPercent(k.impliedMfu)} (${k.verdict})`);
   add('Peak compute', `${fmtExp(k.peakFlop)} FLOP${k.precision ? ` at ${k.precision.toUpperCase()}` : ''}`);
   if (run.memory !== null)
@@ -71,6 +78,10 @@ function singleRun(run: RunEstimate, c: ChalkInstance): string[] {
   const lines = [table(c, null, rows)];
   if (run.phases.length > 1) lines.push('', c.bold('Phases'), phaseTable(run, c));
   return lines;
+}
+
+function mfuBasisWord(b: RunEstimate['compute']['mfuBasis']): string {
+  return b === 'user' ? 'given' : b === 'preset' ? 'preset' : b === 'assumption' ? 'assumption, not calibrated' : 'calibrated default';
 }
 
 function totalText(t: ReturnType<typeof totalsOf>[number], ranged: boolean, c: ChalkInstance): string {

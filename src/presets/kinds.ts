@@ -5,8 +5,9 @@ import { mfuModelSchema } from './mfu.js';
 import { MAX_YAML_BYTES, readInputFile } from '../input/read.js';
 import { parseYamlData } from './load.js';
 import { gpuSchema, regionsSchema, runSchema } from './schema.js';
+import { thresholdsSchema } from './thresholds.js';
 
-export const PRESET_SCHEMAS = { gpu: gpuSchema, run: runSchema, regions: regionsSchema, 'mfu-model': mfuModelSchema } as const;
+export const PRESET_SCHEMAS = { gpu: gpuSchema, run: runSchema, regions: regionsSchema, 'mfu-model': mfuModelSchema, thresholds: thresholdsSchema } as const;
 export type PresetKind = keyof typeof PRESET_SCHEMAS;
 
 /** A file's kind: by its folder (gpus/, runs/) or name (regions.yaml, mfu-model.yaml), else by its keys. */
@@ -16,6 +17,7 @@ export function presetKindOf(file: string): PresetKind {
   if (folder === 'runs') return 'run';
   if (/^regions\.ya?ml$/.test(basename(file))) return 'regions';
   if (/^mfu-model\.ya?ml$/.test(basename(file))) return 'mfu-model';
+  if (/^thresholds\.ya?ml$/.test(basename(file))) return 'thresholds';
   let data: unknown;
   try {
     data = parseYamlData(readInputFile(file, 'preset file', MAX_YAML_BYTES), file);
@@ -26,6 +28,7 @@ export function presetKindOf(file: string): PresetKind {
   if (data !== null && typeof data === 'object' && !Array.isArray(data)) {
     if (Object.hasOwn(data, 'peakTflops')) return 'gpu';
     if (Object.hasOwn(data, 'regions')) return 'regions';
+    if (Object.hasOwn(data, 'thresholds')) return 'thresholds';
   }
   return 'run';
 }

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { quote } from '../input/excerpt.js';
 import { parseQuantity, QUANTITY_HINT } from '../input/number.js';
+import { PHASE_KIND_INPUTS } from '../core/phase-kinds.js';
 
 import { PRECISIONS } from '../core/types.js';
 
@@ -107,7 +108,8 @@ export type PricePreset = z.infer<typeof priceSchema>;
 
 // --- runs ---------------------------------------------------------------------------
 
-export const WORKLOAD_KINDS = ['train', 'generate'] as const;
+/** Phase kinds (src/core/phase-kinds.ts): pretrain, finetune, lora, rl, generate, distill; train = pretrain. */
+export const WORKLOAD_KINDS = PHASE_KIND_INPUTS;
 export const GPU_HOURS_BASES = ['reported', 'derived', 'upper-bound', 'assumption'] as const;
 
 /** A positive quantity written as a number or a string with a suffix ("37B", "14.8T"). */
@@ -133,8 +135,15 @@ export const phaseSchema = z
     tokens: quantity.optional(),
     flops: quantity.optional(),
     kind: z.enum(WORKLOAD_KINDS).optional(),
+    /** LoRA/QLoRA: the share of the parameters trained (adapters), 0-1. */
+    trainableFraction: fraction.optional(),
+    /** Distillation: the teacher's parameters (teacherActiveParams for a mixture of experts). */
+    teacherParams: quantity.optional(),
+    teacherActiveParams: quantity.optional(),
     precision: z.enum(PRECISIONS).optional(),
     mfu: fraction.optional(),
+    /** MFU of the generation parts (rl rollouts, distill teacher, generate); default: a labelled assumption. */
+    generationMfu: fraction.optional(),
     price: positive.optional(),
     priceSource: z.string().optional(),
     notes: z.string().optional(),
@@ -149,11 +158,21 @@ export const phaseSchema = z
       });
     if (p.flops !== undefined && p.tokens !== undefined)
       ctx.addIssue({ code: 'custom', path: ['flops'], message: 'conflicts with tokens; give flops or params and tokens' });
+    if (p.trainableFraction !== undefined && p.kind !== 'lora')
+      ctx.addIssue({ code: 'custom', path: ['trainableFraction'], message: 'applies to kind: lora only' });
+    if ((p.teacherParams !== undefined || p.teacherActiveParams !== undefined) && p.kind !== 'distill')
+      ctx.addIssue({ code: 'custom', path: [p.teacherParams !== undefined ? 'teacherParams' : 'teacherActiveParams'], message: 'applies to kind: distill only' });
+    if (p.kind === 'distill' && p.tokens !== undefined && p.teacherParams === undefined && p.teacherActiveParams === undefined)
+      ctx.addIssue({ code: 'custom', path: ['teacherParams'], message: 'is required with kind: distill and tokens (the teacher generates the tokens: 2 x N_teacher x D)' });
+    if ((p.kind === 'rl' || p.kind === 'distill') && p.flops !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['flops'], message: `cannot be split into generation and training for kind: ${p.kind}; give params and tokens` });
   });
 
 export const runSchema = z.strictObject({
   id: id.optional(),
   name: z.string().min(1),
+  /** The run this one starts from (a bundled run id, e.g. deepseek-v3): its compute counts toward thresholds, and --with-base shows its cost apart. */
+  base: id.optional(),
   organization: z.string().optional(),
   year: z.number().int().min(2010).max(2035).optional(),
   gpu: z.string().optional(),
@@ -169,6 +188,7 @@ export const runSchema = z.strictObject({
   chips: quantity.optional(),
   precision: z.enum(PRECISIONS).optional(),
   mfu: fraction.optional(),
+  generationMfu: fraction.optional(),
   price: positive.optional(),
   priceSource: z.string().optional(),
   model: z

@@ -8,6 +8,8 @@ import { CheckFailed, closest, InputError, UsageError } from '../../errors.js';
 import { loadGpus, PRICE_SOURCE_HINT } from '../../presets/gpus.js';
 import { loadMfuProvider } from '../../presets/mfu.js';
 import { loadRegions } from '../../presets/regions.js';
+import { loadThresholds } from '../../presets/thresholds.js';
+import { withBase } from '../lineage.js';
 import { type LoadedRun, looksLikePath, parseRunText, resolveRunRef } from '../../presets/runs.js';
 import { PRECISIONS, WORKLOAD_KINDS } from '../../presets/schema.js';
 import { fmtUsd } from '../../output/format.js';
@@ -34,6 +36,10 @@ const estimateSchema = commonSchema.extend({
   tokens: numList({ flag: '--tokens' }).optional(),
   flops: numList({ flag: '--flops' }).optional(),
   mfu: numList({ flag: '--mfu', max: 1 }).optional(),
+  generationMfu: numList({ flag: '--generation-mfu', max: 1 }).optional(),
+  trainableFraction: numList({ flag: '--trainable-fraction', max: 1 }).optional(),
+  teacherParams: numList({ flag: '--teacher-params' }).optional(),
+  withBase: z.boolean().optional(),
   precision: oneOf('--precision', PRECISIONS).optional(),
   kind: oneOf('--kind', WORKLOAD_KINDS).optional(),
   price: numList({ flag: '--price' }).optional(),
@@ -63,7 +69,11 @@ export function addEstimateOptions(cmd: Command): Command {
     .option('--flops <n>', 'total workload FLOP, e.g. 3.3e24 (instead of params and tokens)')
     .option('--mfu <f>', 'model FLOP utilisation, 0-1 (default: calibrated on published runs)')
     .option('--precision <p>', `${PRECISIONS.join(', ')} (default bf16, fp16 where there is no bf16)`)
-    .option('--kind <k>', 'train (6 FLOP per parameter per token) or generate (2)')
+    .option('--kind <k>', 'phase kind: pretrain (or train), finetune, lora, rl, generate, distill (FLOP rules: --explain lists them)')
+    .option('--trainable-fraction <f>', 'LoRA: share of parameters trained, 0-1 (FLOP = (4 + 2f) x N x D)')
+    .option('--teacher-params <n>', 'distill: teacher parameters, e.g. 70B (teacher generation = 2 x N_teacher x D)')
+    .option('--generation-mfu <f>', 'MFU of generation (rl rollouts, distill teacher, generate), 0-1 (default: an assumption, 10%)')
+    .option('--with-base', 'also estimate the run\'s base run (base: in its run file), stated apart, never summed into it')
     .option('--price <usd>', 'USD per GPU-hour, overrides the preset price')
     .option('--price-source <s>', `which preset price: ${PRICE_SOURCE_HINT}`)
     .option('--max-cost <usd>', 'exit 1 when a run costs more (rental USD), e.g. 2e6')
@@ -90,15 +100,18 @@ export async function runEstimate(ctx: CliContext, refs: string[], raw: Record<s
     throw new InputError(`the comparison has ${bases.length * combos.length} runs, more than ${MAX_GRID_RUNS}: narrow the lists or ranges`);
 
   const mfu = loadMfuProvider(dirs);
+  const lineage = { catalog, dirs, mfu, thresholds: loadThresholds(dirs) };
   const runs: RunEstimate[] = [];
   for (const base of bases) {
     for (const o of combos) {
       const spec = applyOverrides(base.loaded.run, o);
       const name = base.fromFlags ? describeFlagsRun(spec) : combos.length > 1 ? `${spec.name} (${describeCombo(o)})` : spec.name;
-      runs.push(estimateRun(toRunInput({ ...spec, name }, catalog, base.fromFlags), mfu));
+      runs.push(withBase(estimateRun(toRunInput({ ...spec, name }, catalog, base.fromFlags), mfu), spec, o, lineage, opts.withBase === true));
     }
   }
 
+  if (opts.withBase && runs.every((r) => r.baseId === null))
+    throw new InputError(`--with-base: ${runs.length > 1 ? 'no run names' : `"${runs[0]!.name}" names no`} base run (base: deepseek-v3 in a run file names one)`);
   assertFinite(runs);
   ctx.out(renderEstimates(runs, format, ctx.renderOptions(opts)));
   if (format === 'csv') for (const w of new Set(runs.flatMap((r) => r.warnings.map(describeWarning)))) ctx.err(`warning: ${w}`);
