@@ -63,7 +63,7 @@ export const COLUMNS = {
 } satisfies Record<string, Column>;
 
 /** CSV names of the totals: kept from 0.1.0 (rentalUsd, ownershipUsd). */
-const TOTAL_KEYS: Record<CostBasis, string> = { rental: 'rentalUsd', owned: 'ownershipUsd', acquisition: 'acquisitionUsd' };
+const TOTAL_KEYS: Record<CostBasis, string> = { rental: 'rentalUsd', owned: 'ownershipUsd', acquisition: 'acquisitionUsd', development: 'developmentUsd' };
 
 /** A total over the cost components of one basis; compact with its range beside it when ranged. */
 export function totalColumn(basis: CostBasis, ranged: boolean): Column {

@@ -58,7 +58,9 @@ function singleRun(run: RunEstimate, c: ChalkInstance): string[] {
   const e = run.energy;
   if (e.kWh !== null) add('Energy', `${fmtNumber(e.kWh / 1000)} MWh, ${fmtUsd(e.usd!)} at ${fmtUsd(e.usdPerKwh!)}/kWh`);
   if (e.co2Tonnes !== null) add('CO2', `${fmtNumber(e.co2Tonnes)} t (${e.region ?? 'given'} grid)`);
-  for (const t of totals.filter((t) => t.basis !== 'rental')) add(BASIS_LABELS[t.basis].label, totalText(t, false, c));
+  // Development costs carry their own range (Epoch AI's 1.2x-4x experiments): shown beside them.
+  for (const t of totals.filter((t) => t.basis !== 'rental'))
+    add(BASIS_LABELS[t.basis].label, totalText(t, t.basis === 'development' && t.range[0] !== t.range[1], c));
   if (run.ownership !== null) add('Rent vs own', rentVsOwn(run.rental.usd, run.ownership));
   if (run.reported) {
     const r = run.reported;

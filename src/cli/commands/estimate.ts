@@ -17,6 +17,7 @@ import { describeWarning } from '../../output/warnings.js';
 import { presetDirs, useColor, writeErr, writeOut } from '../context.js';
 import { assertFinite } from '../finite.js';
 import { commonSchema, formatOf, num, numList, oneOf, parseOptions, wordList } from '../options.js';
+import { addDevelopmentOptions, applyDevelopment, developmentShape, toDevelopment } from '../development.js';
 import { applyOverrides, describeFlagsRun, flagsOnlyRun, OVERRIDE_KEYS, type Overrides, toRunInput } from '../run-spec.js';
 
 /** More runs than this in one grid is surely a typo in a range. */
@@ -45,11 +46,12 @@ const estimateSchema = commonSchema.extend({
   purchasePrice: numList({ flag: '--purchase-price' }).optional(),
   lifetimeYears: numList({ flag: '--lifetime-years' }).optional(),
   utilization: numList({ flag: '--utilization', max: 1 }).optional(),
+  ...developmentShape,
 });
 type EstimateOptions = z.output<typeof estimateSchema>;
 
 export function addEstimateOptions(cmd: Command): Command {
-  return cmd
+  return addDevelopmentOptions(cmd)
     .argument('[runs...]', 'bundled run ids (train-cost runs), YAML run files, or - for stdin')
     .option('-g, --gpu <ids>', 'accelerator preset(s), comma-separated: h800,h100 (train-cost gpus)')
     .option('-c, --chips <n>', 'number of chips; a list 512,1024 or a range 256..4096:x2')
@@ -86,12 +88,13 @@ export async function runEstimate(refs: string[], raw: Record<string, unknown>):
     throw new InputError(`the comparison has ${bases.length * combos.length} runs, more than ${MAX_GRID_RUNS}: narrow the lists or ranges`);
 
   const mfu = loadMfuProvider(dirs);
+  const development = toDevelopment(opts);
   const runs: RunEstimate[] = [];
   for (const base of bases) {
     for (const o of combos) {
       const spec = applyOverrides(base.loaded.run, o);
       const name = base.fromFlags ? describeFlagsRun(spec) : combos.length > 1 ? `${spec.name} (${describeCombo(o)})` : spec.name;
-      runs.push(estimateRun(toRunInput({ ...spec, name }, catalog, base.fromFlags), mfu));
+      runs.push(applyDevelopment(estimateRun(toRunInput({ ...spec, name }, catalog, base.fromFlags), mfu), development));
     }
   }
 
