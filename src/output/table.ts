@@ -68,7 +68,8 @@ function singleRun(run: RunEstimate, c: ChalkInstance): string[] {
       r.gpuHours !== null ? `${fmtNumber(r.gpuHours)} GPU-hours (estimate ${fmtRatio(run.gpuHours, r.gpuHours)})` : null,
       r.usd !== null ? `${fmtUsd(r.usd)} (estimate ${fmtRatio(run.rental.usd, r.usd)})` : null,
     ].filter((s) => s !== null);
-    if (parts.length > 0) add('Reported', parts.join(', '));
+    // A figure the lab did not publish says so beside it.
+    if (parts.length > 0) add('Reported', parts.join(', ') + (r.gpuHoursBasis !== null && r.gpuHoursBasis !== 'reported' ? ` (${r.gpuHoursBasis.replace(/-/g, ' ')})` : ''));
   }
   const lines = [table(c, null, rows)];
   if (run.phases.length > 1) lines.push('', c.bold('Phases'), phaseTable(run, c));
@@ -111,7 +112,7 @@ function comparison(runs: readonly RunEstimate[], c: ChalkInstance): string {
 
 function phaseCell(col: Column, p: Row, run: RunEstimate): string {
   if (col.key === 'name') return `  - ${p.name}`;
-  if (col.key === 'gpuHoursRatio' || col.key === 'costRatio') return '';
+  if (col.key === 'gpuHoursRatio' || col.key === 'costRatio' || col.key === 'reported') return '';
   return col.text(p, run);
 }
 

@@ -106,6 +106,12 @@ export type PricePreset = z.infer<typeof priceSchema>;
 
 export const WORKLOAD_KINDS = ['train', 'generate'] as const;
 export const GPU_HOURS_BASES = ['reported', 'derived', 'upper-bound', 'assumption'] as const;
+/**
+ * A run file's basis adds `third-party-estimate`: figures the lab did not publish (e.g. Epoch AI's
+ * or SemiAnalysis's for GPT-4). Such runs are shown for comparison, never used as observations
+ * (calibration, backtest).
+ */
+export const RUN_GPU_HOURS_BASES = [...GPU_HOURS_BASES, 'third-party-estimate'] as const;
 
 /** A positive quantity written as a number or a string with a suffix ("37B", "14.8T"). */
 const quantity = z.union([z.number(), z.string()]).transform((v, ctx) => {
@@ -175,7 +181,7 @@ export const runSchema = z.strictObject({
   reported: z
     .strictObject({
       gpuHours: quantity.optional(),
-      gpuHoursBasis: z.enum(GPU_HOURS_BASES).optional(),
+      gpuHoursBasis: z.enum(RUN_GPU_HOURS_BASES).optional(),
       usd: quantity.optional(),
       source: source,
       notes: z.string().optional(),
