@@ -4,6 +4,7 @@ import { addEstimateOptions, runEstimate } from './commands/estimate.js';
 import { backtestCommand } from './commands/backtest.js';
 import { budgetCommand } from './commands/budget.js';
 import { gpusCommand } from './commands/gpus.js';
+import { pricesCommand } from './commands/prices.js';
 import { runsCommand } from './commands/runs.js';
 import { schemaCommand } from './commands/schema.js';
 import { validateCommand } from './commands/validate.js';
@@ -41,5 +42,6 @@ export function buildProgram(): Command {
   program.addCommand(backtestCommand());
   program.addCommand(schemaCommand());
   program.addCommand(validateCommand());
+  program.addCommand(pricesCommand());
   return program;
 }

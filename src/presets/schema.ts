@@ -100,6 +100,30 @@ export const gpuSchema = z
   });
 
 export type GpuPreset = z.infer<typeof gpuSchema>;
+
+/**
+ * A price sheet (prices/*.yaml in a preset folder): dated offers that add to an accelerator's
+ * prices without replacing its preset (bundled or not). Written by `train-cost prices import`.
+ * An offer is a price with where it is sold: provider, region, instance type, spot or not.
+ */
+export const offerSchema = priceSchema.extend({
+  provider: z.string().min(1),
+  region: z.string().min(1),
+  instanceType: z.string().min(1),
+  spot: z.boolean(),
+});
+
+export const priceSheetSchema = z.strictObject({
+  gpu: id,
+  provider: z.string().min(1),
+  /** The catalog file the offers come from, and when it was imported. */
+  source,
+  imported: date,
+  prices: z.array(offerSchema).min(1, 'needs at least one price'),
+});
+
+export type OfferPreset = z.infer<typeof offerSchema>;
+export type PriceSheet = z.infer<typeof priceSheetSchema>;
 export type PricePreset = z.infer<typeof priceSchema>;
 
 // --- runs ---------------------------------------------------------------------------

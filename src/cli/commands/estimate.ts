@@ -105,7 +105,7 @@ export async function runEstimate(refs: string[], raw: Record<string, unknown>):
 }
 
 /** Subcommands, for the hint when a run id looks like a mistyped one ("gpu" for "gpus"). */
-const COMMANDS = ['gpus', 'runs', 'budget', 'backtest', 'schema', 'validate'];
+const COMMANDS = ['gpus', 'runs', 'budget', 'backtest', 'schema', 'validate', 'prices'];
 
 function loadBases(refs: string[], dirs: string[]): { loaded: LoadedRun; fromFlags: boolean }[] {
   if (refs.length === 0) return [{ loaded: { id: 'flags', run: flagsOnlyRun() }, fromFlags: true }];
