@@ -4,6 +4,7 @@ import { addEstimateOptions, runEstimate } from './commands/estimate.js';
 import { backtestCommand } from './commands/backtest.js';
 import { budgetCommand } from './commands/budget.js';
 import { gpusCommand } from './commands/gpus.js';
+import { pricesCommand } from './commands/prices.js';
 import { runsCommand } from './commands/runs.js';
 import { schemaCommand } from './commands/schema.js';
 import { validateCommand } from './commands/validate.js';
@@ -48,6 +49,7 @@ export function buildProgram(ctx: CliContext): Command {
   program.addCommand(backtestCommand(ctx));
   program.addCommand(schemaCommand(ctx));
   program.addCommand(validateCommand(ctx));
+  program.addCommand(pricesCommand(ctx));
   return program;
 }
 

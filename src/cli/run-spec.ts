@@ -141,7 +141,12 @@ export function toRunInput(run: RunPreset, catalog: Catalog, fromFlags: boolean)
     reported:
       run.reported === undefined
         ? null
-        : { gpuHours: run.reported.gpuHours ?? null, usd: run.reported.usd ?? null, source: run.reported.source },
+        : {
+            gpuHours: run.reported.gpuHours ?? null,
+            gpuHoursBasis: run.reported.gpuHoursBasis ?? null,
+            usd: run.reported.usd ?? null,
+            source: run.reported.source,
+          },
     notes: run.notes ?? null,
   };
 }

@@ -5,13 +5,14 @@ import { type OwnershipParams, HOURS_PER_YEAR } from './ownership.js';
 
 /**
  * Which total a component adds to, as Epoch AI reports them side by side: the cloud bill, owning
- * the hardware (amortised over its life, plus energy), and buying the cluster up front.
+ * the hardware (amortised over its life, plus energy), and buying the cluster up front; and,
+ * opt-in, what developing the model costs beyond its final run (never added to the others).
  */
-export const COST_BASES = ['rental', 'owned', 'acquisition'] as const;
+export const COST_BASES = ['rental', 'owned', 'acquisition', 'development'] as const;
 export type CostBasis = (typeof COST_BASES)[number];
 
 /** Component ids, in the order renderers list them. */
-export const COST_IDS = ['rental', 'capex', 'energy', 'acquisition'] as const;
+export const COST_IDS = ['rental', 'capex', 'energy', 'acquisition', 'experiments', 'staff', 'restarts'] as const;
 export type CostId = (typeof COST_IDS)[number];
 
 /** How a term's number reads: renderers format by unit. */
@@ -21,7 +22,16 @@ export const COST_UNITS = ['gpu-hours', 'usd', 'usd-per-gpu-hour', 'usd-per-kwh'
  * How a run adds up a component over its phases: costs of use add; the cluster a run buys is its
  * largest phase's (phases run one after another on it).
  */
-const RUN_AGGREGATE: Record<CostId, 'sum' | 'max'> = { rental: 'sum', capex: 'sum', energy: 'sum', acquisition: 'max' };
+const RUN_AGGREGATE: Record<CostId, 'sum' | 'max'> = {
+  rental: 'sum',
+  capex: 'sum',
+  energy: 'sum',
+  acquisition: 'max',
+  // Development costs belong to a run, not to its phases (src/core/development.ts): never aggregated.
+  experiments: 'sum',
+  staff: 'sum',
+  restarts: 'sum',
+};
 export type CostUnit = (typeof COST_UNITS)[number];
 
 export interface CostTerm {
@@ -46,7 +56,7 @@ export interface CostComponent {
   source: string;
 }
 
-const term = (name: string, value: number, unit: CostUnit, op: 'x' | '/' = 'x'): CostTerm => ({ name, value, unit, op });
+export const term = (name: string, value: number, unit: CostUnit, op: 'x' | '/' = 'x'): CostTerm => ({ name, value, unit, op });
 
 /** "GPU-hours x price / (1 - network share)". */
 export function formulaOf(terms: readonly CostTerm[]): string {

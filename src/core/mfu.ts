@@ -202,7 +202,7 @@ export interface CalibrationRun {
     kind?: string | undefined;
     precision?: Precision | undefined;
   }[];
-  reported?: { gpuHours?: number | undefined; gpuHoursBasis?: keyof typeof BASIS_WEIGHTS | undefined } | undefined;
+  reported?: { gpuHours?: number | undefined; gpuHoursBasis?: keyof typeof BASIS_WEIGHTS | 'third-party-estimate' | undefined } | undefined;
 }
 
 /**
@@ -213,6 +213,8 @@ export interface CalibrationRun {
  */
 export function observationFromRun(run: CalibrationRun): MfuObservation | null {
   const isTrain = (p: CalibrationRun['phases'][number]) => ['train', 'pretrain'].includes(p.kind ?? 'train') && (p.tokens !== undefined || p.flops !== undefined);
+  // A third party's estimate (the lab published nothing) is context, not an observation.
+  if (run.reported?.gpuHoursBasis === 'third-party-estimate') return null;
   const work = run.phases.filter(isTrain);
   if (work.length !== 1) return null;
   const p = work[0]!;
@@ -227,6 +229,7 @@ export function observationFromRun(run: CalibrationRun): MfuObservation | null {
   else if (p.days !== undefined && chips !== null) gpuHours = chips * p.days * HOURS_PER_DAY;
   else if (run.phases.length === 1) gpuHours = run.reported?.gpuHours;
   if (gpuHours === undefined) return null;
+  const basis = run.reported?.gpuHoursBasis ?? 'reported';
   return {
     name: run.id ?? run.name,
     gpuId,
@@ -235,8 +238,8 @@ export function observationFromRun(run: CalibrationRun): MfuObservation | null {
     flop,
     chips,
     gpuHours,
-    weight: BASIS_WEIGHTS[run.reported?.gpuHoursBasis ?? 'reported'],
-    basis: run.reported?.gpuHoursBasis ?? 'reported',
+    weight: BASIS_WEIGHTS[basis],
+    basis,
   };
 }
 

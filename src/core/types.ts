@@ -96,6 +96,8 @@ export interface RunInput {
 
 export interface Reported {
   gpuHours: number | null;
+  /** How the GPU-hours are known: reported by the lab, derived, an upper bound, an assumption, or a third party's estimate. */
+  gpuHoursBasis: string | null;
   usd: number | null;
   source: string;
 }

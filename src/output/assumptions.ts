@@ -11,6 +11,10 @@ export function assumptionLines(runs: readonly RunEstimate[]): string[] {
   const phases = runs.flatMap((r) => r.phases);
   const lines = new Set<string>();
   for (const p of phases) for (const c of p.costs) lines.add(costLine(c, p.gpu.id));
+  const development = runs.flatMap((r) => r.costs.filter((c) => c.basis === 'development').map((c) => ({ c, gpu: r.gpu?.id ?? 'several' })));
+  for (const { c, gpu } of development) lines.add(costLine(c, gpu));
+  if (development.length > 0) lines.add(DEVELOPMENT_APART);
+  if (development.some(({ c }) => c.id === 'restarts')) lines.add(RESTARTS_ONCE);
   for (const p of phases) {
     lines.add(
       `Peak ${p.gpu.id}: ${fmtExp(p.compute.peakFlopsPerChip)} FLOP/s per chip at ${p.compute.precision.toUpperCase()}, dense (no sparsity)`,
@@ -69,6 +73,13 @@ export function assumptionLines(runs: readonly RunEstimate[]): string[] {
   }
   return [...lines];
 }
+
+/** Development costs are stated apart: the run's totals never include them. */
+export const DEVELOPMENT_APART =
+  'Development costs (experiments, staff, restarts) are beyond the final run and stated apart: never added to the rental, owned or purchase totals';
+/** Why --goodput is refused on workload-derived hours, and when it applies. */
+export const RESTARTS_ONCE =
+  "Restarts: the calibrated MFU already absorbs restarts and lost time inside the reported GPU-hours it is fitted to, so --goodput applies only to restart-free hours given with --chips/--hours or --gpu-hours (reported GPU-hours, e.g. Llama 3.1's 30.84M, often include them already); never count them twice";
 
 /** "Rental h800: GPU-hours x price; price $2.00/GPU-hour (deepseek-assumption, 2024-12: ...)". */
 function costLine(c: CostComponent, gpuId: string): string {

@@ -59,11 +59,24 @@ export const COLUMNS = {
     text: (r, b) => fmtRatio(r.gpuHours, b.gpuHours),
     raw: (r) => r.gpuHours,
   },
+  /** What the run's own report (or a third party) says, with the basis of the figure beside it. */
+  reported: {
+    header: 'Reported',
+    key: 'reported',
+    text: (r) => {
+      const rep = 'reported' in r ? r.reported : null;
+      if (rep === null || (rep.gpuHours === null && rep.usd === null)) return dash;
+      const figures = [rep.gpuHours === null ? null : `${fmtCompact(rep.gpuHours)} GPU-h`, rep.usd === null ? null : fmtUsdCompact(rep.usd)].filter((s) => s !== null);
+      return `${figures.join(', ')} (${(rep.gpuHoursBasis ?? 'reported').replace(/-/g, ' ')})`;
+    },
+    raw: (r) => ('reported' in r ? (r.reported?.gpuHours ?? null) : null),
+    align: 'left',
+  },
   vsCost: { header: 'Cost vs base', key: 'costRatio', text: (r, b) => fmtRatio(r.rental.usd, b.rental.usd), raw: (r) => r.rental.usd },
 } satisfies Record<string, Column>;
 
 /** CSV names of the totals: kept from 0.1.0 (rentalUsd, ownershipUsd). */
-const TOTAL_KEYS: Record<CostBasis, string> = { rental: 'rentalUsd', owned: 'ownershipUsd', acquisition: 'acquisitionUsd' };
+const TOTAL_KEYS: Record<CostBasis, string> = { rental: 'rentalUsd', owned: 'ownershipUsd', acquisition: 'acquisitionUsd', development: 'developmentUsd' };
 
 /** A total over the cost components of one basis; compact with its range beside it when ranged. */
 export function totalColumn(basis: CostBasis, ranged: boolean): Column {
@@ -116,5 +129,6 @@ export function comparisonColumns(runs: readonly RunEstimate[]): Column[] {
     ...(any((r) => r.energy.co2Tonnes !== null) ? [c.co2] : []),
     ...totalColumns(rows, ranged).slice(1),
     ...(runs.length > 1 ? [c.vsGpuHours, c.vsCost] : []),
+    ...(runs.length > 1 && runs.some((r) => r.reported !== null) ? [c.reported] : []),
   ];
 }

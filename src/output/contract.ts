@@ -109,7 +109,7 @@ export const runOutputSchema = z.strictObject({
   ...phaseShape,
   gpu: phaseShape.gpu.nullable(),
   compute: phaseShape.compute.extend({ precision: z.string().nullable(), peakFlopsPerChip: num.optional() }),
-  reported: z.object({ gpuHours: nullableNum, usd: nullableNum, source: z.string() }).nullable(),
+  reported: z.object({ gpuHours: nullableNum, gpuHoursBasis: z.string().nullable(), usd: nullableNum, source: z.string() }).nullable(),
   notes: z.string().nullable(),
   phases: z.array(phaseOutputSchema),
   /** The base run its file names (`base:`), or null. */

@@ -7,6 +7,7 @@ export const BASIS_LABELS: Record<CostBasis, { label: string; id: string }> = {
   rental: { label: 'Rental cost', id: 'rental' },
   owned: { label: 'Owned cost', id: 'owned' },
   acquisition: { label: 'Cluster purchase', id: 'acquisition' },
+  development: { label: 'Development (apart)', id: 'development' },
 };
 
 /** The totals present, each with its components: the order renderers list them in. */

@@ -1,7 +1,7 @@
 // What is listed under a table, in the table and in Markdown alike: the arithmetic (one run),
 // the assumptions, notes, the sources of reported figures, and warnings.
 import type { RunEstimate } from '../core/types.js';
-import { arithmeticLines } from './arithmetic.js';
+import { arithmeticLines, costLines } from './arithmetic.js';
 import { assumptionLines } from './assumptions.js';
 import { describeWarning } from './warnings.js';
 import { runFlopBounds } from '../core/thresholds.js';
@@ -63,6 +63,13 @@ export function sectionsUnder(runs: readonly RunEstimate[]): Section[] {
         ...arithmeticLines(p).map((text) => ({ text, depth: nested ? 1 : 0 })),
       ]),
     });
+    // Development costs belong to the run, not a phase: worked out after the phases, apart.
+    const development = run.costs.filter((c) => c.basis === 'development');
+    if (development.length > 0) {
+      const items = sections[sections.length - 1]!.items;
+      if (nested) items.push({ text: 'Development (apart from the run):', depth: 0 });
+      items.push(...costLines(development).map((text) => ({ text, depth: nested ? 1 : 0 })));
+    }
   }
   sections.push({ title: 'Base run (stated apart, not in the totals above)', bullets: true, items: flat(runs.flatMap(baseLines)) });
   sections.push({ title: 'Compute thresholds', bullets: true, items: flat(thresholdLines(runs)) });

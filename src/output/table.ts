@@ -65,7 +65,9 @@ function singleRun(run: RunEstimate, c: ChalkInstance): string[] {
   const e = run.energy;
   if (e.kWh !== null) add('Energy', `${fmtNumber(e.kWh / 1000)} MWh, ${fmtUsd(e.usd!)} at ${fmtUsd(e.usdPerKwh!)}/kWh`);
   if (e.co2Tonnes !== null) add('CO2', `${fmtNumber(e.co2Tonnes)} t (${e.region ?? 'given'} grid)`);
-  for (const t of totals.filter((t) => t.basis !== 'rental')) add(BASIS_LABELS[t.basis].label, totalText(t, false, c));
+  // Development costs carry their own range (Epoch AI's 1.2x-4x experiments): shown beside them.
+  for (const t of totals.filter((t) => t.basis !== 'rental'))
+    add(BASIS_LABELS[t.basis].label, totalText(t, t.basis === 'development' && t.range[0] !== t.range[1], c));
   if (run.ownership !== null) add('Rent vs own', rentVsOwn(run.rental.usd, run.ownership));
   if (run.reported) {
     const r = run.reported;
@@ -73,7 +75,8 @@ function singleRun(run: RunEstimate, c: ChalkInstance): string[] {
       r.gpuHours !== null ? `${fmtNumber(r.gpuHours)} GPU-hours (estimate ${fmtRatio(run.gpuHours, r.gpuHours)})` : null,
       r.usd !== null ? `${fmtUsd(r.usd)} (estimate ${fmtRatio(run.rental.usd, r.usd)})` : null,
     ].filter((s) => s !== null);
-    if (parts.length > 0) add('Reported', parts.join(', '));
+    // A figure the lab did not publish says so beside it.
+    if (parts.length > 0) add('Reported', parts.join(', ') + (r.gpuHoursBasis !== null && r.gpuHoursBasis !== 'reported' ? ` (${r.gpuHoursBasis.replace(/-/g, ' ')})` : ''));
   }
   const lines = [table(c, null, rows)];
   if (run.phases.length > 1) lines.push('', c.bold('Phases'), phaseTable(run, c));
@@ -120,7 +123,7 @@ function comparison(runs: readonly RunEstimate[], c: ChalkInstance): string {
 
 function phaseCell(col: Column, p: Row, run: RunEstimate): string {
   if (col.key === 'name') return `  - ${p.name}`;
-  if (col.key === 'gpuHoursRatio' || col.key === 'costRatio') return '';
+  if (col.key === 'gpuHoursRatio' || col.key === 'costRatio' || col.key === 'reported') return '';
   return col.text(p, run);
 }
 

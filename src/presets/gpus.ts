@@ -4,10 +4,13 @@ import { join } from 'node:path';
 import type { Price } from '../core/types.js';
 import { closest, InputError } from '../errors.js';
 import { quote } from '../input/excerpt.js';
-import { PRICE_KINDS, gpuSchema, type GpuPreset } from './schema.js';
-import { readPresetFile, yamlFilesIn } from './load.js';
+import { PRICE_KINDS, gpuSchema, type GpuPreset, priceSheetSchema } from './schema.js';
+import { displayPath, readPresetFile, yamlFilesIn } from './load.js';
 
-/** Load gpus/*.yaml from each folder in order; a later folder's preset replaces an earlier one with the same id. */
+/**
+ * Load gpus/*.yaml from each folder in order; a later folder's preset replaces an earlier one with
+ * the same id. Then each folder's price sheets (prices/*.yaml) add their offers to the gpu they name.
+ */
 export function loadGpus(presetDirs: readonly string[]): GpuPreset[] {
   const byId = new Map<string, GpuPreset>();
   for (const dir of presetDirs) {
@@ -16,7 +19,24 @@ export function loadGpus(presetDirs: readonly string[]): GpuPreset[] {
       byId.set(gpu.id, gpu);
     }
   }
-  return [...byId.values()];
+  const gpus = [...byId.values()];
+  for (const dir of presetDirs) {
+    for (const file of yamlFilesIn(join(dir, 'prices'))) {
+      const sheet = readPresetFile(file, priceSheetSchema);
+      let gpu: GpuPreset;
+      try {
+        gpu = findGpu(gpus, sheet.gpu);
+      } catch (e) {
+        throw e instanceof InputError ? new InputError(`${displayPath(file)}: gpu: ${e.message}`) : e;
+      }
+      const ids = new Set(gpu.prices.map((p) => p.id));
+      for (const p of sheet.prices)
+        if (ids.has(p.id)) throw new InputError(`${displayPath(file)}: price id "${p.id}" is already a price of ${gpu.id}`);
+      // A new object: presets may be shared (the build's snapshot) and must not change under other callers.
+      gpus[gpus.indexOf(gpu)] = { ...gpu, prices: [...gpu.prices, ...sheet.prices] };
+    }
+  }
+  return gpus;
 }
 
 /** Find a preset by id or alias, case-insensitively; unknown names get a "did you mean". */

@@ -104,6 +104,30 @@ export const gpuSchema = z
   });
 
 export type GpuPreset = z.infer<typeof gpuSchema>;
+
+/**
+ * A price sheet (prices/*.yaml in a preset folder): dated offers that add to an accelerator's
+ * prices without replacing its preset (bundled or not). Written by `train-cost prices import`.
+ * An offer is a price with where it is sold: provider, region, instance type, spot or not.
+ */
+export const offerSchema = priceSchema.extend({
+  provider: z.string().min(1),
+  region: z.string().min(1),
+  instanceType: z.string().min(1),
+  spot: z.boolean(),
+});
+
+export const priceSheetSchema = z.strictObject({
+  gpu: id,
+  provider: z.string().min(1),
+  /** The catalog file the offers come from, and when it was imported. */
+  source,
+  imported: date,
+  prices: z.array(offerSchema).min(1, 'needs at least one price'),
+});
+
+export type OfferPreset = z.infer<typeof offerSchema>;
+export type PriceSheet = z.infer<typeof priceSheetSchema>;
 export type PricePreset = z.infer<typeof priceSchema>;
 
 // --- runs ---------------------------------------------------------------------------
@@ -111,6 +135,12 @@ export type PricePreset = z.infer<typeof priceSchema>;
 /** Phase kinds (src/core/phase-kinds.ts): pretrain, finetune, lora, rl, generate, distill; train = pretrain. */
 export const WORKLOAD_KINDS = PHASE_KIND_INPUTS;
 export const GPU_HOURS_BASES = ['reported', 'derived', 'upper-bound', 'assumption'] as const;
+/**
+ * A run file's basis adds `third-party-estimate`: figures the lab did not publish (e.g. Epoch AI's
+ * or SemiAnalysis's for GPT-4). Such runs are shown for comparison, never used as observations
+ * (calibration, backtest).
+ */
+export const RUN_GPU_HOURS_BASES = [...GPU_HOURS_BASES, 'third-party-estimate'] as const;
 
 /** A positive quantity written as a number or a string with a suffix ("37B", "14.8T"). */
 const quantity = z.union([z.number(), z.string()]).transform((v, ctx) => {
@@ -198,7 +228,7 @@ export const runSchema = z.strictObject({
   reported: z
     .strictObject({
       gpuHours: quantity.optional(),
-      gpuHoursBasis: z.enum(GPU_HOURS_BASES).optional(),
+      gpuHoursBasis: z.enum(RUN_GPU_HOURS_BASES).optional(),
       usd: quantity.optional(),
       source: source,
       notes: z.string().optional(),

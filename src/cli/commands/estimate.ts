@@ -20,6 +20,7 @@ import { assertFinite } from '../finite.js';
 import { MAX_YAML_BYTES } from '../../input/read.js';
 import { commonSchema, formatOf, num, numList, oneOf, parseOptions, wordList } from '../options.js';
 import { USAGE } from '../usage.js';
+import { addDevelopmentOptions, applyDevelopment, developmentShape, toDevelopment } from '../development.js';
 import { applyOverrides, describeFlagsRun, flagsOnlyRun, OVERRIDE_KEYS, type Overrides, toRunInput } from '../run-spec.js';
 
 /** More runs than this in one grid is surely a typo in a range. */
@@ -52,11 +53,12 @@ const estimateSchema = commonSchema.extend({
   purchasePrice: numList({ flag: '--purchase-price' }).optional(),
   lifetimeYears: numList({ flag: '--lifetime-years' }).optional(),
   utilization: numList({ flag: '--utilization', max: 1 }).optional(),
+  ...developmentShape,
 });
 type EstimateOptions = z.output<typeof estimateSchema>;
 
 export function addEstimateOptions(cmd: Command): Command {
-  return cmd
+  return addDevelopmentOptions(cmd)
     .argument('[runs...]', 'bundled run ids (train-cost runs), YAML run files, or - for stdin')
     .option('-g, --gpu <ids>', 'accelerator preset(s), comma-separated: h800,h100 (train-cost gpus)')
     .option('-c, --chips <n>', 'number of chips; a list 512,1024 or a range 256..4096:x2')
@@ -101,12 +103,14 @@ export async function runEstimate(ctx: CliContext, refs: string[], raw: Record<s
 
   const mfu = loadMfuProvider(dirs);
   const lineage = { catalog, dirs, mfu, thresholds: loadThresholds(dirs) };
+  const development = toDevelopment(opts);
   const runs: RunEstimate[] = [];
   for (const base of bases) {
     for (const o of combos) {
       const spec = applyOverrides(base.loaded.run, o);
       const name = base.fromFlags ? describeFlagsRun(spec) : combos.length > 1 ? `${spec.name} (${describeCombo(o)})` : spec.name;
-      runs.push(withBase(estimateRun(toRunInput({ ...spec, name }, catalog, base.fromFlags), mfu), spec, o, lineage, opts.withBase === true));
+      const run = applyDevelopment(estimateRun(toRunInput({ ...spec, name }, catalog, base.fromFlags), mfu), development);
+      runs.push(withBase(run, spec, o, lineage, opts.withBase === true));
     }
   }
 
@@ -119,7 +123,7 @@ export async function runEstimate(ctx: CliContext, refs: string[], raw: Record<s
 }
 
 /** Subcommands, for the hint when a run id looks like a mistyped one ("gpu" for "gpus"). */
-const COMMANDS = ['gpus', 'runs', 'budget', 'backtest', 'schema', 'validate'];
+const COMMANDS = ['gpus', 'runs', 'budget', 'backtest', 'schema', 'validate', 'prices'];
 
 async function loadBases(ctx: CliContext, refs: string[], dirs: string[]): Promise<{ loaded: LoadedRun; fromFlags: boolean }[]> {
   if (refs.length === 0) return [{ loaded: { id: 'flags', run: flagsOnlyRun() }, fromFlags: true }];

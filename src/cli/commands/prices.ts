@@ -1,0 +1,72 @@
+// train-cost prices import FILE --out DIR: a SkyPilot or gpuhunt catalog CSV -> a preset folder of
+// price sheets (DIR/prices/<provider>-<gpu>.yaml) that --presets DIR then uses. No network.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { Command } from 'commander';
+import { stringify } from 'yaml';
+import { z } from 'zod';
+import { InputError } from '../../errors.js';
+import { importCatalog } from '../../presets/catalog-import.js';
+import { loadGpus } from '../../presets/gpus.js';
+import { displayPath } from '../../presets/load.js';
+import type { CliContext } from '../context.js';
+import { readInputFile } from '../../input/read.js';
+import { addCommonOptions, commonSchema, parseOptions } from '../options.js';
+
+const importSchema = commonSchema.extend({
+  out: z.string({ error: '--out is required: the preset folder to write, e.g. --out my-prices' }),
+  provider: z.string().optional(),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD (the day the catalog was fetched)')
+    .optional(),
+});
+
+/** The provider of a catalog file: SkyPilot's <cloud>/vms.csv, or gpuhunt's <provider>.csv. */
+export function providerOfPath(file: string): string | null {
+  const name = basename(file).toLowerCase();
+  const guess = name === 'vms.csv' ? basename(dirname(resolve(file))) : name.replace(/\.csv$/, '');
+  return /^[a-z0-9][a-z0-9_-]*$/i.test(guess) && guess !== 'vms' ? guess.toLowerCase() : null;
+}
+
+export function pricesCommand(ctx: CliContext): Command {
+  const cmd = new Command('prices').description('price catalogs: import a SkyPilot or gpuhunt CSV as a preset folder');
+  cmd.addCommand(
+    addCommonOptions(new Command('import'))
+      .description('read a SkyPilot vms.csv or a gpuhunt CSV and write DIR/prices/<provider>-<gpu>.yaml (use it with --presets DIR)')
+      .argument('<file>', 'catalog CSV: SkyPilot catalogs/vN/<cloud>/vms.csv, or a gpuhunt <provider>.csv')
+      .option('--out <dir>', 'preset folder to write (created if missing); its prices/ sheets are replaced per provider and gpu')
+      .option('--provider <name>', 'provider name (default: the SkyPilot cloud folder, or the gpuhunt file name)')
+      .option('--date <yyyy-mm-dd>', 'when the catalog was fetched (default: today)')
+      .action((file: string, raw: Record<string, unknown>) => {
+        const opts = parseOptions(importSchema, raw);
+        const provider = opts.provider ?? providerOfPath(file);
+        if (provider === null) throw new InputError(`cannot tell the provider of ${file}: give --provider, e.g. --provider aws`);
+        const text = readInputFile(file, 'catalog CSV');
+        const date = opts.date ?? new Date().toISOString().slice(0, 10);
+        const gpus = loadGpus(ctx.presetDirs(opts));
+        const result = importCatalog(text, { file: basename(dirname(resolve(file))) + '/' + basename(file), provider, date, gpus });
+        if (result.sheets.length === 0)
+          throw new InputError(
+            `${file}: no accelerator of the catalog maps to a known gpu${result.unmapped.length ? ` (unmapped: ${result.unmapped.map((u) => u.name).join(', ')})` : ''}`,
+          );
+        const dir = join(opts.out, 'prices');
+        mkdirSync(dir, { recursive: true });
+        const lines: string[] = [];
+        for (const sheet of result.sheets) {
+          const target = join(dir, `${sheet.provider}-${sheet.gpu}.yaml`);
+          writeFileSync(target, `# Written by train-cost prices import (${result.format}); use with --presets ${opts.out}\n${stringify(sheet, { lineWidth: 0 })}`);
+          const spot = sheet.prices.filter((p) => p.spot).length;
+          lines.push(
+            `${sheet.gpu}: ${sheet.prices.length} offers (${sheet.prices.length - spot} on-demand, ${spot} spot) from $${sheet.prices[0]!.usdPerHour.toFixed(2)}/GPU-hour -> ${displayPath(target)}`,
+          );
+        }
+        ctx.out(`${lines.join('\n')}\nUse them: train-cost gpus <gpu> --prices --presets ${opts.out}\n`);
+        if (result.unmapped.length > 0)
+          ctx.err(
+            `note: not imported, no bundled gpu for: ${result.unmapped.map((u) => `${u.name} (${u.rows} offer${u.rows === 1 ? '' : 's'})`).join(', ')}; add a gpu preset (gpus/<id>.yaml with that alias) to import them`,
+          );
+      }),
+  );
+  return cmd;
+}

@@ -1,0 +1,83 @@
+// Development cost flags (opt-in, stated apart from the run): --experiments, --staff,
+// --staff-cost, --staff-period, --goodput. Parsed here; the figures come from src/core/development.ts.
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { type DevelopmentInput, developmentBase, developmentConflict, EXPERIMENTS_DEFAULT, withDevelopment } from '../core/development.js';
+import { HOURS_PER_YEAR } from '../core/ownership.js';
+import type { RunEstimate } from '../core/types.js';
+import { InputError } from '../errors.js';
+import { parseOne } from '../input/list.js';
+
+const PERIOD_HINT = 'a duration such as 90d, 26w, 6m or 1.5y (h, d, w, m, y)';
+const PERIOD_UNITS: Record<string, number> = { h: 1, d: 24, w: 24 * 7, m: HOURS_PER_YEAR / 12, y: HOURS_PER_YEAR };
+
+/** "6m" -> hours; InputError naming the flag otherwise. */
+export function parsePeriod(text: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([hdwmy])\s*$/i.exec(text);
+  const hours = m === null ? NaN : Number(m[1]) * PERIOD_UNITS[m[2]!.toLowerCase()]!;
+  if (!Number.isFinite(hours) || hours <= 0) throw new InputError(`invalid --staff-period "${text}": expected ${PERIOD_HINT}`);
+  return hours;
+}
+
+export const developmentShape = {
+  // --experiments alone takes Epoch AI's default range; --experiments 1.5 a given multiplier.
+  experiments: z.union([z.literal(true), z.string()]).optional(),
+  staff: z.string().optional(),
+  staffCost: z.string().optional(),
+  staffPeriod: z.string().optional(),
+  goodput: z.string().optional(),
+};
+type DevelopmentOptions = { [K in keyof typeof developmentShape]?: z.output<(typeof developmentShape)[K]> };
+
+export function addDevelopmentOptions(cmd: Command): Command {
+  return cmd
+    .option(
+      '--experiments [factor]',
+      'development cost (apart): total R&D compute as a multiple of the final run; alone, Epoch AI\'s 1.2-4x (median 2.2x)',
+    )
+    .option('--staff <n>', 'development cost (apart): people on the project (with --staff-cost)')
+    .option('--staff-cost <usd>', 'USD per person-year, salary and overheads (with --staff)')
+    .option('--staff-period <t>', `how long the staff are paid, ${PERIOD_HINT} (default: the run's wall-clock)`)
+    .option('--goodput <f>', 'development cost (apart): share of paid GPU-hours that was useful, 0-1; adds the GPU-hours lost to restarts');
+}
+
+/** The development input the flags ask for, or null when none is asked. */
+export function toDevelopment(o: DevelopmentOptions): DevelopmentInput | null {
+  const experiments =
+    o.experiments === undefined
+      ? null
+      : o.experiments === true
+        ? { factor: EXPERIMENTS_DEFAULT.factor, range: [...EXPERIMENTS_DEFAULT.range] as [number, number], source: EXPERIMENTS_DEFAULT.source }
+        : (() => {
+            const factor = parseOne(o.experiments, { flag: '--experiments', min: 1 });
+            return { factor, range: [factor, factor] as [number, number], source: `given with --experiments ${o.experiments} (total development compute / final run)` };
+          })();
+  if ((o.staff === undefined) !== (o.staffCost === undefined))
+    throw new InputError('--staff and --staff-cost go together: e.g. --staff 20 --staff-cost 300000 (USD per person-year)');
+  if (o.staffPeriod !== undefined && o.staff === undefined) throw new InputError('--staff-period needs --staff and --staff-cost');
+  const staff =
+    o.staff === undefined
+      ? null
+      : {
+          count: parseOne(o.staff, { flag: '--staff' }),
+          usdPerYear: parseOne(o.staffCost!, { flag: '--staff-cost' }),
+          periodHours: o.staffPeriod === undefined ? null : parsePeriod(o.staffPeriod),
+          source: `given with --staff ${o.staff} --staff-cost ${o.staffCost}${o.staffPeriod === undefined ? ", over the run's wall-clock" : ` --staff-period ${o.staffPeriod}`}`,
+        };
+  const goodput = o.goodput === undefined ? null : parseOne(o.goodput, { flag: '--goodput', max: 1 });
+  if (experiments === null && staff === null && goodput === null) return null;
+  return { experiments, staff, goodput };
+}
+
+/** The run with its development components; bad combinations are one clear error. */
+export function applyDevelopment(run: RunEstimate, dev: DevelopmentInput | null): RunEstimate {
+  if (dev === null) return run;
+  const conflict = developmentConflict(developmentBase(run), dev);
+  if (conflict === 'goodput-on-workload')
+    throw new InputError(
+      `--goodput cannot apply to "${run.name}": its GPU-hours come from a workload at a calibrated MFU, which already absorbs restarts (it is fitted to reported GPU-hours); give the hours (--chips with --hours, or --gpu-hours) of restart-free work, or drop --goodput`,
+    );
+  if (conflict === 'staff-without-period')
+    throw new InputError(`--staff needs a period for "${run.name}": it has no wall-clock (give --chips, or --staff-period such as 6m)`);
+  return withDevelopment(run, dev);
+}

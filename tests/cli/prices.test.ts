@@ -1,0 +1,77 @@
+// prices import: catalog CSVs in SkyPilot's and gpuhunt's formats become a preset folder the
+// estimate and `gpus --prices` use; unmapped accelerators are reported; bad input is one line.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { afterAll, describe, expect, it } from 'vitest';
+import { badInputLine, cli, contractRuns } from '../helpers/cli.js';
+
+const out = mkdtempSync(join(tmpdir(), 'train-cost-prices-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+const SKY = 'tests/fixtures/catalogs/aws/vms.csv';
+const HUNT = 'tests/fixtures/catalogs/runpod.csv';
+
+describe('prices import', () => {
+  it('a SkyPilot vms.csv: per-GPU on-demand and spot offers per region, the cheapest zone, A100 40/80GB mapped', async () => {
+    const r = await cli(['prices', 'import', SKY, '--out', out, '--date', '2026-05-01']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe('note: not imported, no bundled gpu for: A10G (2 offers); add a gpu preset (gpus/<id>.yaml with that alias) to import them\n');
+    expect(readdirSync(join(out, 'prices')).sort()).toEqual(['aws-a100-40gb.yaml', 'aws-a100.yaml', 'aws-h100.yaml']);
+    const h100 = parse(readFileSync(join(out, 'prices', 'aws-h100.yaml'), 'utf8'));
+    expect(h100.gpu).toBe('h100');
+    expect(h100.imported).toBe('2026-05-01');
+    const spot = h100.prices.find((p: any) => p.spot);
+    // Two us-east-1 zones ($43.16, $39.84 for 8 GPUs): the cheaper, per GPU.
+    expect(spot.usdPerHour).toBeCloseTo(39.84 / 8, 9);
+    expect(spot.region).toBe('us-east-1');
+    expect(h100.prices.filter((p: any) => !p.spot).map((p: any) => p.region).sort()).toEqual(['us-east-1', 'us-west-2']);
+    expect(h100.prices.every((p: any) => p.usdPerHour > 0 && p.date === '2026-05-01' && p.source.includes('aws/vms.csv'))).toBe(true);
+    const a100 = parse(readFileSync(join(out, 'prices', 'aws-a100.yaml'), 'utf8'));
+    expect(a100.prices[0].instanceType).toBe('p4de.24xlarge');
+  });
+
+  it('a gpuhunt CSV: spot flag, gpu_count, gpu_memory 80 -> a100', async () => {
+    const r = await cli(['prices', 'import', HUNT, '--out', out, '--date', '2026-05-02']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/RTXA6000 \(1 offer\)/);
+    const h100 = parse(readFileSync(join(out, 'prices', 'runpod-h100.yaml'), 'utf8'));
+    expect(h100.prices.map((p: any) => [p.region, p.spot, p.usdPerHour])).toEqual([
+      ['CA', true, 1.75],
+      ['CA', false, 2.99],
+      ['US', false, 23.92 / 8],
+    ]);
+    expect(readdirSync(join(out, 'prices'))).toContain('runpod-a100.yaml');
+  });
+
+  it('gpus h100 --prices lists the offers cheapest first, imported ones included', async () => {
+    const r = await cli(['gpus', 'h100', '--prices', '--presets', out, '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const prices = JSON.parse(r.stdout).prices;
+    const usd = prices.map((p: any) => p.usdPerGpuHour);
+    expect(usd).toEqual([...usd].sort((a: number, b: number) => a - b));
+    expect(prices[0]).toMatchObject({ provider: 'runpod', spot: true, usdPerGpuHour: 1.75 });
+    expect(prices.some((p: any) => p.provider === 'aws' && p.spot === false)).toBe(true);
+    expect(prices.some((p: any) => p.default === true)).toBe(true);
+  });
+
+  it('the estimate uses an imported offer, and the bundled default stays the default', async () => {
+    const spot = (await contractRuns(['--gpu', 'h100', '--gpu-hours', '1000', '--presets', out, '--price-source', 'aws-us-east-1-p5.48xlarge-spot-2026-05-01']))[0];
+    expect(spot.rental.usd).toBeCloseTo(1000 * (39.84 / 8), 6);
+    expect(spot.rental.priceSource).toMatch(/SkyPilot catalog aws\/vms.csv/);
+    const plain = (await contractRuns(['--gpu', 'h100', '--gpu-hours', '1000']))[0];
+    expect((await contractRuns(['--gpu', 'h100', '--gpu-hours', '1000', '--presets', out]))[0].rental.usd).toBe(plain.rental.usd);
+    // The seed is untouched by a price folder for other gpus.
+    expect((await contractRuns(['--chips', '512', '--gpu', 'h800', '--hours', '80', '--presets', out]))[0].rental.usd).toBe(81_920);
+  });
+
+  it('bad input: not a catalog, no --out, unknown provider, unknown gpu with --prices', async () => {
+    expect(badInputLine(await cli(['prices', 'import', 'tests/fixtures/backtest/published-format.csv', '--out', out, '--provider', 'x']))).toMatch(
+      /not a SkyPilot or gpuhunt catalog/,
+    );
+    expect(badInputLine(await cli(['prices', 'import', SKY]))).toMatch(/--out is required/);
+    expect(badInputLine(await cli(['prices', 'import', 'nope.csv', '--out', out, '--provider', 'x']))).toMatch(/nope.csv not found/);
+    expect(badInputLine(await cli(['gpus', 'h80', '--prices']))).toMatch(/unknown gpu "h80"/);
+    expect(badInputLine(await cli(['gpus', '--prices']))).toMatch(/--prices needs a gpu/);
+  });
+});
