@@ -68,7 +68,7 @@ export function parseYaml<S extends z.ZodType>(text: string, file: string, schem
   throw new InputError(`${shown}:${issueLine(doc, lineCounter, result.error.issues[0]!)}: ${describeIssuePath(result.error.issues[0]!)}`);
 }
 
-function describeIssuePath(issue: z.core.$ZodIssue): string {
+export function describeIssuePath(issue: z.core.$ZodIssue): string {
   const field = issue.path.length > 0 ? issue.path.map(String).join('.') : '(top level)';
   return `${field}: ${describeIssue(issue)}`;
 }
