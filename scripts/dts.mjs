@@ -49,7 +49,8 @@ export async function writeDeclarations(entry, outFile) {
       stack.delete(type);
     }
   };
-  const wrap = (s) => (/^[(\w"'\d]|^\{|^\[|^readonly \[/.test(s) && !/[|&]|=>/.test(s.replace(/\{.*\}|\(.*\)|\[.*\]/gs, '')) ? s : `(${s})`);
+  const wrap = (s) =>
+    /^[(\w"'\d]|^\{|^\[|^readonly \[/.test(s) && !/[|&]|=>/.test(s.replace(/\{.*\}|\(.*\)|\[.*\]/gs, '')) ? s : `(${s})`;
 
   const printObject = (type) => {
     if (checker.isArrayType(type)) {
@@ -58,7 +59,10 @@ export async function writeDeclarations(entry, outFile) {
     }
     if (checker.isTupleType(type)) {
       const ro = type.target.readonly ? 'readonly ' : '';
-      return `${ro}[${checker.getTypeArguments(type).map((t) => print(t)).join(', ')}]`;
+      return `${ro}[${checker
+        .getTypeArguments(type)
+        .map((t) => print(t))
+        .join(', ')}]`;
     }
     const sym = type.symbol;
     const decl = sym?.declarations?.[0];
@@ -114,7 +118,9 @@ export async function writeDeclarations(entry, outFile) {
       const members = [];
       for (const m of decl.members) {
         if (ts.isConstructorDeclaration(m))
-          members.push(`constructor(${m.parameters.map((p) => `${p.name.getText()}: ${print(checker.getTypeAtLocation(p))}`).join(', ')});`);
+          members.push(
+            `constructor(${m.parameters.map((p) => `${p.name.getText()}: ${print(checker.getTypeAtLocation(p))}`).join(', ')});`,
+          );
         else if (ts.isPropertyDeclaration(m)) {
           const ro = ts.getCombinedModifierFlags(m) & ts.ModifierFlags.Readonly ? 'readonly ' : '';
           members.push(`${ro}${m.name.getText()}: ${print(checker.getTypeAtLocation(m))};`);

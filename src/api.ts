@@ -56,7 +56,8 @@ export interface EstimateSettings {
  * settings a flag would override. `presets`: extra preset folders (gpus/, runs/, regions.yaml),
  * later ones overriding earlier ones, all after the bundled presets.
  */
-export type EstimateInput = (EstimateSettings & { name?: string; presets?: string[] }) | (RunFile & EstimateSettings & { presets?: string[] });
+export type EstimateInput =
+  (EstimateSettings & { name?: string; presets?: string[] }) | (RunFile & EstimateSettings & { presets?: string[] });
 
 // How each numeric setting is checked: the rules of the CLI's flags (src/cli/commands/estimate.ts).
 const NUMBER_RULES: Record<string, Omit<NumberRule, 'flag'>> = {
@@ -114,7 +115,8 @@ function toOverrides(settings: Record<string, unknown>): Overrides {
     if (value === undefined) continue;
     const rule = NUMBER_RULES[key];
     if (rule !== undefined) {
-      if (typeof value !== 'number' && typeof value !== 'string') throw new InputError(`${key} must be a number, got ${JSON.stringify(value)}`);
+      if (typeof value !== 'number' && typeof value !== 'string')
+        throw new InputError(`${key} must be a number, got ${JSON.stringify(value)}`);
       out[key] = parseOne(String(value), { ...rule, flag: flagName(key) });
     } else if ((WORD_SETTINGS as readonly string[]).includes(key)) {
       if (typeof value !== 'string' || value.trim() === '') throw new InputError(`${flagName(key)} needs a value`);

@@ -10,7 +10,13 @@ export function describeFlagsRun(run: RunPreset): string {
   const chips = p.chips ?? run.chips;
   const head = chips !== undefined ? `${chips} x ${gpu}` : gpu;
   const time =
-    p.hours !== undefined ? `${p.hours} h` : p.days !== undefined ? `${p.days} days` : p.gpuHours !== undefined ? `${p.gpuHours} GPU-h` : null;
+    p.hours !== undefined
+      ? `${p.hours} h`
+      : p.days !== undefined
+        ? `${p.days} days`
+        : p.gpuHours !== undefined
+          ? `${p.gpuHours} GPU-h`
+          : null;
   const work =
     p.flops !== undefined
       ? `${p.flops.toExponential(2)} FLOP`
@@ -19,4 +25,3 @@ export function describeFlagsRun(run: RunPreset): string {
         : null;
   return [head, time, work].filter((s) => s !== null).join(', ');
 }
-

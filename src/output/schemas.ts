@@ -1,6 +1,6 @@
 // JSON Schemas of the preset files and of the JSON output, from the zod schemas themselves.
 import { z } from 'zod';
-import { mfuModelSchema } from '../presets/mfu-schema.js';
+import { mfuModelSchema } from '../presets/mfu.js';
 import { gpuSchema, regionsSchema, runSchema } from '../presets/schema.js';
 import { outputSchema } from './contract.js';
 

@@ -1,7 +1,7 @@
 // Which schema a preset file follows, by where it sits: gpus/*.yaml, runs/*.yaml, regions.yaml,
 // mfu-model.yaml. Used by the build (to validate the bundled presets) and by `validate`.
 import { basename, dirname } from 'node:path';
-import { mfuModelSchema } from './mfu-schema.js';
+import { mfuModelSchema } from './mfu.js';
 import { parseYamlData } from './load.js';
 import { gpuSchema, regionsSchema, runSchema } from './schema.js';
 import { readFileSync } from 'node:fs';

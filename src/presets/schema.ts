@@ -100,7 +100,6 @@ export const gpuSchema = z
   });
 
 export type GpuPreset = z.infer<typeof gpuSchema>;
-export type PricePreset = z.infer<typeof priceSchema>;
 
 // --- runs ---------------------------------------------------------------------------
 
@@ -225,4 +224,3 @@ export const regionsSchema = z
   });
 
 export type RegionPreset = z.infer<typeof regionSchema>;
-export type RegionsPreset = z.infer<typeof regionsSchema>;

@@ -82,12 +82,29 @@ describe('estimate()', () => {
     expect((await errorOf(estimate({ gpu: 'h800', chips: 8, hours: 1, presets: ['/no/such/folder'] }))).message).toBe(
       'preset folder not found: /no/such/folder (presets takes folders with gpus/, runs/ or regions.yaml)',
     );
-    const multi = await errorOf(estimate({ name: 'two', gpu: 'h100', chips: 8, hours: 5, phases: [{ name: 'a', hours: 1 }, { name: 'b', hours: 2 }] }));
+    const multi = await errorOf(
+      estimate({
+        name: 'two',
+        gpu: 'h100',
+        chips: 8,
+        hours: 5,
+        phases: [
+          { name: 'a', hours: 1 },
+          { name: 'b', hours: 2 },
+        ],
+      }),
+    );
     expect(multi.message).toBe('--hours cannot apply to "two": it has 2 phases (set them in a run file, one per phase)');
   });
 
   it('reads a caller preset folder after the bundled ones', async () => {
-    const run = await estimate({ gpu: 'h800', chips: 8, hours: 1, region: 'nordic-hydro', presets: [join(ROOT, 'tests', 'fixtures', 'user-regions')] });
+    const run = await estimate({
+      gpu: 'h800',
+      chips: 8,
+      hours: 1,
+      region: 'nordic-hydro',
+      presets: [join(ROOT, 'tests', 'fixtures', 'user-regions')],
+    });
     expect(run.energy.region).toBe('nordic-hydro');
   });
 });

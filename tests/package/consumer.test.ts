@@ -36,11 +36,20 @@ afterAll(() => {
 describe('the packed package', () => {
   it('ships the built files, presets, schemas and the docs output refers to; no sources', () => {
     const paths = packed.files.map((f) => f.path);
-    for (const p of ['dist/index.js', 'dist/index.d.ts', 'dist/cli.js', 'bin/train-cost.js', 'schemas/run.schema.json', 'presets/regions.yaml'])
+    for (const p of [
+      'dist/index.js',
+      'dist/index.d.ts',
+      'dist/cli.js',
+      'bin/train-cost.js',
+      'schemas/run.schema.json',
+      'presets/regions.yaml',
+    ])
       expect(paths).toContain(p);
     expect(paths.filter((p) => /^(src|tests|scripts|bench)\//.test(p))).toEqual([]);
     // Every docs/*.md the CLI or library mentions is in the package.
-    const mentioned = new Set(['dist/cli.js', 'dist/index.js'].flatMap((f) => readFileSync(join(installed, f), 'utf8').match(/docs\/[\w.-]+\.md/g) ?? []));
+    const mentioned = new Set(
+      ['dist/cli.js', 'dist/index.js'].flatMap((f) => readFileSync(join(installed, f), 'utf8').match(/docs\/[\w.-]+\.md/g) ?? []),
+    );
     expect(mentioned.size).toBeGreaterThan(0);
     for (const doc of mentioned) expect(existsSync(join(installed, doc)), doc).toBe(true);
     console.log(`tarball ${packed.filename}: ${packed.size} bytes packed, ${packed.unpackedSize} unpacked, ${paths.length} files`);
