@@ -120,7 +120,7 @@ console.log(JSON.stringify({ gpuHours: run.gpuHours, usd, message, region: regio
     const r = spawnSync('npx', ['--no', '--', 'train-cost', '--chips', '512', '--gpu', 'h800', '--hours', '80'], {
       cwd: app,
       encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '1' },
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined },
     });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
