@@ -3,11 +3,21 @@
 // no zod, no commander, none of what the bundle inlines. Types exported by the entry are named
 // where they are used; any other type is written out in full. A type this printer cannot write
 // out (a recursive one without an exported name) fails the build rather than degrade to `any`.
-import { writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { format } from 'prettier';
 import ts from 'typescript';
 
 export async function writeDeclarations(entry, outFile) {
+  // The type-checker takes seconds: skip when no source, package version or this script changed since the last write.
+  const stamp = 'node_modules/.cache/train-cost/dts.sha256';
+  const hash = createHash('sha256');
+  for (const file of [fileURLToPath(import.meta.url), 'package-lock.json', 'tsconfig.json', ...tsFiles('src')])
+    hash.update(file).update(readFileSync(file));
+  const digest = hash.digest('hex');
+  if (existsSync(outFile) && existsSync(stamp) && readFileSync(stamp, 'utf8') === digest) return;
   const configFile = ts.readConfigFile('tsconfig.json', ts.sys.readFile);
   const { options } = ts.parseJsonConfigFileContent(configFile.config, ts.sys, '.');
   // No @types/node: the public API uses none of its types, and leaving it out halves the time.
@@ -138,6 +148,8 @@ export async function writeDeclarations(entry, outFile) {
   }
   // Laid out by prettier for a reader (editors show these types on hover).
   writeFileSync(outFile, await format(out.join('\n'), { parser: 'typescript', printWidth: 100, singleQuote: true }));
+  mkdirSync(dirname(stamp), { recursive: true });
+  writeFileSync(stamp, digest);
 }
 
 function resolveAlias(checker, sym) {
@@ -150,4 +162,10 @@ function collapseBooleans(parts) {
   const j = parts.indexOf('false');
   if (i < 0 || j < 0) return parts;
   return [...parts.filter((p) => p !== 'true' && p !== 'false'), 'boolean'];
+}
+
+function tsFiles(dir) {
+  return readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((e) => (e.isDirectory() ? tsFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
 }
