@@ -5,6 +5,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { z } from 'zod';
+import { assertFinite } from './cli/finite.js';
 import { estimateRun } from './core/estimate.js';
 import { InputError } from './errors.js';
 import { flagName } from './input/flags.js';
@@ -105,6 +106,7 @@ export async function estimate(input: EstimateInput): Promise<RunEstimateJson> {
     spec = applyOverrides(parseRunFile(file), toOverrides(settings));
   }
   const run = estimateRun(toRunInput(spec, catalog, fromFlags), loadMfuProvider(dirs));
+  assertFinite([run]); // as the CLI checks its list of runs: the same message
   return JSON.parse(stringifyStrict(runToJson(run))) as RunEstimateJson;
 }
 

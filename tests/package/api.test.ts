@@ -71,6 +71,7 @@ describe('estimate()', () => {
     [{ gpu: 'h800', chips: 512 }, ['--gpu', 'h800', '--chips', '512']],
     [{ gpu: 'h800', chips: 512, hours: 80, mfu: 2 }, ['--gpu', 'h800', '--chips', '512', '--hours', '80', '--mfu', '2']],
     [{ gpu: 'h800', chips: 512, hours: 80, region: 'mars' }, ['--gpu', 'h800', '--chips', '512', '--hours', '80', '--region', 'mars']],
+    [{ gpu: 'h800', gpuHours: 1e300 }, ['--gpu', 'h800', '--gpu-hours', '1e300']],
   ])('throws InputError with the line the CLI prints: %j', async (input, args) => {
     const e = await errorOf(estimate(input));
     expect(e.message).toBe(cliError(args));
