@@ -1,8 +1,11 @@
-// Build: the library API (dist/index.js), the JSON Schemas of the preset files (schemas/), then
-// the CLI in one file (dist/cli.js) with the bundled presets parsed and validated here, once.
+// Build: the library API (dist/index.js) and its declarations (dist/index.d.ts, scripts/dts.mjs),
+// the JSON Schemas of the preset files (schemas/), then the CLI in one file (dist/cli.js) with the
+// bundled presets parsed and validated here, once.
 import { build } from 'esbuild';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { writeDeclarations } from './dts.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -37,7 +40,13 @@ const common = {
 };
 
 await build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.js' });
-const lib = await import(`${new URL('../dist/index.js', import.meta.url).href}?t=${Date.now()}`);
+await writeDeclarations('src/index.ts', 'dist/index.d.ts');
+
+// The schemas and the preset reader, for this script only: bundled beside node_modules (where
+// `yaml` resolves), not shipped.
+const tools = 'node_modules/.cache/train-cost/build-tools.mjs';
+await build({ ...common, entryPoints: ['scripts/build-tools.ts'], outfile: tools });
+const lib = await import(`${pathToFileURL(tools).href}?t=${Date.now()}`);
 
 // JSON Schemas for editors (the `# yaml-language-server: $schema=` line of every preset) and for
 // consumers of --format json.

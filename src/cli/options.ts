@@ -3,6 +3,7 @@
 import { type Command, Option } from 'commander';
 import { z } from 'zod';
 import { InputError } from '../errors.js';
+import { flagName } from '../input/flags.js';
 import { type NumberRule, parseNumberList, parseOne } from '../input/list.js';
 import { FORMATS, type Format } from '../output/render.js';
 
@@ -36,11 +37,6 @@ export const commonSchema = z.object({
   debug: z.boolean().optional(),
 });
 export type CommonOptions = z.output<typeof commonSchema>;
-
-/** The flag of an option key: gpuHours -> --gpu-hours. */
-export function flagName(key: string): string {
-  return `--${key.replace(/[A-Z]/g, (m) => `-${m.toLowerCase()}`)}`;
-}
 
 /** Validate commander's option bag with a schema (transforms throw InputError naming the flag). */
 export function parseOptions<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {

@@ -66,11 +66,6 @@ export interface LooResult extends LooSummary {
   reportedOnly: LooSummary | null;
 }
 
-/** Leave-one-out: fit on all runs but one (band included), predict that one; GPU-hours = FLOP / (peak x MFU x 3600). */
-export function leaveOneOut(obs: MfuObservation[], gpus: Accelerator[], options: Partial<MfuFitOptions> = {}): LooResult {
-  return groupedHoldout(obs, gpus, 'run', options);
-}
-
 /**
  * Grouped holdout: for each group (an organisation, a model family, an accelerator, or one run),
  * fit on all other runs (band included, itself from an inner grouped holdout of those runs) and

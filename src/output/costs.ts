@@ -31,8 +31,3 @@ export function partsText(parts: readonly CostComponent[]): string {
   if (only !== null && only.terms.length > 0) return `= ${only.terms.map((t, i) => `${i === 0 ? '' : `${t.op} `}${fmtTermWithUnit(t)}`).join(' ')}`;
   return `= ${parts.map((c) => `${fmtUsd(c.usd)} ${c.id}`).join(' + ')}`;
 }
-
-/** The sources of the components, one line each: "Rental h800: deepseek-assumption, 2024-12: ...". */
-export function costSourceLines(costs: readonly CostComponent[], gpuId: string): string[] {
-  return costs.map((c) => `${c.label} ${gpuId}: ${c.source}`);
-}

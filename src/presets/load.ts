@@ -106,7 +106,7 @@ export function parseYaml<S extends z.ZodType>(
   throw new InputError(`${shown}:${issueLine(doc, lineCounter, result.error.issues[0]!)}: ${describeIssuePath(result.error.issues[0]!)}`);
 }
 
-function describeIssuePath(issue: z.core.$ZodIssue): string {
+export function describeIssuePath(issue: z.core.$ZodIssue): string {
   const field = issue.path.length > 0 ? excerpt(issue.path.map(String).join('.'), 120) : '(top level)';
   return `${field}: ${describeIssue(issue)}`;
 }

@@ -128,7 +128,6 @@ export const priceSheetSchema = z.strictObject({
 
 export type OfferPreset = z.infer<typeof offerSchema>;
 export type PriceSheet = z.infer<typeof priceSheetSchema>;
-export type PricePreset = z.infer<typeof priceSchema>;
 
 // --- runs ---------------------------------------------------------------------------
 
@@ -278,4 +277,3 @@ export const regionsSchema = z
   });
 
 export type RegionPreset = z.infer<typeof regionSchema>;
-export type RegionsPreset = z.infer<typeof regionsSchema>;

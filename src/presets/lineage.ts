@@ -5,9 +5,9 @@ import { estimateRun } from '../core/estimate.js';
 import { type ComputeThreshold, withLineage } from '../core/thresholds.js';
 import type { MfuProvider, RunEstimate } from '../core/types.js';
 import { InputError } from '../errors.js';
-import { resolveRunRef } from '../presets/runs.js';
-import type { RunPreset } from '../presets/schema.js';
-import { applyOverrides, type Catalog, type Overrides, toRunInput } from './run-spec.js';
+import { resolveRunRef } from './runs.js';
+import type { RunPreset } from './schema.js';
+import { applyOverrides, type Catalog, type Overrides, toRunInput } from './run-input.js';
 
 export interface LineageContext {
   catalog: Catalog;
