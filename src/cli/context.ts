@@ -2,6 +2,7 @@
 import { delimiter, resolve } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
 import { InputError } from '../errors.js';
+import { isDate } from '../core/dates.js';
 import { bundledPresetsDir } from '../presets/load.js';
 import type { CommonOptions } from './options.js';
 
@@ -31,4 +32,17 @@ export function writeOut(text: string): void {
 
 export function writeErr(line: string): void {
   process.stderr.write(line.endsWith('\n') ? line : `${line}\n`);
+}
+
+/**
+ * Today's date, YYYY-MM-DD (UTC): the date of a run that gives none. TRAIN_COST_TODAY fixes it
+ * (reproducible outputs: golden files, CI), as SOURCE_DATE_EPOCH does for builds.
+ */
+export function today(env: NodeJS.ProcessEnv = process.env): string {
+  const fixed = env.TRAIN_COST_TODAY;
+  if (fixed !== undefined && fixed !== '') {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(fixed) || !isDate(fixed)) throw new InputError(`TRAIN_COST_TODAY must be a date YYYY-MM-DD, got "${fixed}"`);
+    return fixed;
+  }
+  return new Date().toISOString().slice(0, 10);
 }

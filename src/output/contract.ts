@@ -9,6 +9,8 @@ const pair = z.tuple([num, num]);
 
 const phaseShape = {
   name: z.string(),
+  /** The run's date (training start), YYYY-MM(-DD). */
+  date: z.string(),
   gpu: z.object({ id: z.string(), name: z.string() }),
   chips: nullableNum,
   wallClockHours: nullableNum,
@@ -19,6 +21,8 @@ const phaseShape = {
     priceId: z.string().nullable(),
     priceSource: z.string(),
     priceDate: z.string().nullable(),
+    /** Days from the price's date to the run's (negative: the price is later); null for a price given. */
+    priceAgeDays: nullableNum,
   }),
   energy: z.object({
     kWh: nullableNum,
@@ -45,6 +49,8 @@ const phaseShape = {
       lifetimeYears: num,
       utilization: num,
       networkShare: num,
+      purchaseDate: z.string().nullable(),
+      valueFactor: num,
     })
     .nullable(),
   compute: z.object({
@@ -74,6 +80,8 @@ const phaseShape = {
       formula: z.string(),
       terms: z.array(z.strictObject({ name: z.string(), value: num, unit: z.enum(COST_UNITS), op: z.enum(['x', '/']) })),
       source: z.string(),
+      /** The date whose dollars the figure is in before conversion (with --dollar-year a term converts it). */
+      dollarDate: z.string().nullable(),
     }),
   ),
   warnings: z.array(z.string()),

@@ -2,11 +2,12 @@
 // mfu-model.yaml. Used by the build (to validate the bundled presets) and by `validate`.
 import { basename, dirname } from 'node:path';
 import { mfuModelSchema } from './mfu.js';
+import { priceIndexSchema } from './price-index.js';
 import { parseYamlData } from './load.js';
 import { gpuSchema, regionsSchema, runSchema } from './schema.js';
 import { readFileSync } from 'node:fs';
 
-export const PRESET_SCHEMAS = { gpu: gpuSchema, run: runSchema, regions: regionsSchema, 'mfu-model': mfuModelSchema } as const;
+export const PRESET_SCHEMAS = { gpu: gpuSchema, run: runSchema, regions: regionsSchema, 'mfu-model': mfuModelSchema, 'price-index': priceIndexSchema } as const;
 export type PresetKind = keyof typeof PRESET_SCHEMAS;
 
 /** A file's kind: by its folder (gpus/, runs/) or name (regions.yaml, mfu-model.yaml), else by its keys. */
@@ -14,6 +15,7 @@ export function presetKindOf(file: string): PresetKind {
   const folder = basename(dirname(file));
   if (folder === 'gpus') return 'gpu';
   if (folder === 'runs') return 'run';
+  if (folder === 'price-index') return 'price-index';
   if (/^regions\.ya?ml$/.test(basename(file))) return 'regions';
   if (/^mfu-model\.ya?ml$/.test(basename(file))) return 'mfu-model';
   let data: unknown;

@@ -164,7 +164,7 @@ describe('choosePrice', () => {
   });
 
   it('a kind the gpu has no price of lists the kinds it has', () => {
-    const e = thrown(() => choosePrice(h800, { priceSource: 'committed' }));
+    const e = thrown(() => choosePrice(h800, { priceSource: 'committed-3y' }));
     expect(e.message).toContain('committed');
     expect(e.message).toContain('marketplace');
   });

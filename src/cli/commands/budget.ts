@@ -14,6 +14,7 @@ import { presetDirs, useColor, writeOut } from '../context.js';
 import { assertFinite } from '../finite.js';
 import { addCommonOptions, commonSchema, formatOf, num, numList, oneOf, parseOptions, wordList } from '../options.js';
 import { toPhaseSettings } from '../run-spec.js';
+import { today } from '../context.js';
 
 const budgetSchema = commonSchema.extend({
   gpu: wordList('--gpu'),
@@ -47,7 +48,7 @@ export function budgetCommand(): Command {
       if (opts.params !== undefined && opts.tokens !== undefined)
         throw new InputError('give --params or --tokens, not both: the budget fixes the other');
       const dirs = presetDirs(opts);
-      const catalog = { gpus: loadGpus(dirs), regions: loadRegions(dirs) };
+      const catalog = { gpus: loadGpus(dirs), regions: loadRegions(dirs), today: today() };
       const mfu = loadMfuProvider(dirs);
       const runs = cartesian({ gpu: opts.gpu, chips: opts.chips ?? [undefined] }).map(({ gpu, chips }) => {
         const name = `$${usdText} on ${chips === undefined ? '' : `${chips} x `}${gpu}`;

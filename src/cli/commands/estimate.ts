@@ -10,14 +10,19 @@ import { loadGpus, PRICE_SOURCE_HINT } from '../../presets/gpus.js';
 import { loadMfuProvider } from '../../presets/mfu.js';
 import { loadRegions } from '../../presets/regions.js';
 import { type LoadedRun, looksLikePath, parseRunText, resolveRunRef } from '../../presets/runs.js';
-import { PRECISIONS, WORKLOAD_KINDS } from '../../presets/schema.js';
+import { CLOUDS, PRECISIONS, WORKLOAD_KINDS } from '../../presets/schema.js';
+import { checkDollarYear, loadPriceIndex } from '../../presets/price-index.js';
+import type { DollarBasis } from '../../core/dollars.js';
 import { fmtUsd } from '../../output/format.js';
 import { renderEstimates } from '../../output/render.js';
 import { describeWarning } from '../../output/warnings.js';
-import { presetDirs, useColor, writeErr, writeOut } from '../context.js';
+import { presetDirs, today, useColor, writeErr, writeOut } from '../context.js';
 import { assertFinite } from '../finite.js';
-import { commonSchema, formatOf, num, numList, oneOf, parseOptions, wordList } from '../options.js';
+import { ageOption, commonSchema, dateOption, formatOf, num, numList, oneOf, parseOptions, wordList } from '../options.js';
 import { applyOverrides, describeFlagsRun, flagsOnlyRun, OVERRIDE_KEYS, type Overrides, toRunInput } from '../run-spec.js';
+
+/** --max-price-age default: a year (365 days). */
+export const DEFAULT_MAX_PRICE_AGE = '12m';
 
 /** More runs than this in one grid is surely a typo in a range. */
 export const MAX_GRID_RUNS = 100_000;
@@ -45,6 +50,10 @@ const estimateSchema = commonSchema.extend({
   purchasePrice: numList({ flag: '--purchase-price' }).optional(),
   lifetimeYears: numList({ flag: '--lifetime-years' }).optional(),
   utilization: numList({ flag: '--utilization', max: 1 }).optional(),
+  date: dateOption('--date').optional(),
+  cloud: oneOf('--cloud', CLOUDS).optional(),
+  dollarYear: num({ flag: '--dollar-year', integer: true }).optional(),
+  maxPriceAge: ageOption('--max-price-age').prefault(DEFAULT_MAX_PRICE_AGE),
 });
 type EstimateOptions = z.output<typeof estimateSchema>;
 
@@ -72,14 +81,18 @@ export function addEstimateOptions(cmd: Command): Command {
     .option('--grid-intensity <g>', 'grid carbon intensity, g CO2 per kWh (default: the region\'s)')
     .option('--purchase-price <usd>', 'purchase USD per chip, chip only (server cost added as Epoch AI does)')
     .option('--lifetime-years <y>', 'hardware life for amortisation (default 3.1: Epoch AI depreciation)')
-    .option('--utilization <f>', 'share of the hardware life spent on useful work, 0-1 (default 1)');
+    .option('--utilization <f>', 'share of the hardware life spent on useful work, 0-1 (default 1)')
+    .option('--date <d>', 'training start, YYYY-MM or YYYY-MM-DD: prices and hardware value as of then (default: the run file\'s, else today)')
+    .option('--cloud <c>', `hyperscaler for --price-source epoch: ${CLOUDS.join(', ')} (default: from the run's organization, else aws)`)
+    .option('--dollar-year <y>', 'state every figure in this year\'s US dollars (PPI PCU518210518210, as Epoch AI); default: nominal')
+    .option('--max-price-age <age>', 'warn when a preset price is older than this before the run\'s date: 12m, 90d, 2y, none (default 12m)');
 }
 
 export async function runEstimate(refs: string[], raw: Record<string, unknown>): Promise<void> {
   const opts = parseOptions(estimateSchema, raw);
   const format = formatOf(opts);
   const dirs = presetDirs(opts);
-  const catalog = { gpus: loadGpus(dirs), regions: loadRegions(dirs) };
+  const catalog = { gpus: loadGpus(dirs), regions: loadRegions(dirs), today: today(), dollars: dollarBasis(opts.dollarYear), maxPriceAgeDays: opts.maxPriceAge };
   const bases = loadBases(refs, dirs);
   const combos = grid(opts);
   if (bases.length * combos.length > MAX_GRID_RUNS)
@@ -99,6 +112,14 @@ export async function runEstimate(refs: string[], raw: Record<string, unknown>):
   writeOut(renderEstimates(runs, format, { color: useColor(opts) }));
   if (format === 'csv') for (const w of new Set(runs.flatMap((r) => r.warnings.map(describeWarning)))) writeErr(`warning: ${w}`);
   if (opts.maxCost !== undefined) checkBudget(runs, opts.maxCost);
+}
+
+/** --dollar-year: the bundled price index and the year; null (nominal) without it. */
+function dollarBasis(year: number | undefined): DollarBasis | null {
+  if (year === undefined) return null;
+  const index = loadPriceIndex();
+  checkDollarYear(index, year);
+  return { year, index };
 }
 
 /** Subcommands, for the hint when a run id looks like a mistyped one ("gpu" for "gpus"). */
@@ -127,7 +148,7 @@ function resolveRunOrHint(ref: string, dirs: string[]): LoadedRun {
 function grid(opts: EstimateOptions): Overrides[] {
   const axes: Record<string, readonly unknown[]> = {};
   for (const k of OVERRIDE_KEYS) {
-    const v: unknown = opts[k];
+    const v: unknown = opts[k as keyof EstimateOptions];
     if (v !== undefined) axes[k] = Array.isArray(v) ? v : [v];
   }
   return cartesian(axes) as Overrides[];
