@@ -10,6 +10,7 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     // CLI tests spawn the built binary (npm test builds first).
     testTimeout: 30_000,
-    env: { NO_COLOR: '', FORCE_COLOR: '' },
+    // A fixed "today" (the date of runs that give none), so outputs do not drift with the calendar.
+    env: { NO_COLOR: '', FORCE_COLOR: '', TRAIN_COST_TODAY: '2026-11-30' },
   },
 });
