@@ -93,7 +93,8 @@ export function estimatePhase(input: PhaseInput, mfuFor: MfuProvider): PhaseEsti
   });
   const p = input.price;
   if (p.id !== null && p.date !== null && p.ageDays !== null) {
-    if (input.maxPriceAgeDays !== null && p.ageDays > input.maxPriceAgeDays)
+    // An assumption (a figure a source assumed, such as DeepSeek's $2) is not a market quote: it does not go stale.
+    if (input.maxPriceAgeDays !== null && p.ageDays > input.maxPriceAgeDays && p.kind !== 'assumption')
       warnings.push({ code: 'stale-price', gpu: gpu.id, priceId: p.id, priceDate: p.date, ageDays: p.ageDays, maxDays: input.maxPriceAgeDays });
     if (p.ageDays < 0) warnings.push({ code: 'price-after-date', gpu: gpu.id, priceId: p.id, priceDate: p.date, date: input.date });
   }
