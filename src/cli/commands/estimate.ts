@@ -111,6 +111,9 @@ export async function runEstimate(refs: string[], raw: Record<string, unknown>):
   assertFinite(runs);
   writeOut(renderEstimates(runs, format, { color: useColor(opts) }));
   if (format === 'csv') for (const w of new Set(runs.flatMap((r) => r.warnings.map(describeWarning)))) writeErr(`warning: ${w}`);
+  // Stale prices are told on stderr in the formats for programs too (JSON also has their diagnostic code).
+  else if (format === 'json' || format === 'ndjson')
+    for (const w of new Set(runs.flatMap((r) => r.warnings.filter((x) => x.code === 'stale-price').map(describeWarning)))) writeErr(`warning: ${w}`);
   if (opts.maxCost !== undefined) checkBudget(runs, opts.maxCost);
 }
 

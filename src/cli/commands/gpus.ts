@@ -2,7 +2,7 @@
 import { Command } from 'commander';
 import { loadGpus } from '../../presets/gpus.js';
 import { renderGpus } from '../../output/gpus.js';
-import { presetDirs, useColor, writeOut } from '../context.js';
+import { presetDirs, today, useColor, writeOut } from '../context.js';
 import { addCommonOptions, commonSchema, formatOf, parseOptions } from '../options.js';
 
 export function gpusCommand(): Command {
@@ -11,6 +11,6 @@ export function gpusCommand(): Command {
     .action((raw: Record<string, unknown>) => {
       const opts = parseOptions(commonSchema, raw);
       const gpus = loadGpus(presetDirs(opts));
-      writeOut(renderGpus(gpus, formatOf(opts), { color: useColor(opts) }));
+      writeOut(renderGpus(gpus, formatOf(opts), { color: useColor(opts), today: today() }));
     });
 }
