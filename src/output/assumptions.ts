@@ -11,7 +11,9 @@ export function assumptionLines(runs: readonly RunEstimate[]): string[] {
   const phases = runs.flatMap((r) => r.phases);
   const lines = new Set<string>();
   lines.add(dollarBasisLine(runs));
-  for (const r of runs) lines.add(`Date ${r.name}: ${r.date} (training start; prices and hardware value as of it; --date changes it)`);
+  const dates = [...new Set(runs.map((r) => r.date))];
+  if (dates.length === 1) lines.add(`Date: ${dates[0]} (training start; prices and hardware value as of it; --date changes it)`);
+  else for (const r of runs) lines.add(`Date ${r.name}: ${r.date} (training start; prices and hardware value as of it; --date changes it)`);
   for (const p of phases)
     if (p.rental.priceId !== null && p.rental.priceDate !== null && p.rental.priceAgeDays !== null)
       lines.add(`Price age ${p.gpu.id}: ${p.rental.priceId} is from ${p.rental.priceDate}, ${p.rental.priceAgeDays >= 0 ? `${fmtAge(p.rental.priceAgeDays)} before` : `${fmtAge(p.rental.priceAgeDays)} after`} the run's date`);
