@@ -6,6 +6,7 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { z } from 'zod';
 import { assertFinite } from './cli/finite.js';
+import { today } from './cli/context.js';
 import { estimateRun } from './core/estimate.js';
 import { InputError } from './errors.js';
 import { flagName } from './input/flags.js';
@@ -160,6 +161,7 @@ function presetDirs(presets: unknown): string[] {
 // The bundled presets are read once per process; a caller's folders on every call (they may change).
 let bundled: Catalog | undefined;
 function loadCatalog(dirs: string[]): Catalog {
-  const load = () => ({ gpus: loadGpus(dirs), regions: loadRegions(dirs) });
+  // Runs without a date are dated today (TRAIN_COST_TODAY fixes it), as on the command line.
+  const load = () => ({ gpus: loadGpus(dirs), regions: loadRegions(dirs), today: today(process.env) });
   return dirs.length === 1 ? (bundled ??= load()) : load();
 }

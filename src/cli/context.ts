@@ -4,6 +4,7 @@ import { delimiter, resolve } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
 import { InputError } from '../errors.js';
 import { tooLargeMessage } from '../input/read.js';
+import { isDate } from '../core/dates.js';
 import { bundledPresetsDir } from '../presets/load.js';
 import type { CliIO } from './io.js';
 import type { CommonOptions } from './options.js';
@@ -26,6 +27,8 @@ export interface CliContext {
   readonly width: number | undefined;
   /** Bundled presets first, then TRAIN_COST_PRESETS, then --presets. */
   presetDirs(opts: CommonOptions): string[];
+  /** Today's date, YYYY-MM-DD (TRAIN_COST_TODAY fixes it, for reproducible output): the date of runs that give none. */
+  today(): string;
   /** Whether to colour, and the width, for a renderer. */
   renderOptions(opts: CommonOptions): RenderOptions;
   /** Resolves when every write to stdout has settled: the first write error, or null. */
@@ -58,6 +61,7 @@ export function createContext(io: CliIO): CliContext {
     },
     width: widthOf(io),
     presetDirs: (opts) => presetDirs(opts, io.env),
+    today: () => today(io.env),
     renderOptions: (opts) => ({ color: useColor(opts, io), width: ctx.width }),
     settled: async () => {
       await Promise.all(pending);
@@ -92,4 +96,17 @@ export function useColor(opts: Pick<CommonOptions, 'color'>, io: Pick<CliIO, 'en
   if (env.TERM === 'dumb') return false;
   if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '' && env.FORCE_COLOR !== '0') return true;
   return io.stdout.isTTY === true;
+}
+
+/**
+ * Today's date, YYYY-MM-DD (UTC): the date of a run that gives none. TRAIN_COST_TODAY fixes it
+ * (reproducible outputs: golden files, CI), as SOURCE_DATE_EPOCH does for builds.
+ */
+export function today(env: Readonly<Record<string, string | undefined>>): string {
+  const fixed = env.TRAIN_COST_TODAY;
+  if (fixed !== undefined && fixed !== '') {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(fixed) || !isDate(fixed)) throw new InputError(`TRAIN_COST_TODAY must be a date YYYY-MM-DD, got "${fixed}"`);
+    return fixed;
+  }
+  return new Date().toISOString().slice(0, 10);
 }

@@ -4,6 +4,7 @@ import { type Command, Option } from 'commander';
 import { z } from 'zod';
 import { InputError } from '../errors.js';
 import { flagName } from '../input/flags.js';
+import { isDate } from '../core/dates.js';
 import { type NumberRule, parseNumberList, parseOne } from '../input/list.js';
 import { FORMATS, type Format } from '../output/render.js';
 
@@ -63,3 +64,22 @@ export function addCommonOptions(cmd: Command): Command {
     .option('--presets <dir>', 'extra preset folder (gpus/, runs/, regions.yaml); repeatable; also TRAIN_COST_PRESETS', collect)
     .option('--debug', 'show stack traces of internal errors');
 }
+
+/** --date: a training start as YYYY-MM or YYYY-MM-DD. */
+export const dateOption = (flag: string) =>
+  z.string().transform((s) => {
+    const v = s.trim();
+    if (!/^\d{4}-\d{2}(-\d{2})?$/.test(v) || !isDate(v)) throw new InputError(`invalid ${flag} "${s}": expected a date YYYY-MM or YYYY-MM-DD, e.g. 2024-12 or 2024-12-26`);
+    return v;
+  });
+
+/** --max-price-age: 12m, 90d, 2y, or "none"; in days (a month is 30.44 days). */
+export const ageOption = (flag: string) =>
+  z.string().transform((s): number | null => {
+    const v = s.trim().toLowerCase();
+    if (v === 'none') return null;
+    const m = /^(\d+(?:\.\d+)?)([dmy])$/.exec(v);
+    if (m === null) throw new InputError(`invalid ${flag} "${s}": expected an age such as 12m, 90d, 2y, or none`);
+    const n = Number(m[1]);
+    return Math.round(m[2] === 'd' ? n : m[2] === 'm' ? n * 30.4375 : n * 365.25);
+  });

@@ -20,7 +20,7 @@ const FIXED_POINT_ITERATIONS = 50;
 export function estimateBudget(input: BudgetInput, mfuFor: MfuProvider): RunEstimate {
   const gpuHours = input.usd / input.price.usdPerGpuHour;
   const base = estimateRun(
-    { name: input.name, phases: [{ ...input, duration: { gpuHours }, workload: null }], reported: null, notes: null },
+    { name: input.name, date: input.date, phases: [{ ...input, duration: { gpuHours }, workload: null }], reported: null, notes: null },
     mfuFor,
   );
   const peakFlop = base.compute.peakFlop;

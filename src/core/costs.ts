@@ -1,6 +1,7 @@
 // Cost components: every dollar figure of an estimate is one entry of a list, and every total is
 // a sum over that list (as infracost's cost components). A component is a product of sourced
 // terms, so renderers can write its arithmetic out without knowing what it is.
+import { type DollarBasis, dollarFactor } from './dollars.js';
 import { type OwnershipParams, HOURS_PER_YEAR } from './ownership.js';
 
 /**
@@ -54,6 +55,8 @@ export interface CostComponent {
   /** usd = the product of the terms (empty for a run of several phases: see its phases). */
   terms: CostTerm[];
   source: string;
+  /** The date whose dollars the figure is in before any conversion (a price's date; the run's for hardware value); null for a run whose phases differ. */
+  dollarDate: string | null;
 }
 
 export const term = (name: string, value: number, unit: CostUnit, op: 'x' | '/' = 'x'): CostTerm => ({ name, value, unit, op });
@@ -80,10 +83,14 @@ function component(
   source: string,
   gpuHours: number,
   gpuHoursRange: readonly [number, number],
+  dollarDate: string,
+  dollars: DollarBasis | null,
 ): CostComponent {
+  // Converted to one year's dollars: one more term, the price index's ratio (Epoch AI's adjustment).
+  if (dollars !== null) terms = [...terms, term(`${dollars.year} dollars per dollar of ${dollarDate} (${dollars.index.series})`, dollarFactor(dollars.index, dollarDate, dollars.year), 'factor')];
   const usd = productOf(terms);
   const scale = (h: number) => (gpuHours > 0 ? (usd * h) / gpuHours : usd);
-  return { id, label, usd, range: [scale(gpuHoursRange[0]), scale(gpuHoursRange[1])], basis, formula: formulaOf(terms), terms, source };
+  return { id, label, usd, range: [scale(gpuHoursRange[0]), scale(gpuHoursRange[1])], basis, formula: formulaOf(terms), terms, source, dollarDate };
 }
 
 export interface PhaseCostInput {
@@ -96,6 +103,10 @@ export interface PhaseCostInput {
   energy: { kWh: number; usdPerKwh: number; source: string } | null;
   /** Null when no purchase price is known. */
   ownership: (OwnershipParams & { source: string }) | null;
+  /** The date of each figure's dollars: the rental price's, the run's (hardware valued then), the electricity price's, the purchase price's. */
+  dollarDates: { rental: string; capex: string; energy: string; acquisition: string };
+  /** Convert every figure to one year's dollars; null: nominal. */
+  dollars: DollarBasis | null;
 }
 
 /** The cost components of one phase: rental; and, with a purchase price, amortised capex and energy. */
@@ -111,6 +122,8 @@ export function phaseCosts(input: PhaseCostInput): CostComponent[] {
       input.price.source,
       gpuHours,
       gpuHoursRange,
+      input.dollarDates.rental,
+      input.dollars,
     ),
   ];
   const o = input.ownership;
@@ -126,6 +139,8 @@ export function phaseCosts(input: PhaseCostInput): CostComponent[] {
           term('GPU-hours', gpuHours, 'gpu-hours'),
           term(o.includesServer ? 'server cost per chip' : 'chip price', o.purchaseUsd, 'usd'),
           ...(o.includesServer ? [] : [term('server overhead', o.serverOverhead, 'factor')]),
+          // Epoch AI: the hardware's value at the run's date, 10^(-0.14 x years since bought).
+          ...(o.valueFactor === 1 ? [] : [term(`value left at ${input.dollarDates.capex} (bought ${o.purchaseDate})`, o.valueFactor, 'factor')]),
           term('(1 - network share)', 1 - o.networkShare, 'factor', '/'),
           term('lifetime hours', o.lifetimeYears * HOURS_PER_YEAR, 'hours', '/'),
           term('utilisation', o.utilization, 'factor', '/'),
@@ -133,6 +148,8 @@ export function phaseCosts(input: PhaseCostInput): CostComponent[] {
         o.source,
         gpuHours,
         gpuHoursRange,
+        input.dollarDates.capex,
+        input.dollars,
       ),
     );
     if (input.energy !== null)
@@ -145,6 +162,8 @@ export function phaseCosts(input: PhaseCostInput): CostComponent[] {
           input.energy.source,
           gpuHours,
           gpuHoursRange,
+          input.dollarDates.energy,
+          input.dollars,
         ),
       );
     // Epoch AI (Cottier et al. 2024), acquisition cost: what buying the cluster costs up front,
@@ -165,6 +184,8 @@ export function phaseCosts(input: PhaseCostInput): CostComponent[] {
           // An up-front cost does not scale with the GPU-hours: its range is the figure itself.
           gpuHours,
           [gpuHours, gpuHours],
+          input.dollarDates.acquisition,
+          input.dollars,
         ),
       );
   }
@@ -217,6 +238,7 @@ export function runCosts(phases: readonly { costs: readonly CostComponent[] }[])
       formula: formulaOf(terms),
       terms,
       source: sources.length === 1 ? sources[0]! : 'several (see phases)',
+      dollarDate: new Set(all.map((c) => c.dollarDate)).size === 1 ? first.dollarDate : null,
     });
   }
   return out;

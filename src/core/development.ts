@@ -51,7 +51,7 @@ export function developmentConflict(base: DevelopmentBase, dev: DevelopmentInput
 }
 
 function make(id: CostComponent['id'], label: string, terms: CostTerm[], range: [number, number], source: string): CostComponent {
-  return { id, label, usd: productOf(terms), range, basis: 'development', formula: formulaOf(terms), terms, source };
+  return { id, label, usd: productOf(terms), range, basis: 'development', formula: formulaOf(terms), terms, source, dollarDate: null };
 }
 
 /** The development components of a run (none when nothing is asked). */

@@ -9,6 +9,8 @@ export interface EnergyProfile {
   /** Grid carbon intensity, g CO2 per kWh. */
   gridGCo2PerKwh: number;
   usdPerKwh: number;
+  /** The date (a year) of the electricity price. */
+  usdPerKwhDate: string;
 }
 
 /** kWh = GPU-hours x server watts per chip x average draw fraction x PUE / 1000 (Epoch AI cost model). */

@@ -88,7 +88,21 @@ export function estimatePhase(input: PhaseInput, mfuFor: MfuProvider): PhaseEsti
             source: `Epoch AI cost model (Cottier et al. 2024); electricity price ${input.energy.region === null ? 'given' : `of region ${input.energy.region}`}`,
           },
     ownership: input.ownership === null ? null : { ...input.ownership, source: `Epoch AI cost model (Cottier et al. 2024); purchase price: ${input.ownership.purchaseSource}` },
+    dollarDates: {
+      rental: input.price.date ?? input.date,
+      capex: input.date,
+      energy: input.energy.usdPerKwhDate,
+      acquisition: input.ownership?.purchaseDate ?? input.date,
+    },
+    dollars: input.dollars,
   });
+  const p = input.price;
+  if (p.id !== null && p.date !== null && p.ageDays !== null) {
+    // An assumption (a figure a source assumed, such as DeepSeek's $2) is not a market quote: it does not go stale.
+    if (input.maxPriceAgeDays !== null && p.ageDays > input.maxPriceAgeDays && p.kind !== 'assumption')
+      warnings.push({ code: 'stale-price', gpu: gpu.id, priceId: p.id, priceDate: p.date, ageDays: p.ageDays, maxDays: input.maxPriceAgeDays });
+    if (p.ageDays < 0) warnings.push({ code: 'price-after-date', gpu: gpu.id, priceId: p.id, priceDate: p.date, date: input.date });
+  }
   const rentalTotal = totalOf(costs, 'rental')!;
   if (energy.kWh === null) warnings.push({ code: 'no-power', gpu: gpu.id });
   if (input.ownership === null) warnings.push({ code: 'no-purchase-price', gpu: gpu.id });
@@ -100,6 +114,8 @@ export function estimatePhase(input: PhaseInput, mfuFor: MfuProvider): PhaseEsti
 
   return {
     name: input.name,
+    date: input.date,
+    dollarYear: input.dollars?.year ?? null,
     gpu: { id: gpu.id, name: gpu.name },
     chips,
     wallClockHours: wallClockHours(time.gpuHours, chips, input.duration),
@@ -111,6 +127,7 @@ export function estimatePhase(input: PhaseInput, mfuFor: MfuProvider): PhaseEsti
       priceId: input.price.id,
       priceSource: input.price.source,
       priceDate: input.price.date,
+      priceAgeDays: input.price.ageDays,
     },
     energy,
     ownership: input.ownership === null ? null : estimateOwnership(time.gpuHours, input.ownership, energy.usd, price, totalOf(costs, 'owned')!),
@@ -244,6 +261,8 @@ function aggregate(input: RunInput, phases: PhaseEstimate[]): RunEstimate {
 
   return {
     name: input.name,
+    date: input.date,
+    dollarYear: phases[0]!.dollarYear,
     gpu: gpuIds === null ? null : phases[0]!.gpu,
     // The cluster size: the largest phase's chips.
     chips: chips.length > 0 ? Math.max(...chips) : null,
@@ -255,6 +274,7 @@ function aggregate(input: RunInput, phases: PhaseEstimate[]): RunEstimate {
       priceId: same(phases.map((p) => p.rental.priceId)),
       priceSource: same(phases.map((p) => p.rental.priceSource)) ?? 'several prices (see phases)',
       priceDate: same(phases.map((p) => p.rental.priceDate)),
+      priceAgeDays: same(phases.map((p) => p.rental.priceAgeDays)),
     },
     energy: {
       kWh: sumKnown(phases.map((p) => p.energy.kWh)),
@@ -340,5 +360,7 @@ function sumOwnership(phases: PhaseEstimate[], gpuHours: number, rentalUsd: numb
     lifetimeYears: first.lifetimeYears,
     utilization: first.utilization,
     networkShare: first.networkShare,
+    purchaseDate: first.purchaseDate,
+    valueFactor: first.valueFactor,
   };
 }

@@ -1,5 +1,6 @@
 // Owning instead of renting: amortised capital plus energy (Epoch AI cost model, Cottier et al.
 // 2024, arXiv:2405.21015, cost_analysis_standalone.py).
+import { addDays, dayNumber, depreciationFactor, RELEASE_TO_ACQUISITION_DAYS } from './dates.js';
 import type { OwnershipEstimate } from './types.js';
 
 export const HOURS_PER_YEAR = 24 * 365.25;
@@ -29,12 +30,41 @@ export interface OwnershipParams {
   lifetimeYears: number;
   /** Share of the hardware's life spent on useful work, (0, 1]. */
   utilization: number;
+  /** When the hardware is taken as bought (the purchase price's dates), and its value left at the run's date (1: as bought). */
+  purchaseDate: string | null;
+  valueFactor: number;
 }
 
-/** Capex per chip: purchase x server overhead (chip-only prices) / (1 - network share) (Epoch AI). */
+export interface PurchasePrice {
+  usd: number;
+  date: string;
+  includesServer: boolean;
+  source: string;
+}
+
+/**
+ * Hardware valued at a run's date as Epoch AI does (find_hardware_acquisition_price,
+ * get_hardware_value_at_training_start): the first known server price (else the first known
+ * price), taken as bought on its date but no earlier than 90 days after the chip's release,
+ * depreciated 0.14 orders of magnitude a year from then to the run's date (never appreciated).
+ */
+export function hardwareValue(
+  purchases: readonly PurchasePrice[],
+  releaseDate: string | null,
+  runDate: string,
+): { purchase: PurchasePrice; purchaseDate: string; valueFactor: number } | null {
+  if (purchases.length === 0) return null;
+  const byDate = [...purchases].sort((a, b) => dayNumber(a.date) - dayNumber(b.date));
+  const purchase = byDate.find((p) => p.includesServer) ?? byDate[0]!;
+  const earliest = releaseDate === null ? null : addDays(releaseDate, RELEASE_TO_ACQUISITION_DAYS);
+  const purchaseDate = earliest !== null && dayNumber(earliest) > dayNumber(purchase.date) ? earliest : purchase.date;
+  return { purchase, purchaseDate, valueFactor: depreciationFactor(purchaseDate, runDate) };
+}
+
+/** Capex per chip at the run's date: purchase x server overhead (chip-only prices) x value left / (1 - network share) (Epoch AI). */
 export function capexPerChip(p: OwnershipParams): number {
   const server = p.includesServer ? p.purchaseUsd : p.purchaseUsd * p.serverOverhead;
-  return server / (1 - p.networkShare);
+  return (server * p.valueFactor) / (1 - p.networkShare);
 }
 
 /** Amortised capex per GPU-hour: capex / (lifetime hours x utilisation). */
@@ -71,6 +101,8 @@ export function estimateOwnership(
     lifetimeYears: params.lifetimeYears,
     utilization: params.utilization,
     networkShare: params.networkShare,
+    purchaseDate: params.purchaseDate,
+    valueFactor: params.valueFactor,
   };
 }
 

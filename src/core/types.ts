@@ -1,5 +1,6 @@
 import type { MfuVerdict } from './compute.js';
 import type { CostComponent } from './costs.js';
+import type { DollarBasis } from './dollars.js';
 import type { EnergyProfile } from './energy.js';
 import type { OwnershipParams } from './ownership.js';
 
@@ -48,6 +49,8 @@ export interface Price {
   id: string | null;
   kind: string | null;
   date: string | null;
+  /** Days from the price's date to the run's (negative: the price is later than the run); null for a price given. */
+  ageDays: number | null;
   source: string;
 }
 
@@ -82,12 +85,20 @@ export interface PhaseInput {
   energy: EnergyProfile;
   /** Null when no purchase price is known. */
   ownership: OwnershipParams | null;
+  /** The run's date (training start), YYYY-MM(-DD): what prices and hardware value are taken as of. */
+  date: string;
+  /** A preset price older than this (days before the run's date) is flagged as stale; null: never. */
+  maxPriceAgeDays: number | null;
+  /** Convert every figure to one year's dollars; null: nominal. */
+  dollars: DollarBasis | null;
 }
 
 export interface RunInput {
   name: string;
   /** The run this one starts from (its run file's `base:`), or null. */
   baseId?: string | null;
+  /** The run's date (training start); its phases carry it too. */
+  date: string;
   phases: PhaseInput[];
   reported: Reported | null;
   /** What a reader should know about the run (from its file). */
@@ -109,7 +120,9 @@ export type Warning =
   | { code: 'mfu-uncalibrated'; gpu: string; precision: Precision; basis: 'family' | 'pooled' }
   | { code: 'too-few-chips'; chips: number; minChips: number }
   | { code: 'no-power'; gpu: string }
-  | { code: 'no-purchase-price'; gpu: string };
+  | { code: 'no-purchase-price'; gpu: string }
+  | { code: 'stale-price'; gpu: string; priceId: string; priceDate: string; ageDays: number; maxDays: number }
+  | { code: 'price-after-date'; gpu: string; priceId: string; priceDate: string; date: string };
 
 export interface RangeEstimate {
   gpuHours: [number, number];
@@ -199,6 +212,9 @@ export interface OwnershipEstimate {
   lifetimeYears: number;
   utilization: number;
   networkShare: number;
+  /** When the hardware is taken as bought, and the share of its purchase value left at the run's date (Epoch AI's depreciation). */
+  purchaseDate: string | null;
+  valueFactor: number;
 }
 
 export interface MemoryEstimate {
@@ -221,12 +237,16 @@ export type GpuHoursFrom = (typeof GPU_HOURS_FROM)[number];
 
 export interface PhaseEstimate {
   name: string;
+  /** The run's date (training start). */
+  date: string;
+  /** The year of the dollars every figure is in; null: nominal (each in its price's date's dollars, see costs[].dollarDate). */
+  dollarYear: number | null;
   gpu: { id: string; name: string };
   chips: number | null;
   wallClockHours: number | null;
   gpuHours: number;
   gpuHoursFrom: GpuHoursFrom;
-  rental: { usd: number; usdPerGpuHour: number; priceId: string | null; priceSource: string; priceDate: string | null };
+  rental: { usd: number; usdPerGpuHour: number; priceId: string | null; priceSource: string; priceDate: string | null; priceAgeDays: number | null };
   energy: EnergyEstimate;
   ownership: OwnershipEstimate | null;
   compute: ComputeEstimate;

@@ -5,11 +5,19 @@ import { GENERATION_MFU_ASSUMPTION, PHASE_KIND_RULES } from '../core/phase-kinds
 import { MODEL_STATE_BYTES_PER_PARAM } from '../core/memory.js';
 import type { RunEstimate } from '../core/types.js';
 import { fmtExp, fmtNumber, fmtPercent, fmtRate, fmtTerm, fmtUsd } from './format.js';
+import { fmtAge } from './warnings.js';
 
 
 export function assumptionLines(runs: readonly RunEstimate[]): string[] {
   const phases = runs.flatMap((r) => r.phases);
   const lines = new Set<string>();
+  lines.add(dollarBasisLine(runs));
+  const dates = [...new Set(runs.map((r) => r.date))];
+  if (dates.length === 1) lines.add(`Date: ${dates[0]} (training start; prices and hardware value as of it; --date changes it)`);
+  else for (const r of runs) lines.add(`Date ${r.name}: ${r.date} (training start; prices and hardware value as of it; --date changes it)`);
+  for (const p of phases)
+    if (p.rental.priceId !== null && p.rental.priceDate !== null && p.rental.priceAgeDays !== null)
+      lines.add(`Price age ${p.gpu.id}: ${p.rental.priceId} is from ${p.rental.priceDate}, ${p.rental.priceAgeDays >= 0 ? `${fmtAge(p.rental.priceAgeDays)} before` : `${fmtAge(p.rental.priceAgeDays)} after`} the run's date`);
   for (const p of phases) for (const c of p.costs) lines.add(costLine(c, p.gpu.id));
   const development = runs.flatMap((r) => r.costs.filter((c) => c.basis === 'development').map((c) => ({ c, gpu: r.gpu?.id ?? 'several' })));
   for (const { c, gpu } of development) lines.add(costLine(c, gpu));
@@ -80,6 +88,14 @@ export const DEVELOPMENT_APART =
 /** Why --goodput is refused on workload-derived hours, and when it applies. */
 export const RESTARTS_ONCE =
   "Restarts: the calibrated MFU already absorbs restarts and lost time inside the reported GPU-hours it is fitted to, so --goodput applies only to restart-free hours given with --chips/--hours or --gpu-hours (reported GPU-hours, e.g. Llama 3.1's 30.84M, often include them already); never count them twice";
+/** Every format states the dollars its figures are in: nominal (with each price's date) or one year's. */
+export function dollarBasisLine(runs: readonly RunEstimate[]): string {
+  const year = runs[0]?.dollarYear ?? null;
+  if (year !== null)
+    return `Dollars: ${year} US dollars, every figure converted from its price's date with the US producer price index for data processing services (PCU518210518210, BLS via FRED), as Epoch AI does`;
+  const dates = [...new Set(runs.flatMap((r) => r.phases.flatMap((p) => p.costs.map((c) => `${c.label.toLowerCase()} ${c.dollarDate}`))))];
+  return `Dollars: nominal, each figure in the dollars of its price's date (${dates.join('; ')}); --dollar-year Y converts them to one year's`;
+}
 
 /** "Rental h800: GPU-hours x price; price $2.00/GPU-hour (deepseek-assumption, 2024-12: ...)". */
 function costLine(c: CostComponent, gpuId: string): string {

@@ -14,6 +14,8 @@ const mfuBasis = z.enum(MFU_BASES);
 
 const phaseShape = {
   name: z.string(),
+  /** The run's date (training start), YYYY-MM(-DD). */
+  date: z.string(),
   gpu: z.object({ id: z.string(), name: z.string() }),
   chips: nullableNum,
   wallClockHours: nullableNum,
@@ -24,6 +26,8 @@ const phaseShape = {
     priceId: z.string().nullable(),
     priceSource: z.string(),
     priceDate: z.string().nullable(),
+    /** Days from the price's date to the run's (negative: the price is later); null for a price given. */
+    priceAgeDays: nullableNum,
   }),
   energy: z.object({
     kWh: nullableNum,
@@ -50,6 +54,8 @@ const phaseShape = {
       lifetimeYears: num,
       utilization: num,
       networkShare: num,
+      purchaseDate: z.string().nullable(),
+      valueFactor: num,
     })
     .nullable(),
   compute: z.object({
@@ -94,6 +100,8 @@ const phaseShape = {
       formula: z.string(),
       terms: z.array(z.strictObject({ name: z.string(), value: num, unit: z.enum(COST_UNITS), op: z.enum(['x', '/']) })),
       source: z.string(),
+      /** The date whose dollars the figure is in before conversion (with --dollar-year a term converts it). */
+      dollarDate: z.string().nullable(),
     }),
   ),
   warnings: z.array(z.string()),

@@ -12,7 +12,7 @@ export function renderCsv(runs: readonly RunEstimate[]): string {
   ];
   // Every component has its column, empty where a run lacks it, so the columns never depend on the input.
   const components = componentColumns();
-  const header = ['run', 'phase', ...CSV_COLUMNS.map((c) => c.key), 'gpuHoursLow', 'gpuHoursHigh', 'usdLow', 'usdHigh', 'priceId', ...components.map((c) => c.key)];
+  const header = ['run', 'phase', ...CSV_COLUMNS.map((c) => c.key), 'gpuHoursLow', 'gpuHoursHigh', 'usdLow', 'usdHigh', 'priceId', ...components.map((c) => c.key), 'date', 'priceDate', 'dollarYear'];
   const line = (run: RunEstimate, phase: string, row: Row) => [
     run.name,
     phase,
@@ -21,6 +21,10 @@ export function renderCsv(runs: readonly RunEstimate[]): string {
     ...row.range.usd,
     row.rental.priceId,
     ...components.map((c) => c.raw(row)),
+    run.date,
+    row.rental.priceDate,
+    // Empty: nominal dollars (each figure in the dollars of its price's date).
+    run.dollarYear,
   ];
   const lines = runs.flatMap((run) => [line(run, '', run), ...(run.phases.length > 1 ? run.phases.map((p) => line(run, p.name, p)) : [])]);
   return csvDocument(header, lines);

@@ -1,6 +1,8 @@
 // The accelerator list in every format.
 import type { GpuPreset } from '../presets/schema.js';
 import { fmtNumber, fmtUsd } from './format.js';
+import { fmtAge } from './warnings.js';
+import { daysBetween } from '../core/dates.js';
 import { type ListColumn, renderList } from './tables.js';
 import type { Format } from './render.js';
 
@@ -18,12 +20,14 @@ interface GpuRow {
   priceKind: string | null;
   priceDate: string | null;
   priceSource: string | null;
+  /** Days from the default price's date to today. */
+  priceAgeDays: number | null;
   aliases: string[];
   /** The whole preset (every peak, power, purchase price and dated price, with sources), for scripts. */
   preset: GpuPreset;
 }
 
-function toRow(g: GpuPreset): GpuRow {
+function toRow(g: GpuPreset, today: string): GpuRow {
   const price = g.prices.find((p) => p.default) ?? null;
   return {
     id: g.id,
@@ -39,6 +43,7 @@ function toRow(g: GpuPreset): GpuRow {
     priceKind: price?.kind ?? null,
     priceDate: price?.date ?? null,
     priceSource: price?.source ?? null,
+    priceAgeDays: price ? daysBetween(price.date, today) : null,
     aliases: g.aliases,
     preset: g,
   };
@@ -57,14 +62,15 @@ const COLS: ListColumn<GpuRow>[] = [
   { header: 'Memory GB', text: (r) => fmtNumber(r.memoryGB), align: 'right' },
   { header: '$/GPU-hour', text: (r) => (r.usdPerGpuHour === null ? '-' : fmtUsd(r.usdPerGpuHour)), align: 'right' },
   { header: 'Price', text: (r) => (r.priceId === null ? 'none known' : `${r.priceKind}, ${r.priceDate}`) },
+  { header: 'Age', text: (r) => (r.priceAgeDays === null ? '-' : fmtAge(r.priceAgeDays)), align: 'right' },
 ];
 
-export function renderGpus(gpus: readonly GpuPreset[], format: Format, opts: { color: boolean }): string {
-  const rows = [...gpus].sort((a, b) => a.id.localeCompare(b.id)).map(toRow);
+export function renderGpus(gpus: readonly GpuPreset[], format: Format, opts: { color: boolean; today: string }): string {
+  const rows = [...gpus].sort((a, b) => a.id.localeCompare(b.id)).map((g) => toRow(g, opts.today));
   return renderList(rows, COLS, format, {
     ...opts,
     jsonKey: 'gpus',
-    csvKeys: ['id', 'name', 'bf16Tflops', 'fp16Tflops', 'fp8Tflops', 'memoryGB', 'usdPerGpuHour', 'priceId', 'priceKind', 'priceDate'],
-    footer: 'Peaks are dense (no sparsity). Prices: train-cost gpus --format json; sources in presets/gpus/*.yaml.',
+    csvKeys: ['id', 'name', 'bf16Tflops', 'fp16Tflops', 'fp8Tflops', 'memoryGB', 'usdPerGpuHour', 'priceId', 'priceKind', 'priceDate', 'priceAgeDays'],
+    footer: 'Peaks are dense (no sparsity). Price: the default price\'s kind and date; Age: how old it is today (a run picks the price of its date). All prices: train-cost gpus --format json; sources in presets/gpus/*.yaml.',
   });
 }

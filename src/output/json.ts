@@ -10,8 +10,13 @@ import { describeWarning } from './warnings.js';
 export const SCHEMA_VERSION = 1;
 
 /** What every JSON document of the estimate starts with: the version of its shape and of the tool, and the money basis. */
-export function jsonHeader(): Omit<Output, 'runs'> {
-  return { schemaVersion: SCHEMA_VERSION, tool: { name: 'train-cost', version: VERSION }, currency: 'USD', dollarYear: null };
+export function jsonHeader(dollarYear: number | null = null): Omit<Output, 'runs'> {
+  return { schemaVersion: SCHEMA_VERSION, tool: { name: 'train-cost', version: VERSION }, currency: 'USD', dollarYear };
+}
+
+/** The runs' dollar year (all share one: --dollar-year applies to every run); null: nominal. */
+export function dollarYearOf(runs: readonly RunEstimate[]): number | null {
+  return runs[0]?.dollarYear ?? null;
 }
 
 function rangeToJson(r: RangeEstimate): RunOutput['range'] {
@@ -30,6 +35,7 @@ function diagnosticsOf(warnings: readonly Warning[]): RunOutput['diagnostics'] {
 function figuresToJson(p: PhaseEstimate | RunEstimate) {
   return {
     name: p.name,
+    date: p.date,
     gpu: p.gpu === null ? null : { ...p.gpu },
     chips: p.chips,
     wallClockHours: p.wallClockHours,
@@ -101,11 +107,11 @@ export function roundSignificant(v: number): number {
 }
 
 export function renderJson(runs: readonly RunEstimate[]): string {
-  const doc: Output = { ...jsonHeader(), runs: runs.map(runToJson) };
+  const doc: Output = { ...jsonHeader(dollarYearOf(runs)), runs: runs.map(runToJson) };
   return `${stringifyStrict(doc, 2)}\n`;
 }
 
 /** One run a line, each with the header's fields, so a line stands alone. */
 export function renderNdjson(runs: readonly RunEstimate[]): string {
-  return runs.map((r) => `${stringifyStrict({ ...jsonHeader(), ...runToJson(r) })}\n`).join('');
+  return runs.map((r) => `${stringifyStrict({ ...jsonHeader(r.dollarYear), ...runToJson(r) })}\n`).join('');
 }

@@ -3,6 +3,14 @@ import { MODEL_STATE_BYTES_PER_PARAM } from '../core/memory.js';
 import type { Warning } from '../core/types.js';
 import { fmtNumber, fmtPercent } from './format.js';
 
+/** "14 months", "20 days", "2.1 years". */
+export function fmtAge(days: number): string {
+  const d = Math.abs(days);
+  if (d < 60) return `${Math.round(d)} day${Math.round(d) === 1 ? '' : 's'}`;
+  if (d < 730) return `${Math.round(d / 30.44)} months`;
+  return `${(d / 365.25).toFixed(1)} years`;
+}
+
 export function describeWarning(w: Warning): string {
   const where = 'phase' in w && w.phase !== null ? `${w.phase}: ` : '';
   switch (w.code) {
@@ -20,5 +28,9 @@ export function describeWarning(w: Warning): string {
       return `${w.gpu} has no known server power: energy and CO2 cannot be computed`;
     case 'no-purchase-price':
       return `${w.gpu} has no known purchase price: ownership cannot be computed (give --purchase-price)`;
+    case 'stale-price':
+      return `${w.gpu} price ${w.priceId} is from ${w.priceDate}, ${fmtAge(w.ageDays)} before the run's date (more than --max-price-age ${fmtAge(w.maxDays)}): give --price or a newer preset`;
+    case 'price-after-date':
+      return `${w.gpu} has no price of this kind at or before ${w.date}: ${w.priceId} from ${w.priceDate}, later than the run, is used`;
   }
 }

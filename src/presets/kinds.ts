@@ -3,11 +3,19 @@
 import { basename, dirname } from 'node:path';
 import { mfuModelSchema } from './mfu.js';
 import { MAX_YAML_BYTES, readInputFile } from '../input/read.js';
+import { priceIndexSchema } from './price-index.js';
 import { parseYamlData } from './load.js';
 import { gpuSchema, regionsSchema, runSchema } from './schema.js';
 import { thresholdsSchema } from './thresholds.js';
 
-export const PRESET_SCHEMAS = { gpu: gpuSchema, run: runSchema, regions: regionsSchema, 'mfu-model': mfuModelSchema, thresholds: thresholdsSchema } as const;
+export const PRESET_SCHEMAS = {
+  gpu: gpuSchema,
+  run: runSchema,
+  regions: regionsSchema,
+  'mfu-model': mfuModelSchema,
+  thresholds: thresholdsSchema,
+  'price-index': priceIndexSchema,
+} as const;
 export type PresetKind = keyof typeof PRESET_SCHEMAS;
 
 /** A file's kind: by its folder (gpus/, runs/) or name (regions.yaml, mfu-model.yaml), else by its keys. */
@@ -15,6 +23,7 @@ export function presetKindOf(file: string): PresetKind {
   const folder = basename(dirname(file));
   if (folder === 'gpus') return 'gpu';
   if (folder === 'runs') return 'run';
+  if (folder === 'price-index') return 'price-index';
   if (/^regions\.ya?ml$/.test(basename(file))) return 'regions';
   if (/^mfu-model\.ya?ml$/.test(basename(file))) return 'mfu-model';
   if (/^thresholds\.ya?ml$/.test(basename(file))) return 'thresholds';

@@ -1,7 +1,10 @@
 // From what the user wrote (flags, run files) to core inputs: flags override what a run file
 // says, then ids become presets, durations become hours, and every gap gets one clear error.
 import type { Duration, EnergyProfile, OwnershipParams, Precision, RunInput, PhaseInput, Workload, WorkloadKind } from '../core/types.js';
-import { OWNERSHIP_DEFAULTS } from '../core/ownership.js';
+import { hardwareValue, OWNERSHIP_DEFAULTS } from '../core/ownership.js';
+import { yearOf } from '../core/dates.js';
+import type { DollarBasis } from '../core/dollars.js';
+import { type Cloud, operatorPue } from '../core/prices.js';
 import { findRegion, type Regions } from './regions.js';
 import { flagName } from '../input/flags.js';
 import { HOURS_PER_DAY } from '../core/duration.js';
@@ -12,7 +15,7 @@ import type { GpuPreset, PhasePreset, RunPreset } from './schema.js';
 // The settings flags can override, by where they apply: run-wide settings that replace every
 // phase's own, run-only settings (energy, ownership), the model, and a single phase's time and workload.
 const RUN_WIDE = ['gpu', 'chips', 'precision', 'mfu', 'generationMfu', 'price', 'priceSource'] as const;
-const RUN_ONLY = ['region', 'pue', 'electricityPrice', 'gridIntensity', 'purchasePrice', 'lifetimeYears', 'utilization'] as const;
+const RUN_ONLY = ['region', 'pue', 'electricityPrice', 'gridIntensity', 'purchasePrice', 'lifetimeYears', 'utilization', 'date', 'cloud'] as const;
 const PER_PHASE = ['hours', 'days', 'gpuHours', 'tokens', 'flops', 'kind', 'trainableFraction', 'teacherParams'] as const;
 
 /** Every overridable setting, in the order a grid varies them (the first slowest). */
@@ -47,12 +50,20 @@ export interface Overrides {
   purchasePrice?: number;
   lifetimeYears?: number;
   utilization?: number;
+  date?: string;
+  cloud?: Cloud;
 }
 
 /** What run-wide settings are resolved against. */
 export interface Catalog {
   gpus: readonly GpuPreset[];
   regions: Regions;
+  /** The date of a run that gives none (the CLI passes today's). */
+  today: string;
+  /** Convert to one year's dollars (--dollar-year); null: nominal. */
+  dollars?: DollarBasis | null;
+  /** --max-price-age in days; null: no staleness check. */
+  maxPriceAgeDays?: number | null;
 }
 
 export const DURATION_HINT = 'give one of --chips N --hours H, --chips N --days D, or --gpu-hours G';
@@ -117,6 +128,7 @@ export function toRunInput(run: RunPreset, catalog: Catalog, fromFlags: boolean)
   const phases = run.phases.map((p) => toPhaseInput(run, p, catalog, fromFlags));
   return {
     name: run.name,
+    date: run.date ?? catalog.today,
     baseId: run.base ?? null,
     phases,
     reported:
@@ -145,6 +157,7 @@ export function toPhaseSettings(run: RunPreset, p: PhasePreset, catalog: Catalog
   const precision = p.precision ?? run.precision ?? defaultPrecision(gpu);
   if (gpu.peakTflops[precision] === undefined)
     throw new InputError(`${where}${gpu.id} has no ${precision} peak; use --precision ${Object.keys(gpu.peakTflops).join(', ')}`);
+  const date = run.date ?? catalog.today;
   return {
     name: p.name,
     gpu,
@@ -152,9 +165,18 @@ export function toPhaseSettings(run: RunPreset, p: PhasePreset, catalog: Catalog
     precision,
     mfu: p.mfu ?? run.mfu ?? null,
     generationMfu: p.generationMfu ?? run.generationMfu ?? null,
-    price: choosePrice(gpu, { price: p.price ?? run.price, priceSource: p.priceSource ?? run.priceSource }),
-    energy: energyProfile(run, catalog.regions),
-    ownership: ownershipParams(run, gpu),
+    price: choosePrice(gpu, {
+      price: p.price ?? run.price,
+      priceSource: p.priceSource ?? run.priceSource,
+      date,
+      cloud: run.cloud,
+      organization: run.organization,
+    }),
+    energy: energyProfile(run, catalog.regions, date),
+    ownership: ownershipParams(run, gpu, date),
+    date,
+    maxPriceAgeDays: catalog.maxPriceAgeDays ?? null,
+    dollars: catalog.dollars ?? null,
   };
 }
 
@@ -168,27 +190,51 @@ function toPhaseInput(run: RunPreset, p: PhasePreset, catalog: Catalog, fromFlag
   return { ...settings, duration, workload };
 }
 
-/** The run's region (flag, run file, or the default) with --pue, --electricity-price, --grid-intensity on top. */
-function energyProfile(run: RunPreset, regions: Regions): EnergyProfile {
+/**
+ * The run's region (flag, run file, or the default) with --pue, --electricity-price,
+ * --grid-intensity on top. PUE by operator when the run names its organization (Epoch AI:
+ * hyperscalers 1.1, others 1.25), else the region's; electricity at the price of the run's year
+ * where the region has it by year.
+ */
+function energyProfile(run: RunPreset, regions: Regions, date: string): EnergyProfile {
   const region = findRegion(regions, run.region ?? regions.default);
+  const byYear = electricityOfYear(region.electricityUsdPerKwhByYear, yearOf(date));
   return {
     region: region.id,
     defaultReason: run.region === undefined ? regions.defaultReason : null,
-    pue: run.pue ?? region.pue,
+    pue: run.pue ?? (run.organization !== undefined ? operatorPue(run.organization) : region.pue),
     gridGCo2PerKwh: run.gridIntensity ?? region.gridGCo2PerKwh,
-    usdPerKwh: run.electricityPrice ?? region.electricityUsdPerKwh,
+    usdPerKwh: run.electricityPrice ?? byYear?.usd ?? region.electricityUsdPerKwh,
+    usdPerKwhDate: run.electricityPrice !== undefined ? date.slice(0, 4) : String(byYear?.year ?? region.priceYear),
   };
 }
 
-/** Ownership parameters: --purchase-price or the preset's, Epoch AI's defaults for the rest; null without a price. */
-function ownershipParams(run: RunPreset, gpu: GpuPreset): OwnershipParams | null {
-  const purchase =
-    run.purchasePrice !== undefined ? { usd: run.purchasePrice, includesServer: false, source: 'given with --purchase-price' } : gpu.purchase;
-  if (purchase === undefined) return null;
+/** The price of a year, else of the nearest year the table has (the latest after it, the earliest before it). */
+function electricityOfYear(table: Record<string, number> | undefined, year: number): { usd: number; year: number } | null {
+  if (table === undefined) return null;
+  const years = Object.keys(table).map(Number).sort((a, b) => a - b);
+  if (years.length === 0) return null;
+  const y = years.includes(year) ? year : year > years[years.length - 1]! ? years[years.length - 1]! : year < years[0]! ? years[0]! : years.filter((v) => v <= year).pop()!;
+  return { usd: table[String(y)]!, year: y };
+}
+
+/**
+ * Ownership parameters: --purchase-price (a price at the run's date), or the preset's purchase
+ * history valued at the run's date as Epoch AI does; Epoch AI's defaults for the rest; null without a price.
+ */
+function ownershipParams(run: RunPreset, gpu: GpuPreset, date: string): OwnershipParams | null {
+  const valued =
+    run.purchasePrice !== undefined
+      ? { purchase: { usd: run.purchasePrice, includesServer: false, source: 'given with --purchase-price', date }, purchaseDate: date, valueFactor: 1 }
+      : hardwareValue([...(gpu.purchase ? [gpu.purchase] : []), ...gpu.purchaseHistory], gpu.releaseDate ?? null, date);
+  if (valued === null) return null;
+  const { purchase } = valued;
   return {
+    purchaseDate: valued.purchaseDate,
+    valueFactor: valued.valueFactor,
     purchaseUsd: purchase.usd,
     includesServer: purchase.includesServer,
-    purchaseSource: purchase.source,
+    purchaseSource: `${purchase.source}, ${purchase.date}`,
     serverOverhead: OWNERSHIP_DEFAULTS.serverOverhead,
     networkShare: OWNERSHIP_DEFAULTS.networkShare,
     lifetimeYears: run.lifetimeYears ?? OWNERSHIP_DEFAULTS.lifetimeYears,

@@ -8,7 +8,14 @@ import { PHASE_KIND_INPUTS } from '../core/phase-kinds.js';
 import { PRECISIONS } from '../core/types.js';
 
 export { PRECISIONS };
-export const PRICE_KINDS = ['assumption', 'marketplace', 'on-demand', 'committed'] as const;
+/**
+ * What a price is, one meaning each: a figure a lab or paper assumed; a GPU cloud's (neocloud,
+ * marketplace) on-demand rate; a hyperscaler's (AWS, GCP, Azure, Oracle) on-demand rate; a spot
+ * (preemptible) rate; a hyperscaler's 1-year or 3-year committed-use / reserved rate.
+ */
+export const PRICE_KINDS = ['assumption', 'marketplace', 'on-demand', 'spot', 'committed-1y', 'committed-3y'] as const;
+/** Hyperscalers whose rates Epoch AI's cloud estimate uses; a price's provider is its id's first word (aws-p5-..., gcp-a3-...). */
+export const CLOUDS = ['aws', 'gcp', 'azure'] as const;
 
 const id = z
   .string()
@@ -28,6 +35,14 @@ export const priceSchema = z.strictObject({
   date,
   source,
   default: z.boolean().optional(),
+  notes: z.string().optional(),
+});
+
+export const purchaseSchema = z.strictObject({
+  usd: positive,
+  date,
+  includesServer: z.boolean(),
+  source,
   notes: z.string().optional(),
 });
 
@@ -59,15 +74,11 @@ export const gpuSchema = z
       >)
       .refine((p) => Object.values(p).some((v) => v !== undefined), 'needs at least one precision'),
     specSource: source,
-    purchase: z
-      .strictObject({
-        usd: positive,
-        date,
-        includesServer: z.boolean(),
-        source,
-        notes: z.string().optional(),
-      })
-      .optional(),
+    /** The chip's release date (Epoch AI chip database): hardware is taken as bought no earlier than 90 days after it. */
+    releaseDate: date.optional(),
+    purchase: purchaseSchema.optional(),
+    /** Other dated purchase prices (with purchase: the history); the earliest server price values the hardware (Epoch AI). */
+    purchaseHistory: z.array(purchaseSchema).default([]),
     // Empty when no dated price is known: the tool then asks for --price.
     prices: z.array(priceSchema).default([]),
     mfu: z
@@ -204,6 +215,11 @@ export const runSchema = z.strictObject({
   base: id.optional(),
   organization: z.string().optional(),
   year: z.number().int().min(2010).max(2035).optional(),
+  /** Training start (prices and hardware are taken as of it), and where that date comes from. */
+  date: date.optional(),
+  dateSource: source.optional(),
+  /** Hyperscaler for --price-source epoch (default: from the organization, as Epoch AI does). */
+  cloud: z.enum(CLOUDS).optional(),
   gpu: z.string().optional(),
   /** Energy region where the run took place (presets/regions.yaml), and overrides of its figures. */
   region: z.string().optional(),
@@ -258,6 +274,8 @@ export const regionSchema = z.strictObject({
   gridSource: source,
   electricityUsdPerKwh: positive,
   priceYear: z.number().int(),
+  /** Electricity price by calendar year (a run pays its year's; the latest year's after it). */
+  electricityUsdPerKwhByYear: z.record(z.string().regex(/^\d{4}$/, 'must be a year'), positive).optional(),
   priceSource: source,
   pue: z.number().min(1).max(3),
   pueSource: source,

@@ -100,7 +100,12 @@ describe('rent vs own', () => {
     expect(r.ownership.purchaseUsdPerChip).toBe(h800.purchase.usd);
     expect(r.ownership.networkShare).toBe(0.19);
     expect(r.ownership.utilization).toBe(1);
-    const perGpuHour = h800.purchase.usd / (1 - 0.19) / (r.ownership.lifetimeYears * HOURS_PER_YEAR);
+    // Valued at the run's date (today, 2026-11-30 in tests) as Epoch AI does: bought 2025-02-21
+    // (the price's date, later than the H800's release + 90 days), down 0.14 orders of magnitude a year since.
+    expect(r.ownership.purchaseDate).toBe('2025-02-21');
+    const years = (Date.UTC(2026, 10, 30) - Date.UTC(2025, 1, 21)) / 86_400_000 / 365.25;
+    expectRel(r.ownership.valueFactor, 10 ** (-0.14 * years));
+    const perGpuHour = (h800.purchase.usd * r.ownership.valueFactor) / (1 - 0.19) / (r.ownership.lifetimeYears * HOURS_PER_YEAR);
     expectRel(r.ownership.capexUsd, 40_960 * perGpuHour);
     // Epoch AI's depreciation: 0.14 orders of magnitude a year -> 1 / (0.14 ln 10) = 3.1 years.
     expectRel(r.ownership.lifetimeYears, 1 / (0.14 * Math.LN10));

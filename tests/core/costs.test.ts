@@ -15,7 +15,7 @@ const OWNED = {
   serverOverhead: OWNERSHIP_DEFAULTS.serverOverhead,
   networkShare: OWNERSHIP_DEFAULTS.networkShare,
   lifetimeYears: OWNERSHIP_DEFAULTS.lifetimeYears,
-  utilization: 1,
+  utilization: 1, purchaseDate: null, valueFactor: 1,
 };
 
 function phase(over: Partial<PhaseInput> = {}): PhaseInput {
@@ -28,12 +28,15 @@ function phase(over: Partial<PhaseInput> = {}): PhaseInput {
     precision: 'bf16',
     mfu: null,
     price: DEEPSEEK_PRICE,
-    energy: { region: 'us', defaultReason: null, pue: 1.25, gridGCo2PerKwh: 384, usdPerKwh: 0.0826 },
+    energy: { region: 'us', defaultReason: null, pue: 1.25, gridGCo2PerKwh: 384, usdPerKwh: 0.0826, usdPerKwhDate: '2025' },
     ownership: OWNED,
+    date: '2025-01',
+    maxPriceAgeDays: null,
+    dollars: null,
     ...over,
   };
 }
-const run = (phases: PhaseInput[]): RunInput => ({ name: 'r', phases, reported: null, notes: null });
+const run = (phases: PhaseInput[]): RunInput => ({ name: 'r', date: '2025-01', phases, reported: null, notes: null });
 
 describe('cost components of the seed run (512 H800 x 80 h at $2)', () => {
   const r = estimateRun(run([phase()]), noMfu);
@@ -169,7 +172,7 @@ describe('every component is the product of its terms (property)', () => {
                 duration: { hours },
                 price: { ...DEEPSEEK_PRICE, usdPerGpuHour: price },
                 ownership: { ...OWNED, purchaseUsd: purchase, includesServer },
-                energy: { region: 'x', defaultReason: null, pue, gridGCo2PerKwh: 300, usdPerKwh },
+                energy: { region: 'x', defaultReason: null, pue, gridGCo2PerKwh: 300, usdPerKwh, usdPerKwhDate: '2025' },
               }),
             ]),
             noMfu,

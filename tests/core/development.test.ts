@@ -5,6 +5,7 @@ import { type CostComponent, productOf, totalOf } from '../../src/core/costs.js'
 import { type DevelopmentBase, developmentConflict, developmentCosts, EXPERIMENTS_DEFAULT, lostGpuHours } from '../../src/core/development.js';
 
 const rental: CostComponent = {
+  dollarDate: '2024-12-27',
   id: 'rental',
   label: 'Rental',
   usd: 81_920,

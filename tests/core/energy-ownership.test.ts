@@ -24,7 +24,7 @@ function expectRel(actual: number, expected: number, rel = 1e-12): void {
   expect(Math.abs(actual - expected), `${actual} vs ${expected}`).toBeLessThanOrEqual(rel * Math.abs(expected));
 }
 
-const CHINA: EnergyProfile = { region: 'china', defaultReason: null, pue: 1.25, gridGCo2PerKwh: 557.5, usdPerKwh: 0.088 };
+const CHINA: EnergyProfile = { region: 'china', defaultReason: null, pue: 1.25, gridGCo2PerKwh: 557.5, usdPerKwh: 0.088, usdPerKwhDate: '2025' };
 
 const CHIP_ONLY: OwnershipParams = {
   purchaseUsd: 30_000,
@@ -33,7 +33,7 @@ const CHIP_ONLY: OwnershipParams = {
   serverOverhead: OWNERSHIP_DEFAULTS.serverOverhead,
   networkShare: OWNERSHIP_DEFAULTS.networkShare,
   lifetimeYears: OWNERSHIP_DEFAULTS.lifetimeYears,
-  utilization: 1,
+  utilization: 1, purchaseDate: null, valueFactor: 1,
 };
 const WITH_SERVER: OwnershipParams = { ...CHIP_ONLY, purchaseUsd: 44_750, includesServer: true };
 
@@ -220,7 +220,7 @@ describe('Chinchilla scaling', () => {
 });
 
 describe('estimateBudget', () => {
-  const price: Price = { usdPerGpuHour: 2, id: 'deepseek-assumption', kind: 'assumption', date: '2024-12-27', source: 'test' };
+  const price: Price = { usdPerGpuHour: 2, id: 'deepseek-assumption', kind: 'assumption', date: '2024-12-27', ageDays: 0, source: 'test' };
   const input = (over: Partial<BudgetInput> = {}): BudgetInput => ({
     name: 'budget',
     gpu: H800,
@@ -230,6 +230,9 @@ describe('estimateBudget', () => {
     price,
     energy: CHINA,
     ownership: WITH_SERVER,
+    date: '2025-01',
+    maxPriceAgeDays: null,
+    dollars: null,
     usd: 5.576e6,
     params: null,
     tokens: null,

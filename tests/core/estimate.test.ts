@@ -25,14 +25,17 @@ function phase(over: Partial<PhaseInput> = {}): PhaseInput {
     precision: 'bf16',
     mfu: null,
     price: DEEPSEEK_PRICE,
-    energy: { region: 'test', defaultReason: null, pue: 1.25, gridGCo2PerKwh: 400, usdPerKwh: 0.1 },
+    energy: { region: 'test', defaultReason: null, pue: 1.25, gridGCo2PerKwh: 400, usdPerKwh: 0.1, usdPerKwhDate: '2025' },
     ownership: null,
+    date: '2025-01',
+    maxPriceAgeDays: null,
+    dollars: null,
     ...over,
   };
 }
 
 function run(phases: PhaseInput[], name = 'test run'): RunInput {
-  return { name, phases, reported: null, notes: null };
+  return { name, date: '2025-01', phases, reported: null, notes: null };
 }
 
 describe('estimateRun, hardware time', () => {
@@ -122,7 +125,7 @@ describe('estimateRun, several phases', () => {
     gpu: A100,
     chips: 256,
     duration: { gpuHours: 10000 },
-    price: { usdPerGpuHour: 3, id: 'other', kind: 'marketplace', date: '2025-01-01', source: 'another source' },
+    price: { usdPerGpuHour: 3, id: 'other', kind: 'marketplace', date: '2025-01-01', ageDays: 0, source: 'another source' },
   });
 
   it('sums GPU-hours, cost and wall-clock; chips are the largest phase', () => {

@@ -18,6 +18,7 @@ export const DEEPSEEK_PRICE: Price = {
   id: 'deepseek-assumption',
   kind: 'assumption',
   date: '2024-12-27',
+  ageDays: 0,
   source: 'DeepSeek-V3 Technical Report, arXiv:2412.19437, Table 1',
 };
 

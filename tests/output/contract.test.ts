@@ -38,6 +38,7 @@ describe('JSON and NDJSON of an estimate', () => {
   const r = estimateRun(
     {
       name: 'seed',
+      date: '2025-01',
       phases: [
         {
           name: 'seed',
@@ -48,8 +49,11 @@ describe('JSON and NDJSON of an estimate', () => {
           precision: 'bf16',
           mfu: null,
           price: DEEPSEEK_PRICE,
-          energy: { region: 'us', defaultReason: null, pue: 1.25, gridGCo2PerKwh: 384, usdPerKwh: 0.0826 },
+          energy: { region: 'us', defaultReason: null, pue: 1.25, gridGCo2PerKwh: 384, usdPerKwh: 0.0826, usdPerKwhDate: '2025' },
           ownership: null,
+          date: '2025-01',
+          maxPriceAgeDays: null,
+          dollars: null,
         },
       ],
       reported: null,

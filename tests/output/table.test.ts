@@ -14,7 +14,7 @@ const H100: Accelerator = { ...H800, id: 'h100', name: 'NVIDIA H100 SXM5 80GB', 
 
 const PRICES: Record<string, Price> = {
   h800: DEEPSEEK_PRICE,
-  h100: { usdPerGpuHour: 2.99, id: 'test-market', kind: 'marketplace', date: '2026-01-01', source: 'test marketplace listing' },
+  h100: { usdPerGpuHour: 2.99, id: 'test-market', kind: 'marketplace', date: '2026-01-01', ageDays: 0, source: 'test marketplace listing' },
 };
 
 function estimate(gpu: Accelerator, chips: number, hours: number): RunEstimate {
@@ -27,7 +27,7 @@ function estimate(gpu: Accelerator, chips: number, hours: number): RunEstimate {
     precision: 'bf16',
     mfu: null,
     price: PRICES[gpu.id]!,
-    energy: { region: 'us', defaultReason: null, pue: 1.25, gridGCo2PerKwh: 384, usdPerKwh: 0.0826 },
+    energy: { region: 'us', defaultReason: null, pue: 1.25, gridGCo2PerKwh: 384, usdPerKwh: 0.0826, usdPerKwhDate: '2025' },
     ownership: {
       purchaseUsd: gpu.purchase!.usd,
       includesServer: gpu.purchase!.includesServer,
@@ -35,10 +35,13 @@ function estimate(gpu: Accelerator, chips: number, hours: number): RunEstimate {
       serverOverhead: OWNERSHIP_DEFAULTS.serverOverhead,
       networkShare: OWNERSHIP_DEFAULTS.networkShare,
       lifetimeYears: OWNERSHIP_DEFAULTS.lifetimeYears,
-      utilization: OWNERSHIP_DEFAULTS.utilization,
+      utilization: OWNERSHIP_DEFAULTS.utilization, purchaseDate: null, valueFactor: 1,
     },
+    date: '2025-01',
+    maxPriceAgeDays: null,
+    dollars: null,
   };
-  return estimateRun({ name: `${chips} x ${gpu.id}, ${hours} h`, phases: [phase], reported: null, notes: null }, noMfu);
+  return estimateRun({ name: `${chips} x ${gpu.id}, ${hours} h`, date: '2025-01', phases: [phase], reported: null, notes: null }, noMfu);
 }
 
 describe('renderTable, colour off', () => {

@@ -136,19 +136,19 @@ describe('choosePrice', () => {
   const h800 = findGpu(gpus, 'h800');
 
   it('the default price of h800', () => {
-    expect(choosePrice(h800, {})).toMatchObject({ usdPerGpuHour: 2, id: 'deepseek-assumption', kind: 'assumption', date: '2024-12-27' });
-    expect(choosePrice(h800, { priceSource: 'default' }).usdPerGpuHour).toBe(2);
+    expect(choosePrice(h800, { date: '2026-11-30',})).toMatchObject({ usdPerGpuHour: 2, id: 'deepseek-assumption', kind: 'assumption', date: '2024-12-27' });
+    expect(choosePrice(h800, { date: '2026-11-30', priceSource: 'default' }).usdPerGpuHour).toBe(2);
   });
 
   it('an explicit price wins over a price source', () => {
-    const p = choosePrice(h800, { price: 2.5, priceSource: 'marketplace' });
+    const p = choosePrice(h800, { date: '2026-11-30', price: 2.5, priceSource: 'marketplace' });
     expect(p).toMatchObject({ usdPerGpuHour: 2.5, id: null, date: null });
     expect(p.source).toContain('--price');
   });
 
   it('by kind: marketplace for h800 is the CR8DL listing at $3.42', () => {
-    expect(choosePrice(h800, { priceSource: 'marketplace' })).toMatchObject({ usdPerGpuHour: 3.42, id: 'cr8dl', kind: 'marketplace' });
-    expect(choosePrice(h800, { priceSource: 'MARKETPLACE' }).id).toBe('cr8dl');
+    expect(choosePrice(h800, { date: '2026-11-30', priceSource: 'marketplace' })).toMatchObject({ usdPerGpuHour: 3.42, id: 'cr8dl', kind: 'marketplace' });
+    expect(choosePrice(h800, { date: '2026-11-30', priceSource: 'MARKETPLACE' }).id).toBe('cr8dl');
   });
 
   it('by kind, the most recent price of that kind', () => {
@@ -156,21 +156,21 @@ describe('choosePrice', () => {
     const market = h100.prices.filter((p) => p.kind === 'marketplace');
     expect(market.length).toBeGreaterThan(1);
     const newest = [...market].sort((a, b) => b.date.localeCompare(a.date))[0]!;
-    expect(choosePrice(h100, { priceSource: 'marketplace' }).date).toBe(newest.date);
+    expect(choosePrice(h100, { date: '2026-11-30', priceSource: 'marketplace' }).date).toBe(newest.date);
   });
 
   it('by price id', () => {
-    expect(choosePrice(h800, { priceSource: 'cr8dl' }).usdPerGpuHour).toBe(3.42);
+    expect(choosePrice(h800, { date: '2026-11-30', priceSource: 'cr8dl' }).usdPerGpuHour).toBe(3.42);
   });
 
   it('a kind the gpu has no price of lists the kinds it has', () => {
-    const e = thrown(() => choosePrice(h800, { priceSource: 'committed' }));
+    const e = thrown(() => choosePrice(h800, { date: '2026-11-30', priceSource: 'committed-3y' }));
     expect(e.message).toContain('committed');
     expect(e.message).toContain('marketplace');
   });
 
   it('an unknown source lists the kinds and the price ids', () => {
-    const e = thrown(() => choosePrice(h800, { priceSource: 'bogus' }));
+    const e = thrown(() => choosePrice(h800, { date: '2026-11-30', priceSource: 'bogus' }));
     expect(e.message).toContain('"bogus"');
     expect(e.message).toContain('deepseek-assumption');
     expect(e.message).toContain('marketplace');
@@ -179,7 +179,7 @@ describe('choosePrice', () => {
   it('a gpu without prices asks for --price, and accepts one', () => {
     const h20 = findGpu(gpus, 'h20');
     expect(h20.prices).toHaveLength(0);
-    expect(thrown(() => choosePrice(h20, {})).message).toContain('--price');
-    expect(choosePrice(h20, { price: 1.5 }).usdPerGpuHour).toBe(1.5);
+    expect(thrown(() => choosePrice(h20, { date: '2026-11-30',})).message).toContain('--price');
+    expect(choosePrice(h20, { date: '2026-11-30', price: 1.5 }).usdPerGpuHour).toBe(1.5);
   });
 });

@@ -101,7 +101,7 @@ describe('user presets through the CLI (--presets, TRAIN_COST_PRESETS)', () => {
   });
 
   it('a user h800 preset overrides the bundled one by id ($1.50 instead of $2.00)', async () => {
-    const r = await cli([...SEED, '--presets', 'tests/fixtures/user-presets', '--format', 'json']);
+    const r = await cli([...SEED, '--presets', 'tests/fixtures/user-presets', '--format', 'json', '--max-price-age', 'none']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const run = JSON.parse(r.stdout).runs[0];
@@ -111,7 +111,7 @@ describe('user presets through the CLI (--presets, TRAIN_COST_PRESETS)', () => {
   });
 
   it('TRAIN_COST_PRESETS does the same', async () => {
-    const r = await cli([...SEED, '--format', 'json'], { env: { TRAIN_COST_PRESETS: 'tests/fixtures/user-presets' } });
+    const r = await cli([...SEED, '--format', 'json', '--max-price-age', 'none'], { env: { TRAIN_COST_PRESETS: 'tests/fixtures/user-presets' } });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).runs[0].rental.usdPerGpuHour).toBe(1.5);

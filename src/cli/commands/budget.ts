@@ -47,7 +47,7 @@ export function budgetCommand(ctx: CliContext): Command {
       if (opts.params !== undefined && opts.tokens !== undefined)
         throw new InputError('give --params or --tokens, not both: the budget fixes the other');
       const dirs = ctx.presetDirs(opts);
-      const catalog = { gpus: loadGpus(dirs), regions: loadRegions(dirs) };
+      const catalog = { gpus: loadGpus(dirs), regions: loadRegions(dirs), today: ctx.today() };
       const mfu = loadMfuProvider(dirs);
       const runs = cartesian({ gpu: opts.gpu, chips: opts.chips ?? [undefined] }).map(({ gpu, chips }) => {
         const name = `$${usdText} on ${chips === undefined ? '' : `${chips} x `}${gpu}`;

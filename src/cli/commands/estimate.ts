@@ -11,17 +11,22 @@ import { loadRegions } from '../../presets/regions.js';
 import { loadThresholds } from '../../presets/thresholds.js';
 import { withBase } from '../../presets/lineage.js';
 import { type LoadedRun, looksLikePath, parseRunText, resolveRunRef } from '../../presets/runs.js';
-import { PRECISIONS, WORKLOAD_KINDS } from '../../presets/schema.js';
+import { CLOUDS, PRECISIONS, WORKLOAD_KINDS } from '../../presets/schema.js';
+import { checkDollarYear, loadPriceIndex } from '../../presets/price-index.js';
+import type { DollarBasis } from '../../core/dollars.js';
 import { fmtUsd } from '../../output/format.js';
 import { renderEstimates } from '../../output/render.js';
 import { describeWarning } from '../../output/warnings.js';
 import type { CliContext } from '../context.js';
 import { assertFinite } from '../finite.js';
 import { MAX_YAML_BYTES } from '../../input/read.js';
-import { commonSchema, formatOf, num, numList, oneOf, parseOptions, wordList } from '../options.js';
+import { ageOption, commonSchema, dateOption, formatOf, num, numList, oneOf, parseOptions, wordList } from '../options.js';
 import { USAGE } from '../usage.js';
 import { addDevelopmentOptions, applyDevelopment, developmentShape, toDevelopment } from '../development.js';
 import { applyOverrides, describeFlagsRun, flagsOnlyRun, OVERRIDE_KEYS, type Overrides, toRunInput } from '../run-spec.js';
+
+/** --max-price-age default: a year (365 days). */
+export const DEFAULT_MAX_PRICE_AGE = '12m';
 
 /** More runs than this in one grid is surely a typo in a range. */
 export const MAX_GRID_RUNS = 100_000;
@@ -54,6 +59,10 @@ const estimateSchema = commonSchema.extend({
   lifetimeYears: numList({ flag: '--lifetime-years' }).optional(),
   utilization: numList({ flag: '--utilization', max: 1 }).optional(),
   ...developmentShape,
+  date: dateOption('--date').optional(),
+  cloud: oneOf('--cloud', CLOUDS).optional(),
+  dollarYear: num({ flag: '--dollar-year', integer: true }).optional(),
+  maxPriceAge: ageOption('--max-price-age').prefault(DEFAULT_MAX_PRICE_AGE),
 });
 type EstimateOptions = z.output<typeof estimateSchema>;
 
@@ -85,7 +94,11 @@ export function addEstimateOptions(cmd: Command): Command {
     .option('--grid-intensity <g>', 'grid carbon intensity, g CO2 per kWh (default: the region\'s)')
     .option('--purchase-price <usd>', 'purchase USD per chip, chip only (server cost added as Epoch AI does)')
     .option('--lifetime-years <y>', 'hardware life for amortisation (default 3.1: Epoch AI depreciation)')
-    .option('--utilization <f>', 'share of the hardware life spent on useful work, 0-1 (default 1)');
+    .option('--utilization <f>', 'share of the hardware life spent on useful work, 0-1 (default 1)')
+    .option('--date <d>', 'training start, YYYY-MM or YYYY-MM-DD: prices and hardware value as of then (default: the run file\'s, else today)')
+    .option('--cloud <c>', `hyperscaler for --price-source epoch: ${CLOUDS.join(', ')} (default: from the run's organization, else aws)`)
+    .option('--dollar-year <y>', 'state every figure in this year\'s US dollars (PPI PCU518210518210, as Epoch AI); default: nominal')
+    .option('--max-price-age <age>', 'warn when a preset price is older than this before the run\'s date: 12m, 90d, 2y, none (default 12m)');
 }
 
 export async function runEstimate(ctx: CliContext, refs: string[], raw: Record<string, unknown>): Promise<void> {
@@ -95,7 +108,7 @@ export async function runEstimate(ctx: CliContext, refs: string[], raw: Record<s
     throw new UsageError(USAGE);
   const format = formatOf(opts);
   const dirs = ctx.presetDirs(opts);
-  const catalog = { gpus: loadGpus(dirs), regions: loadRegions(dirs) };
+  const catalog = { gpus: loadGpus(dirs), regions: loadRegions(dirs), today: ctx.today(), dollars: dollarBasis(opts.dollarYear), maxPriceAgeDays: opts.maxPriceAge };
   const bases = await loadBases(ctx, refs, dirs);
   const combos = grid(opts);
   if (bases.length * combos.length > MAX_GRID_RUNS)
@@ -119,7 +132,18 @@ export async function runEstimate(ctx: CliContext, refs: string[], raw: Record<s
   assertFinite(runs);
   ctx.out(renderEstimates(runs, format, ctx.renderOptions(opts)));
   if (format === 'csv') for (const w of new Set(runs.flatMap((r) => r.warnings.map(describeWarning)))) ctx.err(`warning: ${w}`);
+  // Stale prices are told on stderr in the formats for programs too (JSON also has their diagnostic code).
+  else if (format === 'json' || format === 'ndjson')
+    for (const w of new Set(runs.flatMap((r) => r.warnings.filter((x) => x.code === 'stale-price').map(describeWarning)))) ctx.err(`warning: ${w}`);
   if (opts.maxCost !== undefined) checkBudget(runs, opts.maxCost);
+}
+
+/** --dollar-year: the bundled price index and the year; null (nominal) without it. */
+function dollarBasis(year: number | undefined): DollarBasis | null {
+  if (year === undefined) return null;
+  const index = loadPriceIndex();
+  checkDollarYear(index, year);
+  return { year, index };
 }
 
 /** Subcommands, for the hint when a run id looks like a mistyped one ("gpu" for "gpus"). */
@@ -149,7 +173,7 @@ function resolveRunOrHint(ref: string, dirs: string[]): LoadedRun {
 function grid(opts: EstimateOptions): Overrides[] {
   const axes: Record<string, readonly unknown[]> = {};
   for (const k of OVERRIDE_KEYS) {
-    const v: unknown = opts[k];
+    const v: unknown = opts[k as keyof EstimateOptions];
     if (v !== undefined) axes[k] = Array.isArray(v) ? v : [v];
   }
   return cartesian(axes) as Overrides[];

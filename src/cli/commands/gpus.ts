@@ -27,7 +27,7 @@ export function gpusCommand(ctx: CliContext): Command {
       }
       const shown = pattern === undefined ? gpus : gpus.filter((g) => matches(g, pattern));
       if (shown.length === 0) throw new InputError(`no gpu preset matches ${quote(pattern!)}; train-cost gpus lists them all`);
-      ctx.out(renderGpus(shown, formatOf(opts), ctx.renderOptions(opts)));
+      ctx.out(renderGpus(shown, formatOf(opts), { ...ctx.renderOptions(opts), today: ctx.today() }));
     });
 }
 
