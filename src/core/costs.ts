@@ -57,6 +57,49 @@ export interface CostComponent {
   source: string;
   /** The date whose dollars the figure is in before any conversion (a price's date; the run's for hardware value); null for a run whose phases differ. */
   dollarDate: string | null;
+  /** Hardware components only: the figure split into chip, rest of the server and cluster interconnect (Epoch AI); the parts sum to usd. */
+  breakdown?: CostPart[];
+}
+
+/** Epoch AI's split of the hardware cost (Cottier et al. 2024, cost_analysis_standalone.py, separate_components). */
+export const COST_PARTS = ['chip', 'server', 'interconnect'] as const;
+export type CostPartId = (typeof COST_PARTS)[number];
+export const COST_PART_LABELS: Record<CostPartId, string> = {
+  chip: 'AI accelerator chip',
+  server: 'rest of the server',
+  interconnect: 'cluster interconnect',
+};
+
+export interface CostPart {
+  id: CostPartId;
+  label: string;
+  usd: number;
+  /** usd / the component's usd. */
+  share: number;
+}
+
+/**
+ * Epoch AI's split of hardware cost (estimate_hardware_capex_energy_cost with separate_components):
+ * the server's cost / server overhead is the chip, the rest of the server's cost the other server
+ * components, and the network share of the cluster's cost the interconnect. For a chip-only price P:
+ * chip P, rest of the server (overhead - 1) x P, interconnect overhead x P x share / (1 - share).
+ */
+export function hardwareParts(usd: number, serverOverhead: number, networkShare: number): CostPart[] {
+  const shares: Record<CostPartId, number> = {
+    chip: (1 - networkShare) / serverOverhead,
+    server: (1 - networkShare) * (1 - 1 / serverOverhead),
+    interconnect: networkShare,
+  };
+  return COST_PARTS.map((id) => ({ id, label: COST_PART_LABELS[id], usd: usd * shares[id], share: shares[id] }));
+}
+
+/** A run's parts: each summed over its components' parts (null when a component has none). */
+function sumParts(all: readonly CostComponent[], usd: number): CostPart[] | undefined {
+  if (all.some((c) => c.breakdown === undefined)) return undefined;
+  return COST_PARTS.map((id) => {
+    const part = all.reduce((a, c) => a + c.breakdown!.find((x) => x.id === id)!.usd, 0);
+    return { id, label: COST_PART_LABELS[id], usd: part, share: usd > 0 ? part / usd : 0 };
+  });
 }
 
 export const term = (name: string, value: number, unit: CostUnit, op: 'x' | '/' = 'x'): CostTerm => ({ name, value, unit, op });
@@ -127,11 +170,12 @@ export function phaseCosts(input: PhaseCostInput): CostComponent[] {
     ),
   ];
   const o = input.ownership;
+  const split = (c: CostComponent): CostComponent => (o === null ? c : { ...c, breakdown: hardwareParts(c.usd, o.serverOverhead, o.networkShare) });
   if (o !== null) {
     // Epoch AI (Cottier et al. 2024): capex per chip / (1 - network share), amortised over the
     // hardware's life at the utilisation assumed.
     costs.push(
-      component(
+      split(component(
         'capex',
         'Hardware (amortised)',
         'owned',
@@ -150,7 +194,7 @@ export function phaseCosts(input: PhaseCostInput): CostComponent[] {
         gpuHoursRange,
         input.dollarDates.capex,
         input.dollars,
-      ),
+      )),
     );
     if (input.energy !== null)
       costs.push(
@@ -170,7 +214,7 @@ export function phaseCosts(input: PhaseCostInput): CostComponent[] {
     // chips x server cost per chip / (1 - network share). Not a cost of the run: stated apart.
     if (input.chips !== null)
       costs.push(
-        component(
+        split(component(
           'acquisition',
           'Cluster purchase',
           'acquisition',
@@ -186,7 +230,7 @@ export function phaseCosts(input: PhaseCostInput): CostComponent[] {
           [gpuHours, gpuHours],
           input.dollarDates.acquisition,
           input.dollars,
-        ),
+        )),
       );
   }
   return costs;
@@ -214,7 +258,13 @@ export function costOf(costs: readonly CostComponent[], id: CostId): CostCompone
  * Otherwise the run lists no terms (see its phases).
  */
 export function runCosts(phases: readonly { costs: readonly CostComponent[] }[]): CostComponent[] {
-  if (phases.length === 1) return phases[0]!.costs.map((c) => ({ ...c, range: [...c.range], terms: c.terms.map((t) => ({ ...t })) }));
+  if (phases.length === 1)
+    return phases[0]!.costs.map((c) => ({
+      ...c,
+      range: [...c.range],
+      terms: c.terms.map((t) => ({ ...t })),
+      ...(c.breakdown === undefined ? {} : { breakdown: c.breakdown.map((x) => ({ ...x })) }),
+    }));
   const out: CostComponent[] = [];
   for (const id of COST_IDS) {
     const found = phases.map((p) => costOf(p.costs, id));
@@ -229,16 +279,19 @@ export function runCosts(phases: readonly { costs: readonly CostComponent[] }[])
       : (f: (c: CostComponent) => number) => Math.max(...all.map(f));
     const largest = all.reduce((a, c) => (c.usd > a.usd ? c : a));
     const terms = summed ? sharedTerms(all) : largest.terms.map((t) => ({ ...t }));
+    const usd = summed ? add((c) => c.usd) : largest.usd;
+    const breakdown = summed ? sumParts(all, usd) : largest.breakdown?.map((x) => ({ ...x }));
     out.push({
       id,
       label: first.label,
-      usd: summed ? add((c) => c.usd) : largest.usd,
+      usd,
       range: [add((c) => c.range[0]), add((c) => c.range[1])],
       basis: first.basis,
       formula: formulaOf(terms),
       terms,
       source: sources.length === 1 ? sources[0]! : 'several (see phases)',
       dollarDate: new Set(all.map((c) => c.dollarDate)).size === 1 ? first.dollarDate : null,
+      ...(breakdown === undefined ? {} : { breakdown }),
     });
   }
   return out;

@@ -78,6 +78,10 @@ export function arithmeticLines(p: PhaseEstimate): string[] {
 /** Each cost component worked out from its terms, then each total of several components. */
 export function costLines(costs: readonly CostComponent[]): string[] {
   const lines = costs.filter((c) => c.terms.length > 0).map((c) => `${c.id} = ${c.formula} = ${termValues(c.terms)} = ${fmtUsd(c.usd)}`);
+  // Epoch AI's split of the hardware figures: chip + rest of the server + cluster interconnect.
+  for (const c of costs)
+    if (c.breakdown !== undefined)
+      lines.push(`${c.id} = ${c.breakdown.map((x) => x.label).join(' + ')} = ${c.breakdown.map((x) => `${fmtUsd(x.usd)} (${fmtPercent(x.share)})`).join(' + ')} = ${fmtUsd(c.usd)}`);
   for (const basis of COST_BASES) {
     const of = costs.filter((c) => c.basis === basis);
     if (of.length > 1)

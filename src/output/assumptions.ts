@@ -1,4 +1,5 @@
 // The assumptions behind a set of estimates, as lines to list under a table.
+import { OWNERSHIP_DEFAULTS } from '../core/ownership.js';
 import type { CostComponent } from '../core/costs.js';
 import { FLOP_PER_PARAM_TOKEN } from '../core/compute.js';
 import { GENERATION_MFU_ASSUMPTION, PHASE_KIND_RULES } from '../core/phase-kinds.js';
@@ -19,6 +20,7 @@ export function assumptionLines(runs: readonly RunEstimate[]): string[] {
     if (p.rental.priceId !== null && p.rental.priceDate !== null && p.rental.priceAgeDays !== null)
       lines.add(`Price age ${p.gpu.id}: ${p.rental.priceId} is from ${p.rental.priceDate}, ${p.rental.priceAgeDays >= 0 ? `${fmtAge(p.rental.priceAgeDays)} before` : `${fmtAge(p.rental.priceAgeDays)} after`} the run's date`);
   for (const p of phases) for (const c of p.costs) lines.add(costLine(c, p.gpu.id));
+  if (phases.some((p) => p.costs.some((c) => c.breakdown !== undefined))) lines.add(HARDWARE_SPLIT);
   const development = runs.flatMap((r) => r.costs.filter((c) => c.basis === 'development').map((c) => ({ c, gpu: r.gpu?.id ?? 'several' })));
   for (const { c, gpu } of development) lines.add(costLine(c, gpu));
   if (development.length > 0) lines.add(DEVELOPMENT_APART);
@@ -82,6 +84,9 @@ export function assumptionLines(runs: readonly RunEstimate[]): string[] {
   return [...lines];
 }
 
+/** How the hardware figures split, as Epoch AI reports them (energy is its own component). */
+export const HARDWARE_SPLIT =
+  `Hardware split (Epoch AI, Cottier et al. 2024): AI accelerator chip = server cost / server overhead (${OWNERSHIP_DEFAULTS.serverOverhead}), rest of the server = the remainder of the server cost, cluster interconnect = network share (${OWNERSHIP_DEFAULTS.networkShare * 100}%) of the cluster; energy is its own component`;
 /** Development costs are stated apart: the run's totals never include them. */
 export const DEVELOPMENT_APART =
   'Development costs (experiments, staff, restarts) are beyond the final run and stated apart: never added to the rental, owned or purchase totals';

@@ -1,7 +1,7 @@
 // The JSON contract (schemaVersion 1) as a zod schema: `train-cost schema output` publishes it as
 // JSON Schema, and tests hold every JSON output to it. Fields are only ever added.
 import { z } from 'zod';
-import { COST_BASES, COST_IDS, COST_UNITS } from '../core/costs.js';
+import { COST_BASES, COST_IDS, COST_PARTS, COST_UNITS } from '../core/costs.js';
 import { MFU_VERDICTS } from '../core/compute.js';
 import { GPU_HOURS_FROM, MFU_BASES } from '../core/types.js';
 import { PHASE_KINDS } from '../core/phase-kinds.js';
@@ -102,6 +102,8 @@ const phaseShape = {
       source: z.string(),
       /** The date whose dollars the figure is in before conversion (with --dollar-year a term converts it). */
       dollarDate: z.string().nullable(),
+      /** Hardware components (capex, acquisition): Epoch AI's split into chip, rest of the server and cluster interconnect; the parts sum to usd. */
+      breakdown: z.array(z.strictObject({ id: z.enum(COST_PARTS), label: z.string(), usd: num, share: num })).optional(),
     }),
   ),
   warnings: z.array(z.string()),
