@@ -1,10 +1,12 @@
 // A Markdown table (for PR comments): the comparison columns, then the sections under it.
 import type { RunEstimate } from '../core/types.js';
 import { comparisonColumns } from './columns.js';
+import { checkLines } from './checks.js';
+import type { RenderOptions } from './render.js';
 import { sectionsUnder } from './sections.js';
 import { escapeMarkdown as esc, markdownTable } from './tables.js';
 
-export function renderMarkdown(runs: readonly RunEstimate[]): string {
+export function renderMarkdown(runs: readonly RunEstimate[], opts: Partial<Pick<RenderOptions, 'checks'>> = {}): string {
   const cols = comparisonColumns(runs);
   const baseline = runs[0]!;
   const rows = runs.flatMap((run) => [
@@ -23,5 +25,7 @@ export function renderMarkdown(runs: readonly RunEstimate[]): string {
     lines.push('', `**${section.title}**`, '');
     for (const item of section.items) lines.push(`${'  '.repeat(item.depth)}- ${esc(item.text)}`);
   }
+  const checks = checkLines(opts.checks ?? [], runs.length);
+  if (checks.length > 0) lines.push('', ...checks.map((l) => `- ${esc(l)}`));
   return `${lines.join('\n')}\n`;
 }

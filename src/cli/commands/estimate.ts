@@ -12,7 +12,8 @@ import { loadThresholds } from '../../presets/thresholds.js';
 import { withBase } from '../../presets/lineage.js';
 import { type LoadedRun, looksLikePath, parseRunText, resolveRunRef } from '../../presets/runs.js';
 import { PRECISIONS, WORKLOAD_KINDS } from '../../presets/schema.js';
-import { fmtUsd } from '../../output/format.js';
+import { fmtPercent, fmtUsd } from '../../output/format.js';
+import { type AuditCheck, type GateCheck, MAX_COST_AT, type MaxCostCheck, runChecks } from '../../core/checks.js';
 import { renderEstimates } from '../../output/render.js';
 import { describeWarning } from '../../output/warnings.js';
 import type { CliContext } from '../context.js';
@@ -46,6 +47,8 @@ const estimateSchema = commonSchema.extend({
   price: numList({ flag: '--price' }).optional(),
   priceSource: z.string().optional(),
   maxCost: num({ flag: '--max-cost' }).optional(),
+  maxCostAt: oneOf('--max-cost-at', MAX_COST_AT).optional(),
+  strict: z.boolean().optional(),
   region: wordList('--region').optional(),
   pue: numList({ flag: '--pue', min: 1 }).optional(),
   electricityPrice: numList({ flag: '--electricity-price', allowZero: true }).optional(),
@@ -78,7 +81,9 @@ export function addEstimateOptions(cmd: Command): Command {
     .option('--with-base', 'also estimate the run\'s base run (base: in its run file), stated apart, never summed into it')
     .option('--price <usd>', 'USD per GPU-hour, overrides the preset price')
     .option('--price-source <s>', `which preset price: ${PRICE_SOURCE_HINT}`)
-    .option('--max-cost <usd>', 'exit 1 when a run costs more (rental USD), e.g. 2e6')
+    .option('--max-cost <usd>', 'exit 1 when a run costs more (rental USD), e.g. 2e6; the check is in the output (JSON checks[])')
+    .option('--max-cost-at <at>', 'which figure --max-cost holds to the limit: central (default) or high (the top of the rental range)')
+    .option('--strict', 'exit 1 when an audit of reported GPU-hours is impossible or implausible (implied MFU)')
     .option('--region <id>', 'energy region: grid CO2, electricity price, PUE (us, china, eu, world, ...; default us)')
     .option('--pue <n>', 'power usage effectiveness, 1-3 (default: the region\'s)')
     .option('--electricity-price <usd>', 'USD per kWh (default: the region\'s industrial price)')
@@ -94,6 +99,7 @@ export async function runEstimate(ctx: CliContext, refs: string[], raw: Record<s
   if (refs.length === 0 && Object.keys(estimateSchema.shape).every((k) => k in commonSchema.shape || raw[k] === undefined))
     throw new UsageError(USAGE);
   const format = formatOf(opts);
+  if (opts.maxCostAt !== undefined && opts.maxCost === undefined) throw new InputError('--max-cost-at needs --max-cost, e.g. --max-cost 2e6 --max-cost-at high');
   const dirs = ctx.presetDirs(opts);
   const catalog = { gpus: loadGpus(dirs), regions: loadRegions(dirs) };
   const bases = await loadBases(ctx, refs, dirs);
@@ -117,9 +123,11 @@ export async function runEstimate(ctx: CliContext, refs: string[], raw: Record<s
   if (opts.withBase && runs.every((r) => r.baseId === null))
     throw new InputError(`--with-base: ${runs.length > 1 ? 'no run names' : `"${runs[0]!.name}" names no`} base run (base: deepseek-v3 in a run file names one)`);
   assertFinite(runs);
-  ctx.out(renderEstimates(runs, format, ctx.renderOptions(opts)));
+  const checks = runChecks(runs, opts);
+  ctx.out(renderEstimates(runs, format, { ...ctx.renderOptions(opts), checks }));
   if (format === 'csv') for (const w of new Set(runs.flatMap((r) => r.warnings.map(describeWarning)))) ctx.err(`warning: ${w}`);
-  if (opts.maxCost !== undefined) checkBudget(runs, opts.maxCost);
+  const failed = failureMessage(checks, runs.length);
+  if (failed !== null) throw new CheckFailed(failed);
 }
 
 /** Subcommands, for the hint when a run id looks like a mistyped one ("gpu" for "gpus"). */
@@ -161,11 +169,23 @@ function describeCombo(o: Overrides): string {
     .join(', ');
 }
 
-function checkBudget(runs: RunEstimate[], maxCost: number): void {
-  const over = runs.filter((r) => r.rental.usd > maxCost);
-  if (over.length === 0) return;
-  const worst = over.reduce((a, b) => (b.rental.usd > a.rental.usd ? b : a));
-  throw new CheckFailed(
-    `${over.length} of ${runs.length} run${runs.length > 1 ? 's' : ''} over --max-cost ${fmtUsd(maxCost)}: "${worst.name}" costs ${fmtUsd(worst.rental.usd)}`,
-  );
+/** One line for every failed gate: today's --max-cost message, then the --strict audits. */
+function failureMessage(checks: readonly GateCheck[], runCount: number): string | null {
+  const parts: string[] = [];
+  const over = checks.filter((c): c is MaxCostCheck => c.gate === 'max-cost' && !c.passed);
+  if (over.length > 0) {
+    const worst = over.reduce((a, b) => (b.value > a.value ? b : a));
+    const high = worst.at === 'high';
+    parts.push(
+      `${over.length} of ${runCount} run${runCount > 1 ? 's' : ''} over --max-cost ${fmtUsd(worst.limit)}${high ? ' at the high end of the range' : ''}: "${worst.run}" ${high ? 'could cost' : 'costs'} ${fmtUsd(worst.value)}`,
+    );
+  }
+  const audits = checks.filter((c): c is AuditCheck => c.gate === 'audit');
+  const bad = audits.filter((c) => !c.passed);
+  if (bad.length > 0) {
+    const first = bad[0]!;
+    const mfu = first.value === null ? '' : `implied MFU ${fmtPercent(first.value)} `;
+    parts.push(`${bad.length} of ${audits.length} audit${audits.length > 1 ? 's' : ''} ${bad.length === 1 ? 'fails' : 'fail'} --strict: "${first.run}"${first.phase !== null ? ` (${first.phase})` : ''} ${mfu}is ${first.verdict.replace('-', ' ')}`);
+  }
+  return parts.length > 0 ? parts.join('; ') : null;
 }
