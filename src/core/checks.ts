@@ -50,9 +50,13 @@ export function runChecks(runs: readonly RunEstimate[], opts: GateOptions): Gate
     if (!opts.strict) continue;
     // A run of several phases is audited phase by phase; one without an audit (no wall-clock time
     // to hold to its workload) has nothing to check.
-    const audited = run.compute.verdict !== null || run.phases.length <= 1 ? [{ c: run.compute, phase: null }] : run.phases.map((p) => ({ c: p.compute, phase: p.name }));
+    const audited =
+      run.compute.verdict !== null || run.phases.length <= 1
+        ? [{ c: run.compute, phase: null }]
+        : run.phases.map((p) => ({ c: p.compute, phase: p.name }));
     for (const { c, phase } of audited)
-      if (c.verdict !== null) checks.push({ gate: 'audit', value: c.impliedMfu, verdict: c.verdict, run: run.name, phase, passed: c.verdict === 'plausible' });
+      if (c.verdict !== null)
+        checks.push({ gate: 'audit', value: c.impliedMfu, verdict: c.verdict, run: run.name, phase, passed: c.verdict === 'plausible' });
   }
   return checks;
 }

@@ -15,7 +15,9 @@ describe('--max-cost', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toBe('');
     outputSchema.parse(json);
-    expect(json.checks).toEqual([{ gate: 'max-cost', limit: 2_000_000, value: 81_920, at: 'central', run: '512 x h800, 80 h', passed: true }]);
+    expect(json.checks).toEqual([
+      { gate: 'max-cost', limit: 2_000_000, value: 81_920, at: 'central', run: '512 x h800, 80 h', passed: true },
+    ]);
   });
 
   it('the table and Markdown end on the check line', async () => {
@@ -26,7 +28,7 @@ describe('--max-cost', () => {
     expect(md.stdout.trimEnd().split('\n').at(-1)).toBe('- check max-cost: $81,920 &lt;= $2,000,000 passed');
   });
 
-  it('a failing gate is recorded in the output and exits 1 with today\'s one stderr line', async () => {
+  it("a failing gate is recorded in the output and exits 1 with today's one stderr line", async () => {
     const { result, json } = await cliJson([...SEED, '--max-cost', '50000']);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe('train-cost: 1 of 1 run over --max-cost $50,000: "512 x h800, 80 h" costs $81,920\n');
@@ -45,13 +47,18 @@ describe('--max-cost', () => {
     const high = await cliJson([...WORKLOAD, '--max-cost', '3e7', '--max-cost-at', 'high']);
     expect(high.result.code).toBe(1);
     expect(high.json.checks).toEqual([{ gate: 'max-cost', limit: 3e7, value: run.range.usd[1], at: 'high', run: run.name, passed: false }]);
-    expect(high.result.stderr).toMatch(/^train-cost: 1 of 1 run over --max-cost \$30,000,000 at the high end of the range: "h100, 70B x 15T tokens" could cost \$38,165,422\n$/);
+    expect(high.result.stderr).toMatch(
+      /^train-cost: 1 of 1 run over --max-cost \$30,000,000 at the high end of the range: "h100, 70B x 15T tokens" could cost \$38,165,422\n$/,
+    );
   });
 
   it('one check per run of a comparison, named in the lines', async () => {
     const { result, json } = await cliJson(['--chips', '512,1024', '--gpu', 'h800', '--hours', '80', '--max-cost', '100000']);
     expect(result.code).toBe(1);
-    expect(json.checks.map((c: { value: number; passed: boolean }) => [c.value, c.passed])).toEqual([[81_920, true], [163_840, false]]);
+    expect(json.checks.map((c: { value: number; passed: boolean }) => [c.value, c.passed])).toEqual([
+      [81_920, true],
+      [163_840, false],
+    ]);
     expect(result.stderr).toBe('train-cost: 1 of 2 runs over --max-cost $100,000: "1024 x h800, 80 h" costs $163,840\n');
     const table = await cli(['--chips', '512,1024', '--gpu', 'h800', '--hours', '80', '--max-cost', '100000']);
     expect(table.stdout).toContain('check max-cost (512 x h800, 80 h): $81,920 <= $100,000 passed');
@@ -83,10 +90,19 @@ describe('--strict', () => {
   it('an impossible audit fails --strict: exit 1, one stderr line, the check in JSON', async () => {
     const { result, json } = await cliJson([...IMPOSSIBLE, '--strict']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^train-cost: 1 of 1 audit fails --strict: "8 x h100, 10 h, 70B x 15T tokens" implied MFU [\d.]+% is impossible\n$/);
+    expect(result.stderr).toMatch(
+      /^train-cost: 1 of 1 audit fails --strict: "8 x h100, 10 h, 70B x 15T tokens" implied MFU [\d.]+% is impossible\n$/,
+    );
     outputSchema.parse(json);
     expect(json.checks).toEqual([
-      { gate: 'audit', value: json.runs[0].compute.impliedMfu, verdict: 'impossible', run: '8 x h100, 10 h, 70B x 15T tokens', phase: null, passed: false },
+      {
+        gate: 'audit',
+        value: json.runs[0].compute.impliedMfu,
+        verdict: 'impossible',
+        run: '8 x h100, 10 h, 70B x 15T tokens',
+        phase: null,
+        passed: false,
+      },
     ]);
   });
 

@@ -11,10 +11,31 @@ const dir = mkdtempSync(join(tmpdir(), 'train-cost-escape-'));
 const nasty = join(dir, 'nasty.yaml');
 writeFileSync(
   nasty,
-  ['name: "a|b\\nc <script>alert(1)</script> & co"', 'gpu: h800', 'chips: 512', 'phases:', '  - name: "p|1 <b>"', '    hours: 40', '  - name: "-2"', '    hours: 40', ''].join('\n'),
+  [
+    'name: "a|b\\nc <script>alert(1)</script> & co"',
+    'gpu: h800',
+    'chips: 512',
+    'phases:',
+    '  - name: "p|1 <b>"',
+    '    hours: 40',
+    '  - name: "-2"',
+    '    hours: 40',
+    '',
+  ].join('\n'),
 );
 const formula = join(dir, 'formula.yaml');
-writeFileSync(formula, ['name: "=HYPERLINK(\\"http://evil.example\\",\\"x\\")"', 'gpu: h800', 'chips: 512', 'phases:', '  - name: training', '    hours: 80', ''].join('\n'));
+writeFileSync(
+  formula,
+  [
+    'name: "=HYPERLINK(\\"http://evil.example\\",\\"x\\")"',
+    'gpu: h800',
+    'chips: 512',
+    'phases:',
+    '  - name: training',
+    '    hours: 80',
+    '',
+  ].join('\n'),
+);
 
 describe('Markdown escaping', () => {
   it('escapes pipes, HTML and ampersands, and turns a newline into <br>', () => {
