@@ -59,8 +59,18 @@ export async function writeDeclarations(entry, outFile) {
       stack.delete(type);
     }
   };
-  const wrap = (s) =>
-    /^[(\w"'\d]|^\{|^\[|^readonly \[/.test(s) && !/[|&]|=>/.test(s.replace(/\{.*\}|\(.*\)|\[.*\]/gs, '')) ? s : `(${s})`;
+  /** The text outside every bracket pair (a greedy regex would join `{a} | {b}` into one pair). */
+  const topLevel = (s) => {
+    let depth = 0;
+    let out = '';
+    for (const ch of s) {
+      if ('{(['.includes(ch)) depth++;
+      else if ('})]'.includes(ch)) depth--;
+      else if (depth === 0) out += ch;
+    }
+    return out;
+  };
+  const wrap = (s) => (/^[(\w"'\d]|^\{|^\[|^readonly \[/.test(s) && !/[|&]|=>/.test(topLevel(s)) ? s : `(${s})`);
 
   const printObject = (type) => {
     if (checker.isArrayType(type)) {

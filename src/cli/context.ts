@@ -1,7 +1,8 @@
 // What commands get from main: the io of this one call (no globals), and what follows from it:
 // preset folders, whether to colour, the width, output that is written whole.
-import { delimiter, resolve } from 'node:path';
-import { existsSync, statSync } from 'node:fs';
+import { basename, delimiter, dirname, join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { InputError } from '../errors.js';
 import { tooLargeMessage } from '../input/read.js';
 import { isDate } from '../core/dates.js';
@@ -17,8 +18,11 @@ export interface RenderOptions {
 
 export interface CliContext {
   readonly io: CliIO;
-  /** Write a whole result to stdout (after everything is computed: never partial output before an error). */
-  out(text: string): void;
+  /**
+   * Write a whole result to stdout (after everything is computed: never partial output before an
+   * error), or with `file` (--out) to that file, atomically: a temporary file beside it, then a rename.
+   */
+  out(text: string, file?: string): void;
   /** Write one message line to stderr. */
   err(line: string): void;
   /** Everything on stdin, refused over `limit` bytes; on a terminal, a hint on stderr first. */
@@ -45,8 +49,9 @@ export function createContext(io: CliIO): CliContext {
   };
   const ctx: CliContext = {
     io,
-    out: (text) => {
-      if (text.length > 0 && writeError === null) track(io.stdout.write(text));
+    out: (text, file) => {
+      if (file !== undefined) writeFileAtomic(file, text);
+      else if (text.length > 0 && writeError === null) track(io.stdout.write(text));
     },
     // Messages are best effort: a failing stderr has nowhere to report to.
     err: (line) => {
@@ -69,6 +74,32 @@ export function createContext(io: CliIO): CliContext {
     },
   };
   return ctx;
+}
+
+/** Write the whole text to a temporary file in the target's folder, then rename it over the target. */
+export function writeFileAtomic(file: string, text: string): void {
+  const target = resolve(file);
+  let isDir = false;
+  try {
+    isDir = statSync(target).isDirectory();
+  } catch {
+    // Not there yet: written below.
+  }
+  if (isDir) throw new InputError(`--out ${file} is a folder; give a file name, e.g. --out ${join(file, 'estimate.json')}`);
+  const tmp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    writeFileSync(tmp, text, { flag: 'wx' });
+    renameSync(tmp, target);
+  } catch (e) {
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // The folder cannot be reached (ENOTDIR): there is no temporary file to remove.
+    }
+    const err = e as NodeJS.ErrnoException;
+    const why = err.code === 'ENOENT' ? `no folder ${dirname(target)}` : err.code === 'EACCES' || err.code === 'EPERM' ? 'permission denied' : err.message.replace(/^[A-Z]+: /, '');
+    throw new InputError(`--out ${file}: cannot write the file (${why}${err.code !== undefined ? `, ${err.code}` : ''})`);
+  }
 }
 
 function widthOf(io: CliIO): number | undefined {

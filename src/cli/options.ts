@@ -47,10 +47,26 @@ export function parseOptions<S extends z.ZodType>(schema: S, raw: unknown): z.ou
   throw new InputError(`${issue.path.length ? `${flagName(String(issue.path[0]))}: ` : ''}${issue.message}`);
 }
 
-export function formatOf(opts: CommonOptions): Format {
+/** --out FILE, on the commands that print a result (not on prices import, whose --out is a folder). */
+export const outShape = { out: z.string().min(1, 'needs a file name, e.g. --out estimate.json').optional() };
+
+export function addOutOption(
+  cmd: Command,
+  description = 'write the output to this file (replaced whole, never half-written); format from its extension (.json, .csv, .md, .ndjson, .txt) unless --format',
+): Command {
+  return cmd.option('--out <file>', description);
+}
+
+/** The format an --out file's extension names; a table for any other (.txt, none). */
+const EXTENSION_FORMATS: Record<string, Format> = { json: 'json', csv: 'csv', md: 'markdown', markdown: 'markdown', ndjson: 'ndjson', jsonl: 'ndjson', txt: 'table' };
+
+export function formatOf(opts: CommonOptions & { out?: string | undefined }): Format {
   if (opts.json && opts.format !== undefined && opts.format !== 'json')
     throw new InputError(`--json conflicts with --format ${opts.format}; give one`);
-  return opts.json ? 'json' : (opts.format ?? 'table');
+  if (opts.json) return 'json';
+  if (opts.format !== undefined) return opts.format;
+  const ext = /\.([^./\\]+)$/.exec(opts.out ?? '')?.[1]?.toLowerCase();
+  return (ext !== undefined ? EXTENSION_FORMATS[ext] : undefined) ?? 'table';
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];

@@ -3,7 +3,7 @@ import { Chalk } from 'chalk';
 import type { BacktestResult } from '../core/backtest.js';
 import type { LooRow } from '../core/backtest.js';
 import { fmtExp, fmtNumber, fmtPercent, fmtRange } from './format.js';
-import { csvDocument, markdownTable, terminalTable } from './tables.js';
+import { csvDocument, escapeMarkdown, markdownTable, terminalTable } from './tables.js';
 import { SCHEMA_VERSION, stringifyStrict } from './json.js';
 import type { Format } from './render.js';
 
@@ -70,7 +70,7 @@ export function renderBacktest(b: BacktestResult, format: Format, opts: { color:
           b.rows.map((r) => COLS.map((c) => c.text(r))),
         ),
         '',
-        ...summaryLines(b).map((l) => `- ${l}`),
+        ...summaryLines(b).map((l) => `- ${escapeMarkdown(l)}`),
         '',
         ...markdownTable(familyTable(b).headers, familyTable(b).rows),
       ].join('\n')}\n`;

@@ -2,6 +2,7 @@
 // JSON Schema, and tests hold every JSON output to it. Fields are only ever added.
 import { z } from 'zod';
 import { COST_BASES, COST_IDS, COST_PARTS, COST_UNITS } from '../core/costs.js';
+import { MAX_COST_AT } from '../core/checks.js';
 import { MFU_VERDICTS } from '../core/compute.js';
 import { GPU_HOURS_FROM, MFU_BASES } from '../core/types.js';
 import { PHASE_KINDS } from '../core/phase-kinds.js';
@@ -152,6 +153,30 @@ export const runOutputSchema = z.strictObject({
   ),
 });
 
+/** A gate the command was asked to check (--max-cost, --strict): what it held to what, and whether it passed. */
+export const checkOutputSchema = z.discriminatedUnion('gate', [
+  z.strictObject({
+    gate: z.literal('max-cost'),
+    /** The limit in USD. */
+    limit: num,
+    /** The run's rental USD: central, or the top of its range with --max-cost-at high. */
+    value: num,
+    at: z.enum(MAX_COST_AT),
+    run: z.string(),
+    passed: z.boolean(),
+  }),
+  z.strictObject({
+    gate: z.literal('audit'),
+    /** The implied MFU of reported GPU-hours against the workload. */
+    value: nullableNum,
+    verdict: z.enum(MFU_VERDICTS),
+    run: z.string(),
+    /** The phase audited when a run has several; null for the run. */
+    phase: z.string().nullable(),
+    passed: z.boolean(),
+  }),
+]);
+
 export const outputSchema = z.strictObject({
   schemaVersion: z.literal(1),
   tool: z.strictObject({ name: z.literal('train-cost'), version: z.string() }),
@@ -159,9 +184,12 @@ export const outputSchema = z.strictObject({
   /** Null: nominal dollars, each figure in the dollars of its price's date. */
   dollarYear: z.number().int().nullable(),
   runs: z.array(runOutputSchema),
+  /** The gates checked (empty without --max-cost or --strict). */
+  checks: z.array(checkOutputSchema),
 });
 
 /** The JSON output's types, from the one definition above. */
 export type Output = z.output<typeof outputSchema>;
 export type RunOutput = z.output<typeof runOutputSchema>;
 export type PhaseOutput = z.output<typeof phaseOutputSchema>;
+export type CheckOutput = z.output<typeof checkOutputSchema>;

@@ -4,13 +4,15 @@ import type { CostComponent } from '../core/costs.js';
 import { runFlopBounds } from '../core/thresholds.js';
 import type { PhaseEstimate, RangeEstimate, RunEstimate, Warning } from '../core/types.js';
 import { VERSION } from '../version.js';
-import type { Output, PhaseOutput, RunOutput } from './contract.js';
+import type { GateCheck } from '../core/checks.js';
+import type { CheckOutput, Output, PhaseOutput, RunOutput } from './contract.js';
+import type { RenderOptions } from './render.js';
 import { describeWarning } from './warnings.js';
 
 export const SCHEMA_VERSION = 1;
 
 /** What every JSON document of the estimate starts with: the version of its shape and of the tool, and the money basis. */
-export function jsonHeader(dollarYear: number | null = null): Omit<Output, 'runs'> {
+export function jsonHeader(dollarYear: number | null = null): Omit<Output, 'runs' | 'checks'> {
   return { schemaVersion: SCHEMA_VERSION, tool: { name: 'train-cost', version: VERSION }, currency: 'USD', dollarYear };
 }
 
@@ -106,12 +108,18 @@ export function roundSignificant(v: number): number {
   return Number.isInteger(v) ? v : Number(v.toPrecision(12));
 }
 
-export function renderJson(runs: readonly RunEstimate[]): string {
-  const doc: Output = { ...jsonHeader(dollarYearOf(runs)), runs: runs.map(runToJson) };
+function checkToJson(c: GateCheck): CheckOutput {
+  return { ...c };
+}
+
+export function renderJson(runs: readonly RunEstimate[], opts: Partial<Pick<RenderOptions, 'checks'>> = {}): string {
+  const doc: Output = { ...jsonHeader(dollarYearOf(runs)), runs: runs.map(runToJson), checks: (opts.checks ?? []).map(checkToJson) };
   return `${stringifyStrict(doc, 2)}\n`;
 }
 
-/** One run a line, each with the header's fields, so a line stands alone. */
-export function renderNdjson(runs: readonly RunEstimate[]): string {
-  return runs.map((r) => `${stringifyStrict({ ...jsonHeader(r.dollarYear), ...runToJson(r) })}\n`).join('');
+/** One run a line, each with the header's fields and the checks of that run, so a line stands alone. */
+export function renderNdjson(runs: readonly RunEstimate[], opts: Partial<Pick<RenderOptions, 'checks'>> = {}): string {
+  return runs
+    .map((r) => `${stringifyStrict({ ...jsonHeader(r.dollarYear), ...runToJson(r), checks: (opts.checks ?? []).filter((c) => c.run === r.name).map(checkToJson) })}\n`)
+    .join('');
 }

@@ -1,5 +1,6 @@
 // One data model, many renderers: a registry keyed by format. A new format is one entry here
 // and its renderer file; the estimate model does not change.
+import type { GateCheck } from '../core/checks.js';
 import type { RunEstimate } from '../core/types.js';
 import { renderCsv } from './csv.js';
 import { renderJson, renderNdjson } from './json.js';
@@ -11,6 +12,8 @@ export type Format = (typeof FORMATS)[number];
 
 export interface RenderOptions {
   color: boolean;
+  /** The gates checked (--max-cost, --strict), computed before rendering; none when absent. */
+  checks?: readonly GateCheck[];
 }
 
 export type EstimateRenderer = (runs: readonly RunEstimate[], opts: RenderOptions) => string;

@@ -9,6 +9,7 @@ import { sectionsUnder } from './sections.js';
 import type { RenderOptions } from './render.js';
 import { CHINCHILLA_TOKENS_PER_PARAM } from '../core/scaling.js';
 import { BASIS_LABELS, partsText, totalsOf } from './costs.js';
+import { checkLines } from './checks.js';
 
 
 export function renderTable(runs: readonly RunEstimate[], opts: RenderOptions): string {
@@ -17,6 +18,8 @@ export function renderTable(runs: readonly RunEstimate[], opts: RenderOptions): 
   if (runs.length === 1) out.push(...singleRun(runs[0]!, c));
   else out.push(comparison(runs, c));
   out.push(...footer(runs, c));
+  const checks = checkLines(opts.checks ?? [], runs.length);
+  if (checks.length > 0) out.push('', ...checks.map((l) => (l.endsWith('failed') ? c.red(l) : l)));
   return `${out.join('\n')}\n`;
 }
 

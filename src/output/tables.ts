@@ -50,9 +50,22 @@ function columnWidths(rows: string[][]): number[] {
   return widths;
 }
 
-/** A Markdown pipe table; cells are escaped. */
-export function markdownTable(head: string[], rows: string[][], aligns?: Align[]): string[] {
-  const esc = (s: string) => s.replace(/\|/g, '\\|');
+/**
+ * Text made safe for a Markdown table cell or list item (PR comments render HTML): `&`, `<`, `>`
+ * as entities, `|` escaped, and a line break as `<br>` so a newline never splits a row.
+ */
+export function escapeMarkdown(s: string): string {
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\|/g, '\\|')
+    .replace(/\r\n|\r|\n/g, '<br>');
+}
+
+/** A Markdown pipe table; cells are escaped (`escaped: true` when the caller escaped them already). */
+export function markdownTable(head: string[], rows: string[][], aligns?: Align[], opts: { escaped?: boolean } = {}): string[] {
+  const esc = opts.escaped ? (s: string) => s : escapeMarkdown;
   return [
     `| ${head.map(esc).join(' | ')} |`,
     `| ${head.map((_, i) => (aligns ? (aligns[i] === 'right' ? '---:' : ':---') : '---')).join(' | ')} |`,
@@ -68,8 +81,9 @@ export function csvDocument(head: string[], rows: (string | number | boolean | n
 export function csvCell(v: string | number | boolean | null): string {
   if (v === null) return '';
   if (typeof v === 'number' && !Number.isFinite(v)) throw new Error('non-finite number in CSV output');
-  const s = String(typeof v === 'number' ? roundSignificant(v) : v);
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  // A text cell a spreadsheet would take for a formula is prefixed with ' (OWASP, CSV injection); numbers stay numbers.
+  const s = typeof v === 'number' ? String(roundSignificant(v)) : typeof v === 'string' && /^[=+\-@]/.test(v) ? `'${v}` : String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 export interface ListColumn<R> {

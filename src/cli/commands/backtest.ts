@@ -10,16 +10,17 @@ import { PUBLISHED_CSV_COLUMNS } from '../../presets/published-csv.js';
 import { renderBacktest } from '../../output/backtest.js';
 import { fmtPercent } from '../../output/format.js';
 import type { CliContext } from '../context.js';
-import { addCommonOptions, commonSchema, formatOf, num, oneOf, parseOptions } from '../options.js';
+import { addCommonOptions, addOutOption, commonSchema, formatOf, outShape, num, oneOf, parseOptions } from '../options.js';
 
 const backtestSchema = commonSchema.extend({
+  ...outShape,
   maxError: num({ flag: '--max-error', max: 10 }).optional(),
   minCoverage: num({ flag: '--min-coverage', max: 1 }).optional(),
   groupBy: oneOf('--group-by', ['organization', 'family', 'gpu'] as const).optional(),
 });
 
 export function backtestCommand(ctx: CliContext): Command {
-  return addCommonOptions(new Command('backtest'))
+  return addOutOption(addCommonOptions(new Command('backtest')))
     .description(
       'estimate published runs from their workload alone and compare with the reported GPU-hours ' +
         '(bundled calibration runs: leave-one-out, or with --group-by a grouped holdout, each predicted by a model fitted without it)',
@@ -45,7 +46,7 @@ export function backtestCommand(ctx: CliContext): Command {
         const { observations, skipped } = readObservationsFile(file, gpus);
         result = { ...backtestWithModel(observations, gpus, loadMfuModel(dirs)), skipped };
       }
-      ctx.out(renderBacktest(result, formatOf(opts), ctx.renderOptions(opts)));
+      ctx.out(renderBacktest(result, formatOf(opts), ctx.renderOptions(opts)), opts.out);
       const missed = [
         opts.maxError !== undefined && result.medianAbsError > opts.maxError
           ? `median absolute error ${fmtPercent(result.medianAbsError)} is above --max-error ${fmtPercent(opts.maxError)}`

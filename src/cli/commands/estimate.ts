@@ -14,13 +14,14 @@ import { type LoadedRun, looksLikePath, parseRunText, resolveRunRef } from '../.
 import { CLOUDS, PRECISIONS, WORKLOAD_KINDS } from '../../presets/schema.js';
 import { checkDollarYear, loadPriceIndex } from '../../presets/price-index.js';
 import type { DollarBasis } from '../../core/dollars.js';
-import { fmtUsd } from '../../output/format.js';
+import { fmtPercent, fmtUsd } from '../../output/format.js';
+import { type AuditCheck, type GateCheck, MAX_COST_AT, type MaxCostCheck, runChecks } from '../../core/checks.js';
 import { renderEstimates } from '../../output/render.js';
 import { describeWarning } from '../../output/warnings.js';
 import type { CliContext } from '../context.js';
 import { assertFinite } from '../finite.js';
 import { MAX_YAML_BYTES } from '../../input/read.js';
-import { ageOption, commonSchema, dateOption, formatOf, num, numList, oneOf, parseOptions, wordList } from '../options.js';
+import { addOutOption, ageOption, commonSchema, dateOption, formatOf, num, numList, oneOf, outShape, parseOptions, wordList } from '../options.js';
 import { USAGE } from '../usage.js';
 import { addDevelopmentOptions, applyDevelopment, developmentShape, toDevelopment } from '../development.js';
 import { applyOverrides, describeFlagsRun, flagsOnlyRun, OVERRIDE_KEYS, type Overrides, toRunInput } from '../run-spec.js';
@@ -51,6 +52,8 @@ const estimateSchema = commonSchema.extend({
   price: numList({ flag: '--price' }).optional(),
   priceSource: z.string().optional(),
   maxCost: num({ flag: '--max-cost' }).optional(),
+  maxCostAt: oneOf('--max-cost-at', MAX_COST_AT).optional(),
+  strict: z.boolean().optional(),
   region: wordList('--region').optional(),
   pue: numList({ flag: '--pue', min: 1 }).optional(),
   electricityPrice: numList({ flag: '--electricity-price', allowZero: true }).optional(),
@@ -63,11 +66,12 @@ const estimateSchema = commonSchema.extend({
   cloud: oneOf('--cloud', CLOUDS).optional(),
   dollarYear: num({ flag: '--dollar-year', integer: true }).optional(),
   maxPriceAge: ageOption('--max-price-age').prefault(DEFAULT_MAX_PRICE_AGE),
+  ...outShape,
 });
 type EstimateOptions = z.output<typeof estimateSchema>;
 
 export function addEstimateOptions(cmd: Command): Command {
-  return addDevelopmentOptions(cmd)
+  return addDevelopmentOptions(addOutOption(cmd))
     .argument('[runs...]', 'bundled run ids (train-cost runs), YAML run files, or - for stdin')
     .option('-g, --gpu <ids>', 'accelerator preset(s), comma-separated: h800,h100 (train-cost gpus)')
     .option('-c, --chips <n>', 'number of chips; a list 512,1024 or a range 256..4096:x2')
@@ -87,7 +91,9 @@ export function addEstimateOptions(cmd: Command): Command {
     .option('--with-base', 'also estimate the run\'s base run (base: in its run file), stated apart, never summed into it')
     .option('--price <usd>', 'USD per GPU-hour, overrides the preset price')
     .option('--price-source <s>', `which preset price: ${PRICE_SOURCE_HINT}`)
-    .option('--max-cost <usd>', 'exit 1 when a run costs more (rental USD), e.g. 2e6')
+    .option('--max-cost <usd>', 'exit 1 when a run costs more (rental USD), e.g. 2e6; the check is in the output (JSON checks[])')
+    .option('--max-cost-at <at>', 'which figure --max-cost holds to the limit: central (default) or high (the top of the rental range)')
+    .option('--strict', 'exit 1 when an audit of reported GPU-hours is impossible or implausible (implied MFU)')
     .option('--region <id>', 'energy region: grid CO2, electricity price, PUE (us, china, eu, world, ...; default us)')
     .option('--pue <n>', 'power usage effectiveness, 1-3 (default: the region\'s)')
     .option('--electricity-price <usd>', 'USD per kWh (default: the region\'s industrial price)')
@@ -104,9 +110,10 @@ export function addEstimateOptions(cmd: Command): Command {
 export async function runEstimate(ctx: CliContext, refs: string[], raw: Record<string, unknown>): Promise<void> {
   const opts = parseOptions(estimateSchema, raw);
   // Bare `train-cost` (at most --format, --no-color...): a short usage rather than "no gpu".
-  if (refs.length === 0 && Object.keys(estimateSchema.shape).every((k) => k in commonSchema.shape || raw[k] === undefined))
+  if (refs.length === 0 && Object.keys(estimateSchema.shape).every((k) => k in commonSchema.shape || k === 'out' || raw[k] === undefined))
     throw new UsageError(USAGE);
   const format = formatOf(opts);
+  if (opts.maxCostAt !== undefined && opts.maxCost === undefined) throw new InputError('--max-cost-at needs --max-cost, e.g. --max-cost 2e6 --max-cost-at high');
   const dirs = ctx.presetDirs(opts);
   const catalog = { gpus: loadGpus(dirs), regions: loadRegions(dirs), today: ctx.today(), dollars: dollarBasis(opts.dollarYear), maxPriceAgeDays: opts.maxPriceAge };
   const bases = await loadBases(ctx, refs, dirs);
@@ -130,12 +137,14 @@ export async function runEstimate(ctx: CliContext, refs: string[], raw: Record<s
   if (opts.withBase && runs.every((r) => r.baseId === null))
     throw new InputError(`--with-base: ${runs.length > 1 ? 'no run names' : `"${runs[0]!.name}" names no`} base run (base: deepseek-v3 in a run file names one)`);
   assertFinite(runs);
-  ctx.out(renderEstimates(runs, format, ctx.renderOptions(opts)));
+  const checks = runChecks(runs, opts);
+  ctx.out(renderEstimates(runs, format, { ...ctx.renderOptions(opts), checks }), opts.out);
   if (format === 'csv') for (const w of new Set(runs.flatMap((r) => r.warnings.map(describeWarning)))) ctx.err(`warning: ${w}`);
   // Stale prices are told on stderr in the formats for programs too (JSON also has their diagnostic code).
   else if (format === 'json' || format === 'ndjson')
     for (const w of new Set(runs.flatMap((r) => r.warnings.filter((x) => x.code === 'stale-price').map(describeWarning)))) ctx.err(`warning: ${w}`);
-  if (opts.maxCost !== undefined) checkBudget(runs, opts.maxCost);
+  const failed = failureMessage(checks, runs.length);
+  if (failed !== null) throw new CheckFailed(failed);
 }
 
 /** --dollar-year: the bundled price index and the year; null (nominal) without it. */
@@ -185,11 +194,23 @@ function describeCombo(o: Overrides): string {
     .join(', ');
 }
 
-function checkBudget(runs: RunEstimate[], maxCost: number): void {
-  const over = runs.filter((r) => r.rental.usd > maxCost);
-  if (over.length === 0) return;
-  const worst = over.reduce((a, b) => (b.rental.usd > a.rental.usd ? b : a));
-  throw new CheckFailed(
-    `${over.length} of ${runs.length} run${runs.length > 1 ? 's' : ''} over --max-cost ${fmtUsd(maxCost)}: "${worst.name}" costs ${fmtUsd(worst.rental.usd)}`,
-  );
+/** One line for every failed gate: today's --max-cost message, then the --strict audits. */
+function failureMessage(checks: readonly GateCheck[], runCount: number): string | null {
+  const parts: string[] = [];
+  const over = checks.filter((c): c is MaxCostCheck => c.gate === 'max-cost' && !c.passed);
+  if (over.length > 0) {
+    const worst = over.reduce((a, b) => (b.value > a.value ? b : a));
+    const high = worst.at === 'high';
+    parts.push(
+      `${over.length} of ${runCount} run${runCount > 1 ? 's' : ''} over --max-cost ${fmtUsd(worst.limit)}${high ? ' at the high end of the range' : ''}: "${worst.run}" ${high ? 'could cost' : 'costs'} ${fmtUsd(worst.value)}`,
+    );
+  }
+  const audits = checks.filter((c): c is AuditCheck => c.gate === 'audit');
+  const bad = audits.filter((c) => !c.passed);
+  if (bad.length > 0) {
+    const first = bad[0]!;
+    const mfu = first.value === null ? '' : `implied MFU ${fmtPercent(first.value)} `;
+    parts.push(`${bad.length} of ${audits.length} audit${audits.length > 1 ? 's' : ''} ${bad.length === 1 ? 'fails' : 'fail'} --strict: "${first.run}"${first.phase !== null ? ` (${first.phase})` : ''} ${mfu}is ${first.verdict.replace('-', ' ')}`);
+  }
+  return parts.length > 0 ? parts.join('; ') : null;
 }
