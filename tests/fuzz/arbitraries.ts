@@ -171,14 +171,14 @@ export function valueFor(long: string): fc.Arbitrary<string> {
 
 /** One flag as it appears on the command line: --flag value, -f value, --flag=value, or a switch. */
 export function flagArg(flags: Flag[]): fc.Arbitrary<string[]> {
-  return fc.constantFrom(...flags).chain((f) => {
-    if (f.takes === 'none') return fc.constant([f.long]);
+  return fc.constantFrom(...flags).chain((f): fc.Arbitrary<string[]> => {
+    if (f.takes === 'none') return fc.constant<string[]>([f.long]);
     const v = valueFor(f.long);
     const forms: fc.Arbitrary<string[]>[] = [v.map((x) => [f.long, x]), v.map((x) => [`${f.long}=${x}`])];
     if (f.short) forms.push(v.map((x) => [f.short!, x]));
-    if (f.takes === 'optional') forms.push(fc.constant([f.long]));
+    if (f.takes === 'optional') forms.push(fc.constant<string[]>([f.long]));
     // A value flag without its value, at the end of the line.
-    return fc.oneof({ weight: 10, arbitrary: fc.oneof(...forms) }, { weight: 1, arbitrary: fc.constant([f.long]) });
+    return fc.oneof({ weight: 10, arbitrary: fc.oneof(...forms) }, { weight: 1, arbitrary: fc.constant<string[]>([f.long]) });
   });
 }
 

@@ -55,9 +55,9 @@ const estimateArgs = fc
   .map(([refs, core, flags, format]) => [...refs, ...core, ...flags, ...format]);
 
 const positional: Record<string, fc.Arbitrary<string[]>> = {
-  gpus: fc.option(fc.oneof(fc.constantFrom(...GPU_IDS, 'h1*', 'tpu', 'nvidia'), junk).map((p) => [p]), { nil: [] }),
-  runs: fc.option(fc.oneof(fc.constantFrom(...RUN_IDS), junk).map((p) => [p]), { nil: [] }),
-  budget: fc.oneof({ weight: 5, arbitrary: numberArg.map((n) => [n]) }, { weight: 1, arbitrary: fc.constant([]) }),
+  gpus: fc.option(fc.oneof(fc.constantFrom(...GPU_IDS, 'h1*', 'tpu', 'nvidia'), junk).map((p) => [p]), { nil: [] as string[] }),
+  runs: fc.option(fc.oneof(fc.constantFrom(...RUN_IDS), junk).map((p) => [p]), { nil: [] as string[] }),
+  budget: fc.oneof({ weight: 5, arbitrary: numberArg.map((n) => [n]) }, { weight: 1, arbitrary: fc.constant<string[]>([]) }),
   // Always a file: the bundled backtest (no file) refits the model per held-out run (~0.5 s).
   backtest: fc.constantFrom(...FILES, join(REPO_ROOT, 'presets/calibration/treatment.csv'), join(REPO_ROOT, 'nope.csv')).map((f) => [f]),
   schema: fc.oneof(fc.constantFrom('gpu', 'run', 'regions', 'mfu-model', 'output'), junk).map((k) => [k]),
