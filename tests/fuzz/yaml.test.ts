@@ -220,13 +220,14 @@ function presetCase(kind: Kind, sourcePath: string, text: string, format: string
   return [...presets, '--gpu', 'h100', '--chips', '8', '--params', '7B', '--tokens', '1T'];
 }
 
-async function check(args: string[], input: string | undefined, estimate: boolean, format: string): Promise<void> {
+/** `input` goes to stdin; `file` is the text in the preset folder (a word it holds may be quoted back). */
+async function check(args: string[], input: string | undefined, estimate: boolean, format: string, file = ''): Promise<void> {
   const label = `args: ${JSON.stringify(args)}\nYAML (${input === undefined ? 'in the preset folder' : 'on stdin'}):\n${(input ?? '').slice(0, 1500)}`;
   const opts = { env: {}, ...(input === undefined ? {} : { input }) };
   const t0 = performance.now();
   const r = await cli(args, opts);
   if (process.env.FUZZ_SLOW && performance.now() - t0 > 20) console.log('SLOW', (performance.now() - t0).toFixed(0), JSON.stringify(args), r.code, r.stdout.length, (input ?? '').length, r.stderr.slice(0, 150));
-  checkCommon(r, `${args.join(' ')}\n${input ?? ''}`, label);
+  checkCommon(r, `${args.join(' ')}\n${input ?? ''}\n${file}`, label);
   const again = await cli(args, opts);
   expect(again, `${label}\nnot the same bytes on a second run`).toEqual(r);
   if (estimate && r.code !== 2 && r.stdout !== '' && (format === 'json' || format === 'ndjson')) checkContract(r.stdout, format, label);
@@ -251,7 +252,7 @@ describe('fuzzed YAML (fixed seed)', () => {
         const text = mutate(c);
         const args = presetCase(src.kind, src.path, text, c.format);
         const label = args.join(' ');
-        await check(args, undefined, true, c.format).catch((e: Error) => {
+        await check(args, undefined, true, c.format, text).catch((e: Error) => {
           throw new Error(`${e.message}\nthe file: ${src.kind} from ${src.path}\n${text.slice(0, 1500)}\n(${label})`);
         });
       }),
@@ -267,7 +268,7 @@ describe('fuzzed YAML (fixed seed)', () => {
         const [, , dir] = presetCase(src.kind, src.path, text, c.format);
         const file = src.kind === 'gpu' || src.kind === 'run' ? join(dir!, `${src.kind}s`, src.path.replace(/^.*\//, '')) : join(dir!, `${src.kind}.yaml`);
         const args = command === 'validate' ? ['validate', file] : [command, '--presets', dir!, '--format', c.format];
-        await check(args, undefined, false, c.format);
+        await check(args, undefined, false, c.format, text);
       }),
       { seed: SEED + 2, numRuns: runs(200) },
     );
