@@ -142,7 +142,7 @@ export function valueFor(long: string): fc.Arbitrary<string> {
   const pick = (a: fc.Arbitrary<string>) => fc.oneof({ weight: 8, arbitrary: a }, { weight: 1, arbitrary: fallback });
   switch (name) {
     case 'format':
-      return pick(fc.constantFrom(...FORMATS));
+      return pick(fc.constantFrom('json', 'json', 'csv', ...FORMATS));
     case 'gpu':
       return pick(gpuList);
     case 'chips':

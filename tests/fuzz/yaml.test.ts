@@ -243,7 +243,7 @@ describe('fuzzed YAML (fixed seed)', () => {
       }),
       { seed: SEED, numRuns: runs(500) },
     );
-  });
+ }, 120_000);
 
   it(`mutated gpu, run, regions and MFU-model presets in a --presets folder: ${runs(400)} cases`, async () => {
     await fc.assert(
@@ -258,7 +258,7 @@ describe('fuzzed YAML (fixed seed)', () => {
       }),
       { seed: SEED + 1, numRuns: runs(400) },
     );
-  });
+ }, 120_000);
 
   it(`mutated files through validate and the listing commands: ${runs(200)} cases`, async () => {
     await fc.assert(
@@ -272,7 +272,7 @@ describe('fuzzed YAML (fixed seed)', () => {
       }),
       { seed: SEED + 2, numRuns: runs(200) },
     );
-  });
+ }, 120_000);
 
   it('the bundled gpu ids are all in the fuzzed sources', () => {
     expect(SOURCES.filter((s) => s.kind === 'gpu').map((s) => s.path.replace(/^.*\/|\.yaml$/g, '')).sort()).toEqual([...GPU_IDS].sort());
