@@ -2,9 +2,11 @@
 // real flags (read from the commander program) and the bundled gpu and run ids; see
 // arbitraries.ts for the values and the invariants. A failure prints fast-check's shrunk
 // counterexample (the args) and the seed and path to replay it.
+// Knobs (environment): FUZZ_SCALE=0.1 runs a tenth of the cases; FUZZ_SLOW=1 logs cases over 30 ms;
+// FUZZ_STATS=1 prints the count and mean time per exit code and format.
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { cli, REPO_ROOT } from '../helpers/cli.js';
 import {
   checkCommon,
@@ -80,11 +82,19 @@ const subcommandArgs = fc.constantFrom('gpus', 'runs', 'budget', 'backtest', 'sc
 
 /** Run twice (identical bytes), check the invariants, and the JSON contract for an estimate. */
 let checked = 0;
+const STATS: Record<string, { n: number; ms: number }> = {};
+if (process.env.FUZZ_STATS) afterAll(() => console.log(Object.entries(STATS).map(([k, v]) => `${k}: ${v.n} cases, ${(v.ms / v.n).toFixed(2)} ms each, ${(v.ms / 1000).toFixed(1)} s`).join('\n')));
 async function check(args: string[], estimate: boolean): Promise<void> {
   const label = `args: ${JSON.stringify(args)}`;
   const opts = { input: STDIN_RUN, env: {} };
   const t0 = performance.now();
   const r = await cli(args, opts);
+  if (process.env.FUZZ_STATS) {
+    const k = `${args.includes('gpus') || args.includes('runs') || args.includes('budget') || args.includes('validate') || args.includes('schema') ? 'sub' : 'est'} exit ${r.code} ${r.code === 2 ? '' : formatOf(args)}`;
+    const s = (STATS[k] ??= { n: 0, ms: 0 });
+    s.n++;
+    s.ms += performance.now() - t0;
+  }
   if (process.env.FUZZ_SLOW && performance.now() - t0 > 30) console.log('SLOW', (performance.now() - t0).toFixed(0), JSON.stringify(args), r.stdout.length);
   checkCommon(r, args.join(' '), label);
   // Identical bytes on a second run: every fourth case (the time budget), and every case that failed.
