@@ -19,9 +19,8 @@ const ids = (dir: string) =>
 export const GPU_IDS = ids('gpus');
 export const RUN_IDS = ids('runs');
 export const FORMATS = ['table', 'json', 'csv', 'markdown', 'ndjson'] as const;
-export const SUBCOMMANDS = ['gpus', 'runs', 'budget', 'backtest', 'schema', 'validate', 'prices'] as const;
 
-export interface Flag {
+interface Flag {
   long: string;
   short?: string;
   /** 'none' (a switch), 'required' (<value>) or 'optional' ([value]). */
@@ -77,7 +76,7 @@ export const numberArg = fc.oneof(
  * A list (512,1024) or a range (256..4096:x2, 0.3..0.5:0.05), kept small so a grid stays cheap
  * (at most a few dozen values); ranges past the tool's caps (1..1e9) are rare: each costs ~0.2 s.
  */
-export const listArg = fc.oneof(
+const listArg = fc.oneof(
   { weight: 12, arbitrary: fc.array(numberArg, { minLength: 1, maxLength: 3 }).map((xs) => xs.join(',')) },
   {
     weight: 8,
@@ -136,7 +135,7 @@ const gpuList = fc.oneof(
 const presetDir = fc.constantFrom(join(REPO_ROOT, 'presets'), join(REPO_ROOT, 'examples'), join(REPO_ROOT, 'nope'), join(REPO_ROOT, 'presets/regions.yaml'), '');
 
 /** A value for a flag, from what the flag means (falling back to numbers and junk). */
-export function valueFor(long: string): fc.Arbitrary<string> {
+function valueFor(long: string): fc.Arbitrary<string> {
   const name = long.replace(/^--/, '');
   const fallback = fc.oneof(numberArg, junk);
   const pick = (a: fc.Arbitrary<string>) => fc.oneof({ weight: 8, arbitrary: a }, { weight: 1, arbitrary: fallback });
@@ -172,7 +171,7 @@ export function valueFor(long: string): fc.Arbitrary<string> {
 }
 
 /** One flag as it appears on the command line: --flag value, -f value, --flag=value, or a switch. */
-export function flagArg(flags: Flag[]): fc.Arbitrary<string[]> {
+function flagArg(flags: Flag[]): fc.Arbitrary<string[]> {
   return fc.constantFrom(...flags).chain((f): fc.Arbitrary<string[]> => {
     if (f.takes === 'none') return fc.constant<string[]>([f.long]);
     const v = valueFor(f.long);
@@ -198,7 +197,7 @@ const FORBIDDEN: [string, RegExp][] = [
   ['undefined', /\bundefined\b/],
   ['[object Object]', /\[object Object\]/],
 ];
-export const PROTO_KEYS = Object.getOwnPropertyNames(Object.prototype).sort();
+const PROTO_KEYS = Object.getOwnPropertyNames(Object.prototype).sort();
 
 /** Which format the command line asks for: the last --format / -f / --json (json when in doubt). */
 export function formatOf(args: readonly string[]): string {
