@@ -167,3 +167,7 @@ describe('bad input: exit 2, one line', () => {
     expect(JSON.parse(r.stdout).properties.diff.properties.runs.type).toBe('array');
   });
 });
+
+it('diff takes exactly two plans', async () => {
+  expect(badInputLine(await cli(['diff', 'examples/plan-a.yaml']))).toBe('train-cost: diff takes two plans, BASE and HEAD, got 1; see train-cost diff --help');
+});

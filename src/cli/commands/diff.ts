@@ -56,8 +56,8 @@ interface Side {
 export function diffCommand(ctx: CliContext): Command {
   return addCommonOptions(new Command('diff'))
     .description('compare two plans: each a run file, a bundled run id, or saved --format json output; before, after and change per run and phase')
-    .argument('<base>', 'the plan before: run file, run id, saved JSON output, or - for stdin')
-    .argument('<head>', 'the plan after: the same kinds')
+    // One variadic argument keeps the command's line in train-cost --help as narrow as the rest.
+    .argument('<plans...>', 'BASE then HEAD, the plans before and after: each a run file, run id, saved JSON output, or - for stdin')
     .option('--max-increase <p>', 'exit 1 when a run\'s rental cost rises by more than this: 10% or 0.1')
     .option('--max-cost <usd>', 'exit 1 when a run of HEAD costs more (rental USD), e.g. 2e6')
     .option('-g, --gpu <ids>', 'run sides: accelerator preset(s), as in the estimate command')
@@ -80,8 +80,10 @@ Examples:
 Runs are matched by name, then the rest in order; runs on one side only are added or removed.
 --max-increase and --max-cost print the result, then exit 1 with one line on stderr when crossed.`,
     )
-    .action(async (base: string, head: string, raw: Record<string, unknown>) => {
+    .action(async (plans: string[], raw: Record<string, unknown>) => {
       const opts = parseOptions(diffSchema, raw);
+      if (plans.length !== 2) throw new InputError(`diff takes two plans, BASE and HEAD, got ${plans.length}; see train-cost diff --help`);
+      const [base, head] = plans as [string, string];
       const format = formatOf(opts);
       if (base === '-' && head === '-') throw new InputError('- (stdin) can be given only once');
       const passed = Object.fromEntries(PASSED.filter((k) => raw[k] !== undefined).map((k) => [k, raw[k]]));
