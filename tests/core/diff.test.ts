@@ -44,13 +44,18 @@ describe('metrics and checks', () => {
     expect(diffRuns([run('r', 100)], [run('r', 100)])[0]).toMatchObject({ status: 'unchanged', phases: [] });
   });
 
-  it('max-increase on each run on both sides, max-cost on each run of the head', () => {
+  it('max-increase on each run on both sides (gone and new are paired in order: a rename), max-cost on each run of the head', () => {
     const runs = diffRuns([run('a', 100), run('b', 0), run('gone', 5)], [run('a', 111), run('b', 10), run('new', 50)]);
     expect(diffChecks(runs, { maxIncrease: 0.1, maxCost: 40 })).toEqual([
       { gate: 'max-increase', limit: 0.1, value: expect.closeTo(0.11, 9), run: 'a', passed: false },
       { gate: 'max-cost', limit: 40, value: 111, run: 'a', passed: false },
       { gate: 'max-increase', limit: 0.1, value: null, run: 'b', passed: false },
       { gate: 'max-cost', limit: 40, value: 10, run: 'b', passed: true },
+      { gate: 'max-increase', limit: 0.1, value: 9, run: 'new', passed: false },
+      { gate: 'max-cost', limit: 40, value: 50, run: 'new', passed: false },
+    ]);
+    // An added run has no change to measure: only --max-cost holds it.
+    expect(diffChecks(diffRuns([], [run('new', 50)]), { maxIncrease: 0.1, maxCost: 40 })).toEqual([
       { gate: 'max-cost', limit: 40, value: 50, run: 'new', passed: false },
     ]);
     expect(diffChecks(runs, {})).toEqual([]);
