@@ -86,9 +86,18 @@ export function compareFigures(base: DiffFigures | null, head: DiffFigures | nul
   const [b, h] = [totalsOf(base), totalsOf(head)];
   const found = [...new Set([...b.keys(), ...h.keys()])];
   const bases = [...DIFF_BASES.filter((x) => found.includes(x)), ...found.filter((x) => !(DIFF_BASES as readonly string[]).includes(x))];
-  const metrics = [metric('gpuHours', 'gpu-hours', base?.gpuHours ?? null, head?.gpuHours ?? null), ...bases.map((x) => metric(x, 'usd', b.get(x) ?? null, h.get(x) ?? null))];
+  const metrics = [
+    metric('gpuHours', 'gpu-hours', base?.gpuHours ?? null, head?.gpuHours ?? null),
+    ...bases.map((x) => metric(x, 'usd', b.get(x) ?? null, h.get(x) ?? null)),
+  ];
   const status: DiffStatus =
-    base === null ? 'added' : head === null ? 'removed' : metrics.every((m) => m.change !== null && same(m.before!, m.after!)) && base.name === head.name ? 'unchanged' : 'changed';
+    base === null
+      ? 'added'
+      : head === null
+        ? 'removed'
+        : metrics.every((m) => m.change !== null && same(m.before!, m.after!)) && base.name === head.name
+          ? 'unchanged'
+          : 'changed';
   return { status, base: base?.name ?? null, head: head?.name ?? null, metrics };
 }
 
@@ -135,7 +144,13 @@ export function diffChecks(runs: readonly RunDiff[], gates: DiffGates): DiffChec
     if (gates.maxIncrease !== undefined && rental !== undefined && rental.change !== null) {
       // From nothing to something is no fraction (value null): an increase past any limit.
       const value = rental.relative;
-      checks.push({ gate: 'max-increase', limit: gates.maxIncrease, value, run: name, passed: value === null ? rental.change <= 0 : value <= gates.maxIncrease });
+      checks.push({
+        gate: 'max-increase',
+        limit: gates.maxIncrease,
+        value,
+        run: name,
+        passed: value === null ? rental.change <= 0 : value <= gates.maxIncrease,
+      });
     }
     if (gates.maxCost !== undefined && rental !== undefined && rental.after !== null)
       checks.push({ gate: 'max-cost', limit: gates.maxCost, value: rental.after, run: name, passed: rental.after <= gates.maxCost });

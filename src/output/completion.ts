@@ -40,7 +40,9 @@ function bash(t: CompletionTree): string {
     const short = t.commands.flatMap((c) => c.options).find((o) => o.long === flag)?.short;
     return `    ${[flag, ...(short ? [short] : [])].join('|')}) COMPREPLY=($(compgen -W ${sq(values.join(' '))} -- "$cur")); return ;;`;
   });
-  const valueFlags = [...new Set(t.commands.flatMap((c) => c.options.filter((o) => o.takesValue && !(o.long in t.values)).flatMap(flagsOf)))];
+  const valueFlags = [
+    ...new Set(t.commands.flatMap((c) => c.options.filter((o) => o.takesValue && !(o.long in t.values)).flatMap(flagsOf))),
+  ];
   return `# ${t.program} completion for bash: eval "$(${t.program} completion bash)", or save it in
 # ~/.local/share/bash-completion/completions/${t.program}
 ${fn(t.program)}() {
@@ -72,7 +74,10 @@ complete -o filenames -F ${fn(t.program)} ${t.program}
 function zsh(t: CompletionTree): string {
   const subs = t.commands.filter((c) => c.name !== '');
   const item = (name: string, desc: string) => sq(`${name.replace(/:/g, '\\:')}:${desc.replace(/\s+/g, ' ')}`);
-  const arrays = t.commands.map((c) => `  local -a opts_${c.name === '' ? 'root' : c.name.replace(/-/g, '_')}=(${c.options.flatMap((o) => flagsOf(o).map((f) => item(f, o.description))).join(' ')})`);
+  const arrays = t.commands.map(
+    (c) =>
+      `  local -a opts_${c.name === '' ? 'root' : c.name.replace(/-/g, '_')}=(${c.options.flatMap((o) => flagsOf(o).map((f) => item(f, o.description))).join(' ')})`,
+  );
   return `#compdef ${t.program}
 # ${t.program} completion for zsh: save as _${t.program} in a folder of $fpath, or
 # source <(${t.program} completion zsh)
@@ -116,7 +121,11 @@ function fish(t: CompletionTree): string {
     const when = c.name === '' ? '__fish_use_subcommand' : sq(`__fish_seen_subcommand_from ${c.name}`);
     for (const o of c.options) {
       const values = t.values[o.long];
-      const parts = [`complete -c ${t.program} -n ${when} -l ${o.long.slice(2)}`, o.short ? `-s ${o.short.slice(1)}` : '', `-d ${sq(o.description)}`];
+      const parts = [
+        `complete -c ${t.program} -n ${when} -l ${o.long.slice(2)}`,
+        o.short ? `-s ${o.short.slice(1)}` : '',
+        `-d ${sq(o.description)}`,
+      ];
       if (values) parts.push(`-x -a ${sq(values.join(' '))}`);
       else if (o.takesValue) parts.push('-r');
       lines.push(parts.filter((p) => p !== '').join(' '));

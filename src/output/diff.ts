@@ -67,7 +67,10 @@ function checkLine(c: Check, runCount: number): string {
 /** One line: the change of the rental cost over every run, and what was added or removed. */
 export function verdictLine(doc: DiffOutput): string {
   const count = (s: string) => doc.diff.runs.filter((r) => r.status === s).length;
-  const moved = [count('added') > 0 ? `${count('added')} run${count('added') > 1 ? 's' : ''} added` : '', count('removed') > 0 ? `${count('removed')} removed` : '']
+  const moved = [
+    count('added') > 0 ? `${count('added')} run${count('added') > 1 ? 's' : ''} added` : '',
+    count('removed') > 0 ? `${count('removed')} removed` : '',
+  ]
     .filter((s) => s !== '')
     .join(', ');
   const rental = doc.diff.totals.find((m) => m.id === 'rental');
@@ -75,16 +78,26 @@ export function verdictLine(doc: DiffOutput): string {
   let text: string;
   if (rental === undefined || rental.change === null) text = 'No rental cost to compare';
   else if (rental.change === 0) text = `${what} unchanged at ${fmtUsd(rental.after!)}`;
-  else text = `${what} ${rental.change > 0 ? 'up' : 'down'} ${fmtUsd(Math.abs(rental.change))} (${fmtRelative(rental.relative, rental.change)}), from ${fmtUsd(rental.before!)} to ${fmtUsd(rental.after!)}`;
+  else
+    text = `${what} ${rental.change > 0 ? 'up' : 'down'} ${fmtUsd(Math.abs(rental.change))} (${fmtRelative(rental.relative, rental.change)}), from ${fmtUsd(rental.before!)} to ${fmtUsd(rental.after!)}`;
   const failed = doc.checks.filter((c) => !c.passed).length;
-  const checks = doc.checks.length === 0 ? '' : failed > 0 ? `; ${failed} of ${doc.checks.length} checks failed` : `; ${doc.checks.length === 1 ? 'check' : `all ${doc.checks.length} checks`} passed`;
+  const checks =
+    doc.checks.length === 0
+      ? ''
+      : failed > 0
+        ? `; ${failed} of ${doc.checks.length} checks failed`
+        : `; ${doc.checks.length === 1 ? 'check' : `all ${doc.checks.length} checks`} passed`;
   return `${text}${moved === '' ? '' : ` (${moved})`}${checks}.`;
 }
 
 function renderDiffTable(doc: DiffOutput, opts: { color: boolean }): string {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
   const out = [terminalTable(HEAD, rowsOf(doc, '  '), { color: opts.color, aligns: ALIGNS })];
-  out.push('', `Base: ${doc.diff.base.source}${doc.diff.base.kind === 'saved' ? ' (saved output)' : ''}`, `Head: ${doc.diff.head.source}${doc.diff.head.kind === 'saved' ? ' (saved output)' : ''}`);
+  out.push(
+    '',
+    `Base: ${doc.diff.base.source}${doc.diff.base.kind === 'saved' ? ' (saved output)' : ''}`,
+    `Head: ${doc.diff.head.source}${doc.diff.head.kind === 'saved' ? ' (saved output)' : ''}`,
+  );
   const checks = doc.checks.map((x) => checkLine(x, doc.diff.runs.length));
   if (checks.length > 0) out.push('', ...checks.map((l) => (l.endsWith('failed') ? c.red(l) : l)));
   out.push('', c.bold(verdictLine(doc)));
@@ -108,7 +121,8 @@ function renderDiffMarkdown(doc: DiffOutput): string {
 
 function renderDiffCsv(doc: DiffOutput): string {
   const head = ['run', 'phase', 'status', 'baseName', 'headName', 'figure', 'unit', 'before', 'after', 'change', 'relative'];
-  const rows = (run: string, phase: string, p: PhaseDiff) => p.metrics.map((m) => [run, phase, p.status, p.base, p.head, m.id, m.unit, m.before, m.after, m.change, m.relative]);
+  const rows = (run: string, phase: string, p: PhaseDiff) =>
+    p.metrics.map((m) => [run, phase, p.status, p.base, p.head, m.id, m.unit, m.before, m.after, m.change, m.relative]);
   return csvDocument(
     head,
     doc.diff.runs.flatMap((r) => {

@@ -7,7 +7,9 @@ import { createContext } from '../../src/cli/context.js';
 import { buildProgram } from '../../src/cli/program.js';
 import { badInputLine, cli } from '../helpers/cli.js';
 
-const program = buildProgram(createContext({ stdout: { write: () => {} }, stderr: { write: () => {} }, stdin: { read: async () => '' }, env: {} }));
+const program = buildProgram(
+  createContext({ stdout: { write: () => {} }, stderr: { write: () => {} }, stdin: { read: async () => '' }, env: {} }),
+);
 const all = (c: Command): Command[] => [c, ...c.commands.flatMap(all)];
 const longs = (c: Command) => c.options.map((o) => o.long).filter((l) => l !== undefined);
 
@@ -17,13 +19,17 @@ describe.each(['bash', 'zsh', 'fish'])('train-cost completion %s', (shell) => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toBe('');
     const script = r.stdout;
-    const names = all(program).slice(1).map((c) => c.name());
+    const names = all(program)
+      .slice(1)
+      .map((c) => c.name());
     expect(names).toEqual(expect.arrayContaining(['gpus', 'diff', 'completion', 'import']));
     const word = (w: string) => new RegExp(`(^|[\\s'|(])${w.replace(/[-]/g, '\\-')}([\\s'|):\\\\]|$)`, 'm');
     for (const name of names) expect(script, name).toMatch(word(name));
     for (const c of all(program))
-      for (const long of longs(c)) expect(script, `${c.name()} ${long}`).toMatch(shell === 'fish' ? word(`-l ${long.slice(2)}`) : word(long));
-    for (const value of ['markdown', 'ndjson', 'h800', 'b200', 'fp8', 'marketplace', 'committed-3y', 'epoch']) expect(script).toMatch(word(value));
+      for (const long of longs(c))
+        expect(script, `${c.name()} ${long}`).toMatch(shell === 'fish' ? word(`-l ${long.slice(2)}`) : word(long));
+    for (const value of ['markdown', 'ndjson', 'h800', 'b200', 'fp8', 'marketplace', 'committed-3y', 'epoch'])
+      expect(script).toMatch(word(value));
   });
 });
 

@@ -44,8 +44,18 @@ describe('train-cost diff plan-a plan-b', () => {
     expect(rental.relative).toBeCloseTo(b.rental.usd / a.rental.usd - 1, 9);
     expect(run.metrics.find((m) => m.id === 'owned')!.after).toBeCloseTo(b.ownership.usd, 6);
     expect(run.metrics.find((m) => m.id === 'gpuHours')!).toMatchObject({ before: a.gpuHours, after: b.gpuHours });
-    expect(run.phases.map((p) => [p.status, p.base])).toEqual([['changed', 'pre-training'], ['changed', 'long-context extension']]);
-    expect(run.phases[1]!.metrics[0]).toEqual({ id: 'gpuHours', unit: 'gpu-hours', before: 24576, after: 12288, change: -12288, relative: -0.5 });
+    expect(run.phases.map((p) => [p.status, p.base])).toEqual([
+      ['changed', 'pre-training'],
+      ['changed', 'long-context extension'],
+    ]);
+    expect(run.phases[1]!.metrics[0]).toEqual({
+      id: 'gpuHours',
+      unit: 'gpu-hours',
+      before: 24576,
+      after: 12288,
+      change: -12288,
+      relative: -0.5,
+    });
   });
 
   it('a plan against itself is unchanged, with changes of 0', async () => {
@@ -100,11 +110,24 @@ describe('train-cost diff plan-a plan-b', () => {
     const rows = csv.stdout.trimEnd().split('\n').map(parseCsvLine);
     expect(rows[0]).toEqual(['run', 'phase', 'status', 'baseName', 'headName', 'figure', 'unit', 'before', 'after', 'change', 'relative']);
     expect(rows).toHaveLength(1 + 3 * 4);
-    expect(rows.find((r) => r[1] === 'long-context extension' && r[5] === 'gpuHours')!.slice(7)).toEqual(['24576', '12288', '-12288', '-0.5']);
+    expect(rows.find((r) => r[1] === 'long-context extension' && r[5] === 'gpuHours')!.slice(7)).toEqual([
+      '24576',
+      '12288',
+      '-12288',
+      '-0.5',
+    ]);
     const nd = await cli(['diff', A, B, '--format', 'ndjson', '--max-cost', '1e6']);
-    const lines = nd.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const lines = nd.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatchObject({ schemaVersion: 1, sides: { base: { source: A } }, status: 'changed', checks: [{ gate: 'max-cost', passed: true }] });
+    expect(lines[0]).toMatchObject({
+      schemaVersion: 1,
+      sides: { base: { source: A } },
+      status: 'changed',
+      checks: [{ gate: 'max-cost', passed: true }],
+    });
   });
 });
 
@@ -113,11 +136,17 @@ describe('gates', () => {
     const r = await cli(['diff', A, B, '--max-increase', '10%', '--format', 'markdown']);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('- check max-increase: +17.5% over +10.0%: failed');
-    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('**Rental cost up $111,682 (+17.5%), from $637,653 to $749,335; 1 of 1 checks failed.**');
-    expect(r.stderr).toBe('train-cost: 1 of 1 check failed: "8B pre-training, then long context" rental cost rises 17.5%, over --max-increase 10.0%\n');
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe(
+      '**Rental cost up $111,682 (+17.5%), from $637,653 to $749,335; 1 of 1 checks failed.**',
+    );
+    expect(r.stderr).toBe(
+      'train-cost: 1 of 1 check failed: "8B pre-training, then long context" rental cost rises 17.5%, over --max-increase 10.0%\n',
+    );
     const { r: jr, doc } = await json([A, B, '--max-increase', '0.1']);
     expect(jr.code).toBe(1);
-    expect(doc.checks).toEqual([{ gate: 'max-increase', limit: 0.1, value: expect.closeTo(0.17515, 4), run: '8B pre-training, then long context', passed: false }]);
+    expect(doc.checks).toEqual([
+      { gate: 'max-increase', limit: 0.1, value: expect.closeTo(0.17515, 4), run: '8B pre-training, then long context', passed: false },
+    ]);
   });
 
   it('--max-increase 20% and a decrease pass', async () => {
@@ -127,11 +156,13 @@ describe('gates', () => {
     expect(down.stdout).toContain('check max-increase: -14.9% within 0.0%: passed');
   });
 
-  it('--max-cost holds the head\'s rental cost', async () => {
+  it("--max-cost holds the head's rental cost", async () => {
     const over = await cli(['diff', A, B, '--max-cost', '700000']);
     expect(over.code).toBe(1);
     expect(over.stdout).toContain('check max-cost: $749,335 over $700,000: failed');
-    expect(over.stderr).toBe('train-cost: 1 of 1 check failed: "8B pre-training, then long context" costs $749,335, over --max-cost $700,000\n');
+    expect(over.stderr).toBe(
+      'train-cost: 1 of 1 check failed: "8B pre-training, then long context" costs $749,335, over --max-cost $700,000\n',
+    );
     expect((await cli(['diff', B, A, '--max-cost', '700000'])).code).toBe(0);
   });
 });
@@ -169,5 +200,7 @@ describe('bad input: exit 2, one line', () => {
 });
 
 it('diff takes exactly two plans', async () => {
-  expect(badInputLine(await cli(['diff', 'examples/plan-a.yaml']))).toBe('train-cost: diff takes two plans, BASE and HEAD, got 1; see train-cost diff --help');
+  expect(badInputLine(await cli(['diff', 'examples/plan-a.yaml']))).toBe(
+    'train-cost: diff takes two plans, BASE and HEAD, got 1; see train-cost diff --help',
+  );
 });

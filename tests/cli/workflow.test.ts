@@ -66,7 +66,10 @@ function runJob(origin: string, env: Record<string, string> = {}): { results: St
   mkdirSync(temp);
   // actions/checkout with fetch-depth 0: the PR's head, with the base branch as origin/main.
   sh(root, `git clone -q "${origin}" work && cd work && git checkout -q pr`);
-  writeFileSync(join(stubs, 'npm'), `#!/bin/sh\n[ "$1" = ci ] || { echo "npm stub: only npm ci" >&2; exit 99; }\nmkdir -p node_modules/.bin && ln -sf "${BIN}" node_modules/.bin/train-cost\n`);
+  writeFileSync(
+    join(stubs, 'npm'),
+    `#!/bin/sh\n[ "$1" = ci ] || { echo "npm stub: only npm ci" >&2; exit 99; }\nmkdir -p node_modules/.bin && ln -sf "${BIN}" node_modules/.bin/train-cost\n`,
+  );
   writeFileSync(
     join(stubs, 'gh'),
     `#!/bin/sh\nprintf '%s\\n' "$*" > "${stubs}/gh-args"\nwhile [ $# -gt 0 ]; do [ "$1" = --body-file ] && cp "$2" "${stubs}/comment.md"; shift; done\n`,
@@ -98,7 +101,11 @@ function runJob(origin: string, env: Record<string, string> = {}): { results: St
       ...env,
       ...Object.fromEntries(Object.entries(step.env ?? {}).map(([k, v]) => [k, expand(v)])),
     };
-    const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run], { cwd: work, env: stepEnv, encoding: 'utf8' });
+    const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run], {
+      cwd: work,
+      env: stepEnv,
+      encoding: 'utf8',
+    });
     if (step.id !== undefined)
       outputs[step.id] = Object.fromEntries(
         readFileSync(outputFile, 'utf8')
@@ -116,7 +123,13 @@ function runJob(origin: string, env: Record<string, string> = {}): { results: St
 /** An origin repository: plans/plan.yaml as `base` on main, as `head` on the branch pr. */
 function origin(base: string, head: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'train-cost-origin-'));
-  const env = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' };
+  const env = {
+    ...process.env,
+    GIT_AUTHOR_NAME: 't',
+    GIT_AUTHOR_EMAIL: 't@example.com',
+    GIT_COMMITTER_NAME: 't',
+    GIT_COMMITTER_EMAIL: 't@example.com',
+  };
   mkdirSync(join(dir, 'plans'));
   sh(dir, 'git init -q -b main', env);
   copyFileSync(join(REPO_ROOT, base), join(dir, 'plans/plan.yaml'));
@@ -134,7 +147,13 @@ describe('examples/github-workflow.yml, run locally', () => {
   it('runs on pull requests and every run: step uses only what the test provides', () => {
     expect(workflow.on).toHaveProperty('pull_request');
     const runs = workflow.jobs['cost-diff']!.steps.filter((s) => s.run !== undefined);
-    expect(runs.map((s) => s.name)).toEqual(['Install train-cost', 'The plan on the base branch', 'Diff the plan', 'Comment on the pull request', 'Fail when the cost rose past the limit']);
+    expect(runs.map((s) => s.name)).toEqual([
+      'Install train-cost',
+      'The plan on the base branch',
+      'Diff the plan',
+      'Comment on the pull request',
+      'Fail when the cost rose past the limit',
+    ]);
     expect(runs.some((s) => /npx --no-install train-cost diff .*--format markdown/s.test(s.run!))).toBe(true);
   });
 
@@ -154,12 +173,16 @@ describe('examples/github-workflow.yml, run locally', () => {
     expect(comment).toMatch(/^### train-cost diff: `.*base-plan\.yaml` → `plans\/plan\.yaml`\n/);
     expect(comment).toContain('|  | Rental cost | $637,653 | $749,335 | +$111,682 | +17.5% |');
     expect(comment).toContain('- check max-increase: +17.5% over +10.0%: failed');
-    expect(comment.trimEnd().split('\n').at(-1)).toBe('**Rental cost up $111,682 (+17.5%), from $637,653 to $749,335; 1 of 1 checks failed.**');
+    expect(comment.trimEnd().split('\n').at(-1)).toBe(
+      '**Rental cost up $111,682 (+17.5%), from $637,653 to $749,335; 1 of 1 checks failed.**',
+    );
   }, 60_000);
 
   it('a PR that lowers the cost: the diff is posted and the job passes', () => {
     const { results, stubs } = runJob(origin('examples/plan-b.yaml', 'examples/plan-a.yaml'));
     expect(results.map((r) => r.status)).toEqual(['success', 'success', 'success', 'success', 'skipped']);
-    expect(readFileSync(join(stubs, 'comment.md'), 'utf8')).toContain('**Rental cost down $111,682 (-14.9%), from $749,335 to $637,653; check passed.**');
+    expect(readFileSync(join(stubs, 'comment.md'), 'utf8')).toContain(
+      '**Rental cost down $111,682 (-14.9%), from $749,335 to $637,653; check passed.**',
+    );
   }, 60_000);
 });

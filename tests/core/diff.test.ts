@@ -12,11 +12,25 @@ describe('pairByName', () => {
   const names = (pairs: [{ name: string } | null, { name: string } | null][]) => pairs.map(([a, b]) => [a?.name ?? null, b?.name ?? null]);
   it('matches names first, then pairs the rest in order, then added and removed', () => {
     const n = (s: string) => ({ name: s });
-    expect(names(pairByName([n('a'), n('b'), n('c')], [n('c'), n('x'), n('a')]))).toEqual([['a', 'a'], ['b', 'x'], ['c', 'c']]);
-    expect(names(pairByName([n('a'), n('b')], [n('a')]))).toEqual([['a', 'a'], ['b', null]]);
-    expect(names(pairByName([n('a')], [n('b'), n('a'), n('c')]))).toEqual([['a', 'a'], [null, 'b'], [null, 'c']]);
+    expect(names(pairByName([n('a'), n('b'), n('c')], [n('c'), n('x'), n('a')]))).toEqual([
+      ['a', 'a'],
+      ['b', 'x'],
+      ['c', 'c'],
+    ]);
+    expect(names(pairByName([n('a'), n('b')], [n('a')]))).toEqual([
+      ['a', 'a'],
+      ['b', null],
+    ]);
+    expect(names(pairByName([n('a')], [n('b'), n('a'), n('c')]))).toEqual([
+      ['a', 'a'],
+      [null, 'b'],
+      [null, 'c'],
+    ]);
     // A repeated name is used once a side.
-    expect(names(pairByName([n('a'), n('a')], [n('a')]))).toEqual([['a', 'a'], ['a', null]]);
+    expect(names(pairByName([n('a'), n('a')], [n('a')]))).toEqual([
+      ['a', 'a'],
+      ['a', null],
+    ]);
   });
 });
 
@@ -30,10 +44,30 @@ describe('metrics and checks', () => {
 
   it('totals by basis, in the order rental, owned, then others as found', () => {
     const d = compareFigures(
-      { name: 'x', gpuHours: 1, costs: [{ basis: 'owned', usd: 3 }, { basis: 'rental', usd: 1 }, { basis: 'rental', usd: 2 }] },
-      { name: 'x', gpuHours: 1, costs: [{ basis: 'future', usd: 1 }, { basis: 'rental', usd: 3 }] },
+      {
+        name: 'x',
+        gpuHours: 1,
+        costs: [
+          { basis: 'owned', usd: 3 },
+          { basis: 'rental', usd: 1 },
+          { basis: 'rental', usd: 2 },
+        ],
+      },
+      {
+        name: 'x',
+        gpuHours: 1,
+        costs: [
+          { basis: 'future', usd: 1 },
+          { basis: 'rental', usd: 3 },
+        ],
+      },
     );
-    expect(d.metrics.map((m) => [m.id, m.before, m.after])).toEqual([['gpuHours', 1, 1], ['rental', 3, 3], ['owned', 3, null], ['future', null, 1]]);
+    expect(d.metrics.map((m) => [m.id, m.before, m.after])).toEqual([
+      ['gpuHours', 1, 1],
+      ['rental', 3, 3],
+      ['owned', 3, null],
+      ['future', null, 1],
+    ]);
     expect(d.status).toBe('changed');
   });
 

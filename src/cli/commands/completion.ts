@@ -14,7 +14,8 @@ export function completionCommand(ctx: CliContext): Command {
     .description(`print a shell completion script: ${SHELLS.join(', ')} (eval "$(train-cost completion bash)")`)
     .argument('<shell>', SHELLS.join(' | '))
     .action((shell: string, _opts: unknown, cmd: Command) => {
-      if (!(SHELLS as readonly string[]).includes(shell)) throw new InputError(`unknown shell "${shell}"; use one of: ${SHELLS.join(', ')}`);
+      if (!(SHELLS as readonly string[]).includes(shell))
+        throw new InputError(`unknown shell "${shell}"; use one of: ${SHELLS.join(', ')}`);
       ctx.out(completionScript(shell as Shell, treeOf(cmd.parent!)));
     });
 }
@@ -36,7 +37,12 @@ export function treeOf(program: Command): CompletionTree {
     program: program.name(),
     commands: [
       { name: '', description: program.description(), options: options(program), subcommands: [] },
-      ...program.commands.map((c) => ({ name: c.name(), description: c.description(), options: options(c), subcommands: c.commands.map((s) => s.name()) })),
+      ...program.commands.map((c) => ({
+        name: c.name(),
+        description: c.description(),
+        options: options(c),
+        subcommands: c.commands.map((s) => s.name()),
+      })),
     ],
     values: {
       '--format': FORMATS,

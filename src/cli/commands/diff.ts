@@ -54,24 +54,27 @@ interface Side {
 }
 
 export function diffCommand(ctx: CliContext): Command {
-  return addCommonOptions(new Command('diff'))
-    .description('compare two plans: each a run file, a bundled run id, or saved --format json output; before, after and change per run and phase')
-    // One variadic argument keeps the command's line in train-cost --help as narrow as the rest.
-    .argument('<plans...>', 'BASE then HEAD, the plans before and after: each a run file, run id, saved JSON output, or - for stdin')
-    .option('--max-increase <p>', 'exit 1 when a run\'s rental cost rises by more than this: 10% or 0.1')
-    .option('--max-cost <usd>', 'exit 1 when a run of HEAD costs more (rental USD), e.g. 2e6')
-    .option('-g, --gpu <ids>', 'run sides: accelerator preset(s), as in the estimate command')
-    .option('-c, --chips <n>', 'run sides: number of chips')
-    .option('--price <usd>', 'run sides: USD per GPU-hour')
-    .option('--price-source <s>', 'run sides: which preset price (train-cost --help)')
-    .option('--region <id>', 'run sides: energy region')
-    .option('--date <d>', 'run sides: training start, YYYY-MM or YYYY-MM-DD')
-    .option('--cloud <c>', 'run sides: hyperscaler for --price-source epoch')
-    .option('--dollar-year <y>', 'run sides: state figures in this year\'s US dollars (a saved side must be in the same)')
-    .option('--max-price-age <age>', 'run sides: warn when a preset price is older than this (default 12m)')
-    .addHelpText(
-      'after',
-      `
+  return (
+    addCommonOptions(new Command('diff'))
+      .description(
+        'compare two plans: each a run file, a bundled run id, or saved --format json output; before, after and change per run and phase',
+      )
+      // One variadic argument keeps the command's line in train-cost --help as narrow as the rest.
+      .argument('<plans...>', 'BASE then HEAD, the plans before and after: each a run file, run id, saved JSON output, or - for stdin')
+      .option('--max-increase <p>', "exit 1 when a run's rental cost rises by more than this: 10% or 0.1")
+      .option('--max-cost <usd>', 'exit 1 when a run of HEAD costs more (rental USD), e.g. 2e6')
+      .option('-g, --gpu <ids>', 'run sides: accelerator preset(s), as in the estimate command')
+      .option('-c, --chips <n>', 'run sides: number of chips')
+      .option('--price <usd>', 'run sides: USD per GPU-hour')
+      .option('--price-source <s>', 'run sides: which preset price (train-cost --help)')
+      .option('--region <id>', 'run sides: energy region')
+      .option('--date <d>', 'run sides: training start, YYYY-MM or YYYY-MM-DD')
+      .option('--cloud <c>', 'run sides: hyperscaler for --price-source epoch')
+      .option('--dollar-year <y>', "run sides: state figures in this year's US dollars (a saved side must be in the same)")
+      .option('--max-price-age <age>', 'run sides: warn when a preset price is older than this (default 12m)')
+      .addHelpText(
+        'after',
+        `
 Examples:
   $ train-cost diff examples/plan-a.yaml examples/plan-b.yaml --format markdown
   $ train-cost examples/plan.yaml --format json > baseline.json
@@ -79,43 +82,51 @@ Examples:
 
 Runs are matched by name, then the rest in order; runs on one side only are added or removed.
 --max-increase and --max-cost print the result, then exit 1 with one line on stderr when crossed.`,
-    )
-    .action(async (plans: string[], raw: Record<string, unknown>) => {
-      const opts = parseOptions(diffSchema, raw);
-      if (plans.length !== 2) throw new InputError(`diff takes two plans, BASE and HEAD, got ${plans.length}; see train-cost diff --help`);
-      const [base, head] = plans as [string, string];
-      const format = formatOf(opts);
-      if (base === '-' && head === '-') throw new InputError('- (stdin) can be given only once');
-      const passed = Object.fromEntries(PASSED.filter((k) => raw[k] !== undefined).map((k) => [k, raw[k]]));
-      const estimate = { presets: opts.presets, ...passed };
-      const sides = [await readSide(ctx, base, estimate), await readSide(ctx, head, estimate)] as const;
-      for (const [flag, side] of PASSED.filter((k) => raw[k] !== undefined).flatMap((k) => sides.filter((s) => s.kind === 'saved').map((s) => [k, s] as const)))
-        ctx.err(`note: --${flag.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} does not apply to the saved output ${excerpt(side.source, 200)}: it is compared as saved`);
-      if (sides[0].dollarYear !== sides[1].dollarYear)
-        throw new InputError(`the sides are in different dollars (base ${dollarsOf(sides[0])}, head ${dollarsOf(sides[1])}): give --dollar-year to match a saved output`);
-      const runs = diffRuns(sides[0].runs, sides[1].runs);
-      const checks = diffChecks(runs, { maxIncrease: opts.maxIncrease, maxCost: opts.maxCost });
-      const sideJson = (s: Side) => ({ source: s.source, kind: s.kind, toolVersion: s.toolVersion });
-      const doc: DiffOutput = {
-        schemaVersion: 1,
-        tool: { name: 'train-cost', version: VERSION },
-        currency: 'USD',
-        dollarYear: sides[1].dollarYear,
-        diff: { base: sideJson(sides[0]), head: sideJson(sides[1]), runs, totals: diffTotals(runs) },
-        checks,
-      };
-      diffOutputSchema.parse(doc);
-      ctx.out(renderDiff(doc, format, ctx.renderOptions(opts)));
-      const failed = checks.filter((c) => !c.passed);
-      if (failed.length > 0) {
-        const first = failed[0]!;
-        const what =
-          first.gate === 'max-cost'
-            ? `"${first.run}" costs ${fmtUsd(first.value!)}, over --max-cost ${fmtUsd(first.limit)}`
-            : `"${first.run}" rental cost ${first.value === null ? 'rises from $0' : `rises ${(first.value * 100).toFixed(1)}%`}, over --max-increase ${(first.limit * 100).toFixed(1)}%`;
-        throw new CheckFailed(`${failed.length} of ${checks.length} check${checks.length > 1 ? 's' : ''} failed: ${what}`);
-      }
-    });
+      )
+      .action(async (plans: string[], raw: Record<string, unknown>) => {
+        const opts = parseOptions(diffSchema, raw);
+        if (plans.length !== 2)
+          throw new InputError(`diff takes two plans, BASE and HEAD, got ${plans.length}; see train-cost diff --help`);
+        const [base, head] = plans as [string, string];
+        const format = formatOf(opts);
+        if (base === '-' && head === '-') throw new InputError('- (stdin) can be given only once');
+        const passed = Object.fromEntries(PASSED.filter((k) => raw[k] !== undefined).map((k) => [k, raw[k]]));
+        const estimate = { presets: opts.presets, ...passed };
+        const sides = [await readSide(ctx, base, estimate), await readSide(ctx, head, estimate)] as const;
+        for (const [flag, side] of PASSED.filter((k) => raw[k] !== undefined).flatMap((k) =>
+          sides.filter((s) => s.kind === 'saved').map((s) => [k, s] as const),
+        ))
+          ctx.err(
+            `note: --${flag.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} does not apply to the saved output ${excerpt(side.source, 200)}: it is compared as saved`,
+          );
+        if (sides[0].dollarYear !== sides[1].dollarYear)
+          throw new InputError(
+            `the sides are in different dollars (base ${dollarsOf(sides[0])}, head ${dollarsOf(sides[1])}): give --dollar-year to match a saved output`,
+          );
+        const runs = diffRuns(sides[0].runs, sides[1].runs);
+        const checks = diffChecks(runs, { maxIncrease: opts.maxIncrease, maxCost: opts.maxCost });
+        const sideJson = (s: Side) => ({ source: s.source, kind: s.kind, toolVersion: s.toolVersion });
+        const doc: DiffOutput = {
+          schemaVersion: 1,
+          tool: { name: 'train-cost', version: VERSION },
+          currency: 'USD',
+          dollarYear: sides[1].dollarYear,
+          diff: { base: sideJson(sides[0]), head: sideJson(sides[1]), runs, totals: diffTotals(runs) },
+          checks,
+        };
+        diffOutputSchema.parse(doc);
+        ctx.out(renderDiff(doc, format, ctx.renderOptions(opts)));
+        const failed = checks.filter((c) => !c.passed);
+        if (failed.length > 0) {
+          const first = failed[0]!;
+          const what =
+            first.gate === 'max-cost'
+              ? `"${first.run}" costs ${fmtUsd(first.value!)}, over --max-cost ${fmtUsd(first.limit)}`
+              : `"${first.run}" rental cost ${first.value === null ? 'rises from $0' : `rises ${(first.value * 100).toFixed(1)}%`}, over --max-increase ${(first.limit * 100).toFixed(1)}%`;
+          throw new CheckFailed(`${failed.length} of ${checks.length} check${checks.length > 1 ? 's' : ''} failed: ${what}`);
+        }
+      })
+  );
 }
 
 function dollarsOf(s: Side): string {
@@ -147,7 +158,9 @@ function savedOutput(text: string, ref: string): Side | null {
   const shown = ref === '-' ? 'stdin' : excerpt(ref, 200);
   if (!result.success) {
     const issue = result.error.issues[0]!;
-    throw new InputError(`saved output ${shown}: ${issue.path.join('.') || 'document'}: ${issue.message}; expected the output of train-cost --format json (schemaVersion 1)`);
+    throw new InputError(
+      `saved output ${shown}: ${issue.path.join('.') || 'document'}: ${issue.message}; expected the output of train-cost --format json (schemaVersion 1)`,
+    );
   }
   const doc = result.data;
   return { source: ref, kind: 'saved', toolVersion: doc.tool?.version ?? null, dollarYear: doc.dollarYear ?? null, runs: doc.runs };
