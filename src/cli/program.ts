@@ -3,6 +3,8 @@ import { Command } from 'commander';
 import { addEstimateOptions, runEstimate } from './commands/estimate.js';
 import { backtestCommand } from './commands/backtest.js';
 import { budgetCommand } from './commands/budget.js';
+import { completionCommand } from './commands/completion.js';
+import { diffCommand } from './commands/diff.js';
 import { gpusCommand } from './commands/gpus.js';
 import { pricesCommand } from './commands/prices.js';
 import { runsCommand } from './commands/runs.js';
@@ -50,6 +52,8 @@ export function buildProgram(ctx: CliContext): Command {
   program.addCommand(schemaCommand(ctx));
   program.addCommand(validateCommand(ctx));
   program.addCommand(pricesCommand(ctx));
+  program.addCommand(diffCommand(ctx));
+  program.addCommand(completionCommand(ctx));
   return program;
 }
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { mfuModelSchema } from '../presets/mfu.js';
 import { gpuSchema, regionsSchema, runSchema } from '../presets/schema.js';
 import { outputSchema } from './contract.js';
+import { diffOutputSchema } from './diff-contract.js';
 
 export const SCHEMA_KINDS = {
   gpu: { schema: gpuSchema, io: 'input' },
@@ -10,6 +11,7 @@ export const SCHEMA_KINDS = {
   regions: { schema: regionsSchema, io: 'input' },
   'mfu-model': { schema: mfuModelSchema, io: 'input' },
   output: { schema: outputSchema, io: 'output' },
+  diff: { schema: diffOutputSchema, io: 'output' },
 } as const;
 
 export type SchemaKind = keyof typeof SCHEMA_KINDS;

@@ -102,3 +102,16 @@ describe('bad input', () => {
     await expect(transcript(r)).toMatchFileSnapshot(`error-${name}.txt`);
   });
 });
+
+describe('diff examples/plan-a.yaml examples/plan-b.yaml in every format', () => {
+  it.each(FORMATS)('$id', async (format) => {
+    const r = await cli(['diff', 'examples/plan-a.yaml', 'examples/plan-b.yaml', '--max-increase', '20%', ...format.args], format.env ? { env: format.env } : {});
+    expectOk(r, format.id);
+    await expect(r.stdout).toMatchFileSnapshot(`diff.${format.file}`);
+  });
+
+  it('over --max-increase: exit 1, the result, one line', async () => {
+    const r = await cli(['diff', 'examples/plan-a.yaml', 'examples/plan-b.yaml', '--max-increase', '10%', '--format', 'markdown']);
+    await expect(transcript(r)).toMatchFileSnapshot('error-diff-max-increase.txt');
+  });
+});

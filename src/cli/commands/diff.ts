@@ -1,0 +1,167 @@
+// train-cost diff BASE HEAD: two plans compared run by run and phase by phase. Each side is a run
+// file, a bundled run id, or the saved JSON output of `train-cost ... --format json` (told by its
+// content); run sides are estimated as the estimate command would, with the flags given here.
+import { Command } from 'commander';
+import { z } from 'zod';
+import { type DiffRunInput, diffChecks, diffRuns, diffTotals } from '../../core/diff.js';
+import { CheckFailed, InputError } from '../../errors.js';
+import { excerpt } from '../../input/excerpt.js';
+import { MAX_INPUT_BYTES, readInputFile } from '../../input/read.js';
+import { diffOutputSchema, type DiffOutput } from '../../output/diff-contract.js';
+import { renderDiff } from '../../output/diff.js';
+import { fmtUsd } from '../../output/format.js';
+import { VERSION } from '../../version.js';
+import type { CliContext } from '../context.js';
+import { addCommonOptions, commonSchema, formatOf, num, parseOptions } from '../options.js';
+import { runEstimate } from './estimate.js';
+import { existsSync, statSync } from 'node:fs';
+
+/** The estimate flags a run side takes (the same names and values as the estimate command's). */
+const PASSED = ['gpu', 'chips', 'price', 'priceSource', 'region', 'date', 'cloud', 'dollarYear', 'maxPriceAge'] as const;
+
+/** "10%" or "0.1" -> 0.1; a fraction above 1 must be given as a percentage (150%). */
+export const increaseOption = (flag: string) =>
+  z.string().transform((s) => {
+    const v = s.trim();
+    const m = /^(\d+(?:\.\d+)?)(%?)$/.exec(v);
+    const value = m === null ? NaN : m[2] === '%' ? Number(m[1]) / 100 : Number(m[1]);
+    if (!Number.isFinite(value) || (m![2] === '' && value > 1))
+      throw new InputError(`invalid ${flag} "${s}": expected a percentage such as 10% or a fraction such as 0.1`);
+    return value;
+  });
+
+const diffSchema = commonSchema.extend({
+  maxIncrease: increaseOption('--max-increase').optional(),
+  maxCost: num({ flag: '--max-cost' }).optional(),
+  ...Object.fromEntries(PASSED.map((k) => [k, z.string().optional()])),
+});
+
+/** What diff reads of a saved output: names, GPU-hours and cost components (later fields are ignored). */
+const figures = z.object({ name: z.string(), gpuHours: z.number(), costs: z.array(z.object({ basis: z.string(), usd: z.number() })) });
+const savedSchema = z.object({
+  schemaVersion: z.literal(1),
+  tool: z.object({ version: z.string() }).optional(),
+  dollarYear: z.number().nullable().optional(),
+  runs: z.array(figures.extend({ phases: z.array(figures) })),
+});
+
+interface Side {
+  source: string;
+  kind: 'run' | 'saved';
+  toolVersion: string | null;
+  dollarYear: number | null;
+  runs: DiffRunInput[];
+}
+
+export function diffCommand(ctx: CliContext): Command {
+  return (
+    addCommonOptions(new Command('diff'))
+      .description(
+        'compare two plans: each a run file, a bundled run id, or saved --format json output; before, after and change per run and phase',
+      )
+      // One variadic argument keeps the command's line in train-cost --help as narrow as the rest.
+      .argument('<plans...>', 'BASE then HEAD, the plans before and after: each a run file, run id, saved JSON output, or - for stdin')
+      .option('--max-increase <p>', "exit 1 when a run's rental cost rises by more than this: 10% or 0.1")
+      .option('--max-cost <usd>', 'exit 1 when a run of HEAD costs more (rental USD), e.g. 2e6')
+      .option('-g, --gpu <ids>', 'run sides: accelerator preset(s), as in the estimate command')
+      .option('-c, --chips <n>', 'run sides: number of chips')
+      .option('--price <usd>', 'run sides: USD per GPU-hour')
+      .option('--price-source <s>', 'run sides: which preset price (train-cost --help)')
+      .option('--region <id>', 'run sides: energy region')
+      .option('--date <d>', 'run sides: training start, YYYY-MM or YYYY-MM-DD')
+      .option('--cloud <c>', 'run sides: hyperscaler for --price-source epoch')
+      .option('--dollar-year <y>', "run sides: state figures in this year's US dollars (a saved side must be in the same)")
+      .option('--max-price-age <age>', 'run sides: warn when a preset price is older than this (default 12m)')
+      .addHelpText(
+        'after',
+        `
+Examples:
+  $ train-cost diff examples/plan-a.yaml examples/plan-b.yaml --format markdown
+  $ train-cost examples/plan.yaml --format json > baseline.json
+  $ train-cost diff baseline.json examples/plan.yaml --max-increase 10%
+
+Runs are matched by name, then the rest in order; runs on one side only are added or removed.
+--max-increase and --max-cost print the result, then exit 1 with one line on stderr when crossed.`,
+      )
+      .action(async (plans: string[], raw: Record<string, unknown>) => {
+        const opts = parseOptions(diffSchema, raw);
+        if (plans.length !== 2)
+          throw new InputError(`diff takes two plans, BASE and HEAD, got ${plans.length}; see train-cost diff --help`);
+        const [base, head] = plans as [string, string];
+        const format = formatOf(opts);
+        if (base === '-' && head === '-') throw new InputError('- (stdin) can be given only once');
+        const passed = Object.fromEntries(PASSED.filter((k) => raw[k] !== undefined).map((k) => [k, raw[k]]));
+        const estimate = { presets: opts.presets, ...passed };
+        const sides = [await readSide(ctx, base, estimate), await readSide(ctx, head, estimate)] as const;
+        for (const [flag, side] of PASSED.filter((k) => raw[k] !== undefined).flatMap((k) =>
+          sides.filter((s) => s.kind === 'saved').map((s) => [k, s] as const),
+        ))
+          ctx.err(
+            `note: --${flag.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} does not apply to the saved output ${excerpt(side.source, 200)}: it is compared as saved`,
+          );
+        if (sides[0].dollarYear !== sides[1].dollarYear)
+          throw new InputError(
+            `the sides are in different dollars (base ${dollarsOf(sides[0])}, head ${dollarsOf(sides[1])}): give --dollar-year to match a saved output`,
+          );
+        const runs = diffRuns(sides[0].runs, sides[1].runs);
+        const checks = diffChecks(runs, { maxIncrease: opts.maxIncrease, maxCost: opts.maxCost });
+        const sideJson = (s: Side) => ({ source: s.source, kind: s.kind, toolVersion: s.toolVersion });
+        const doc: DiffOutput = {
+          schemaVersion: 1,
+          tool: { name: 'train-cost', version: VERSION },
+          currency: 'USD',
+          dollarYear: sides[1].dollarYear,
+          diff: { base: sideJson(sides[0]), head: sideJson(sides[1]), runs, totals: diffTotals(runs) },
+          checks,
+        };
+        diffOutputSchema.parse(doc);
+        ctx.out(renderDiff(doc, format, ctx.renderOptions(opts)));
+        const failed = checks.filter((c) => !c.passed);
+        if (failed.length > 0) {
+          const first = failed[0]!;
+          const what =
+            first.gate === 'max-cost'
+              ? `"${first.run}" costs ${fmtUsd(first.value!)}, over --max-cost ${fmtUsd(first.limit)}`
+              : `"${first.run}" rental cost ${first.value === null ? 'rises from $0' : `rises ${(first.value * 100).toFixed(1)}%`}, over --max-increase ${(first.limit * 100).toFixed(1)}%`;
+          throw new CheckFailed(`${failed.length} of ${checks.length} check${checks.length > 1 ? 's' : ''} failed: ${what}`);
+        }
+      })
+  );
+}
+
+function dollarsOf(s: Side): string {
+  return s.dollarYear === null ? 'nominal' : `${s.dollarYear} dollars`;
+}
+
+/** A saved output is a JSON object with schemaVersion and runs; anything else is a run to estimate. */
+async function readSide(ctx: CliContext, ref: string, estimate: Record<string, unknown>): Promise<Side> {
+  const isFile = ref !== '-' && existsSync(ref) && statSync(ref).isFile();
+  const text = ref === '-' ? await ctx.readStdin('plan', MAX_INPUT_BYTES) : isFile ? readInputFile(ref, 'plan file') : null;
+  const saved = text === null ? null : savedOutput(text, ref);
+  if (saved !== null) return saved;
+  let out = '';
+  const sub: CliContext = { ...ctx, out: (t) => void (out += t), readStdin: async () => text ?? '' };
+  await runEstimate(sub, [ref], { ...estimate, format: 'json', color: false });
+  const doc = savedSchema.parse(JSON.parse(out));
+  return { source: ref, kind: 'run', toolVersion: VERSION, dollarYear: doc.dollarYear ?? null, runs: doc.runs };
+}
+
+function savedOutput(text: string, ref: string): Side | null {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (typeof data !== 'object' || data === null || !('schemaVersion' in data) || !('runs' in data)) return null;
+  const result = savedSchema.safeParse(data);
+  const shown = ref === '-' ? 'stdin' : excerpt(ref, 200);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new InputError(
+      `saved output ${shown}: ${issue.path.join('.') || 'document'}: ${issue.message}; expected the output of train-cost --format json (schemaVersion 1)`,
+    );
+  }
+  const doc = result.data;
+  return { source: ref, kind: 'saved', toolVersion: doc.tool?.version ?? null, dollarYear: doc.dollarYear ?? null, runs: doc.runs };
+}

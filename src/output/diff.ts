@@ -1,0 +1,160 @@
+// `train-cost diff` for people and pipelines: a table of before, after and change per run and
+// phase, ending on a one-line verdict; Markdown is a PR comment (heading, table, verdict); JSON
+// is the versioned document of diff-contract.ts; CSV one row per run, phase and figure.
+import { Chalk } from 'chalk';
+import type { CostBasis } from '../core/costs.js';
+import { BASIS_LABELS } from './costs.js';
+import type { DiffOutput } from './diff-contract.js';
+import { fmtNumber, fmtUsd } from './format.js';
+import { stringifyStrict } from './json.js';
+import type { Format } from './render.js';
+import { type Align, csvDocument, escapeMarkdown, markdownTable, terminalTable } from './tables.js';
+
+type Metric = DiffOutput['diff']['totals'][number];
+type RunDiff = DiffOutput['diff']['runs'][number];
+type PhaseDiff = RunDiff['phases'][number];
+type Check = DiffOutput['checks'][number];
+
+export function metricLabel(id: string): string {
+  if (id === 'gpuHours') return 'GPU-hours';
+  return id in BASIS_LABELS ? BASIS_LABELS[id as CostBasis].label : id;
+}
+
+function fmtValue(m: Metric, v: number | null): string {
+  if (v === null) return '-';
+  return m.unit === 'usd' ? fmtUsd(v) : fmtNumber(v);
+}
+
+function fmtChange(m: Metric): string {
+  if (m.change === null) return '-';
+  return `${m.change > 0 ? '+' : ''}${fmtValue(m, m.change)}`;
+}
+
+/** 0.125 -> "+12.5%"; null (from nothing) -> "new" when there is a change, else "-". */
+export function fmtRelative(r: number | null, change: number | null = null): string {
+  if (r === null) return change !== null && change !== 0 ? 'new' : '-';
+  const pct = (r * 100).toFixed(1);
+  return `${r > 0 && pct !== '0.0' ? '+' : ''}${pct === '-0.0' ? '0.0' : pct}%`;
+}
+
+/** "plan" unchanged name; "a -> b" renamed; "x (added)", "x (removed)". */
+function label(p: PhaseDiff): string {
+  if (p.base === null) return `${p.head} (added)`;
+  if (p.head === null) return `${p.base} (removed)`;
+  return p.base === p.head ? p.base : `${p.base} -> ${p.head}`;
+}
+
+const HEAD = ['Run', 'Figure', 'Before', 'After', 'Change', 'Change %'];
+const ALIGNS: Align[] = ['left', 'left', 'right', 'right', 'right', 'right'];
+
+function metricCells(m: Metric): string[] {
+  return [metricLabel(m.id), fmtValue(m, m.before), fmtValue(m, m.after), fmtChange(m), fmtRelative(m.relative, m.change)];
+}
+
+/** The table's rows; `esc` is applied to every cell before a phase's name gets its prefix (Markdown's &nbsp; indent). */
+function rowsOf(doc: DiffOutput, phasePrefix: string, esc: (s: string) => string = (s) => s): string[][] {
+  const block = (name: string, p: PhaseDiff) => p.metrics.map((m, i) => [i === 0 ? name : '', ...metricCells(m).map(esc)]);
+  return doc.diff.runs.flatMap((r) => [...block(esc(label(r)), r), ...r.phases.flatMap((p) => block(`${phasePrefix}${esc(label(p))}`, p))]);
+}
+
+function checkLine(c: Check, runCount: number): string {
+  const who = runCount > 1 ? ` (${c.run})` : '';
+  const verdict = c.passed ? 'passed' : 'failed';
+  const against = c.passed ? 'within' : 'over';
+  if (c.gate === 'max-cost') return `check max-cost${who}: ${fmtUsd(c.value!)} ${against} ${fmtUsd(c.limit)}: ${verdict}`;
+  return `check max-increase${who}: ${c.value === null ? 'up from $0' : fmtRelative(c.value)} ${against} ${fmtRelative(c.limit)}: ${verdict}`;
+}
+
+/** One line: the change of the rental cost over every run, and what was added or removed. */
+export function verdictLine(doc: DiffOutput): string {
+  const count = (s: string) => doc.diff.runs.filter((r) => r.status === s).length;
+  const moved = [
+    count('added') > 0 ? `${count('added')} run${count('added') > 1 ? 's' : ''} added` : '',
+    count('removed') > 0 ? `${count('removed')} removed` : '',
+  ]
+    .filter((s) => s !== '')
+    .join(', ');
+  const rental = doc.diff.totals.find((m) => m.id === 'rental');
+  const what = doc.diff.runs.length > 1 ? 'Total rental cost' : 'Rental cost';
+  let text: string;
+  if (rental === undefined || rental.change === null) text = 'No rental cost to compare';
+  else if (rental.change === 0) text = `${what} unchanged at ${fmtUsd(rental.after!)}`;
+  else
+    text = `${what} ${rental.change > 0 ? 'up' : 'down'} ${fmtUsd(Math.abs(rental.change))} (${fmtRelative(rental.relative, rental.change)}), from ${fmtUsd(rental.before!)} to ${fmtUsd(rental.after!)}`;
+  const failed = doc.checks.filter((c) => !c.passed).length;
+  const checks =
+    doc.checks.length === 0
+      ? ''
+      : failed > 0
+        ? `; ${failed} of ${doc.checks.length} checks failed`
+        : `; ${doc.checks.length === 1 ? 'check' : `all ${doc.checks.length} checks`} passed`;
+  return `${text}${moved === '' ? '' : ` (${moved})`}${checks}.`;
+}
+
+function renderDiffTable(doc: DiffOutput, opts: { color: boolean }): string {
+  const c = new Chalk({ level: opts.color ? 1 : 0 });
+  const out = [terminalTable(HEAD, rowsOf(doc, '  '), { color: opts.color, aligns: ALIGNS })];
+  out.push(
+    '',
+    `Base: ${doc.diff.base.source}${doc.diff.base.kind === 'saved' ? ' (saved output)' : ''}`,
+    `Head: ${doc.diff.head.source}${doc.diff.head.kind === 'saved' ? ' (saved output)' : ''}`,
+  );
+  const checks = doc.checks.map((x) => checkLine(x, doc.diff.runs.length));
+  if (checks.length > 0) out.push('', ...checks.map((l) => (l.endsWith('failed') ? c.red(l) : l)));
+  out.push('', c.bold(verdictLine(doc)));
+  return `${out.join('\n')}\n`;
+}
+
+/** Text for a Markdown line (not a table cell): no HTML, no line breaks, no table pipes. */
+function mdText(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+function renderDiffMarkdown(doc: DiffOutput): string {
+  const code = (s: string) => `\`${s.replace(/`/g, "'").replace(/\r?\n/g, ' ')}\``;
+  const lines = [`### train-cost diff: ${code(doc.diff.base.source)} → ${code(doc.diff.head.source)}`, ''];
+  lines.push(...markdownTable(HEAD.map(escapeMarkdown), rowsOf(doc, '&nbsp;&nbsp;', escapeMarkdown), ALIGNS, { escaped: true }));
+  const checks = doc.checks.map((x) => checkLine(x, doc.diff.runs.length));
+  if (checks.length > 0) lines.push('', ...checks.map((l) => `- ${mdText(l)}`));
+  lines.push('', `**${mdText(verdictLine(doc))}**`);
+  return `${lines.join('\n')}\n`;
+}
+
+function renderDiffCsv(doc: DiffOutput): string {
+  const head = ['run', 'phase', 'status', 'baseName', 'headName', 'figure', 'unit', 'before', 'after', 'change', 'relative'];
+  const rows = (run: string, phase: string, p: PhaseDiff) =>
+    p.metrics.map((m) => [run, phase, p.status, p.base, p.head, m.id, m.unit, m.before, m.after, m.change, m.relative]);
+  return csvDocument(
+    head,
+    doc.diff.runs.flatMap((r) => {
+      const run = (r.head ?? r.base)!;
+      return [...rows(run, '', r), ...r.phases.flatMap((p) => rows(run, (p.head ?? p.base)!, p))];
+    }),
+  );
+}
+
+/** One run a line, each with the header, the sides and that run's checks, so a line stands alone. */
+function renderDiffNdjson(doc: DiffOutput): string {
+  const { diff, checks, ...header } = doc;
+  return diff.runs
+    .map((r) => {
+      const run = (r.head ?? r.base)!;
+      return `${stringifyStrict({ ...header, sides: { base: diff.base, head: diff.head }, ...r, checks: checks.filter((c) => c.run === run) })}\n`;
+    })
+    .join('');
+}
+
+export function renderDiff(doc: DiffOutput, format: Format, opts: { color: boolean }): string {
+  switch (format) {
+    case 'table':
+      return renderDiffTable(doc, opts);
+    case 'json':
+      return `${stringifyStrict(doc, 2)}\n`;
+    case 'ndjson':
+      return renderDiffNdjson(doc);
+    case 'csv':
+      return renderDiffCsv(doc);
+    case 'markdown':
+      return renderDiffMarkdown(doc);
+  }
+}
