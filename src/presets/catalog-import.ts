@@ -4,6 +4,7 @@
 // price, cpu, memory, gpu_count, gpu_name, gpu_memory, spot, ...). Pure: text in, sheets out.
 import { InputError } from '../errors.js';
 import type { GpuPreset, OfferPreset, PriceSheet } from './schema.js';
+import { parseCsv } from '../input/csv.js';
 
 export type CatalogFormat = 'skypilot' | 'gpuhunt';
 
@@ -22,39 +23,6 @@ interface Row {
   spot: boolean;
 }
 
-/** RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cur += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(cur);
-      cur = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(cur);
-      rows.push(row);
-      row = [];
-      cur = '';
-    } else cur += ch;
-  }
-  if (cur.length > 0 || row.length > 0) {
-    row.push(cur);
-    rows.push(row);
-  }
-  return rows.filter((r) => !(r.length === 1 && r[0] === ''));
-}
-
 /** Which catalog a header is, or null. */
 export function catalogFormatOf(header: readonly string[]): CatalogFormat | null {
   if (SKYPILOT_REQUIRED.every((c) => header.includes(c))) return 'skypilot';
@@ -63,7 +31,9 @@ export function catalogFormatOf(header: readonly string[]): CatalogFormat | null
 }
 
 function rowsOf(text: string, file: string): { format: CatalogFormat; rows: Row[] } {
-  const table = parseCsv(text);
+  const table = parseCsv(text)
+    .map((r) => r.cells)
+    .filter((r) => !(r.length === 1 && r[0] === ''));
   const header = table[0]?.map((h) => h.trim()) ?? [];
   const format = catalogFormatOf(header);
   if (format === null)

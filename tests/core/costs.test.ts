@@ -6,7 +6,7 @@ import { costOf, formulaOf, productOf, totalOf } from '../../src/core/costs.js';
 import { estimateRun } from '../../src/core/estimate.js';
 import { OWNERSHIP_DEFAULTS } from '../../src/core/ownership.js';
 import type { PhaseInput, RunInput } from '../../src/core/types.js';
-import { DEEPSEEK_PRICE, H800, noMfu } from '../helpers/accelerators.js';
+import { DEEPSEEK_PRICE, H800, noMfu, runOf, seedPhase } from '../helpers/accelerators.js';
 
 const OWNED = {
   purchaseUsd: 44_750,
@@ -19,24 +19,9 @@ const OWNED = {
 };
 
 function phase(over: Partial<PhaseInput> = {}): PhaseInput {
-  return {
-    name: 'training',
-    gpu: H800,
-    chips: 512,
-    duration: { hours: 80 },
-    workload: null,
-    precision: 'bf16',
-    mfu: null,
-    price: DEEPSEEK_PRICE,
-    energy: { region: 'us', defaultReason: null, pue: 1.25, gridGCo2PerKwh: 384, usdPerKwh: 0.0826, usdPerKwhDate: '2025' },
-    ownership: OWNED,
-    date: '2025-01',
-    maxPriceAgeDays: null,
-    dollars: null,
-    ...over,
-  };
+  return seedPhase({ ownership: OWNED, ...over });
 }
-const run = (phases: PhaseInput[]): RunInput => ({ name: 'r', date: '2025-01', phases, reported: null, notes: null });
+const run = (phases: PhaseInput[]): RunInput => runOf(phases, 'r');
 
 describe('cost components of the seed run (512 H800 x 80 h at $2)', () => {
   const r = estimateRun(run([phase()]), noMfu);

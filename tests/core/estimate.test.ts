@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { HOURS_PER_DAY } from '../../src/core/duration.js';
 import { EstimateInputError, estimatePhase, estimateRun } from '../../src/core/estimate.js';
-import type { Accelerator, PhaseInput, RunInput, Workload } from '../../src/core/types.js';
-import { DEEPSEEK_PRICE, H800, noMfu } from '../helpers/accelerators.js';
+import type { Accelerator, PhaseInput, Workload } from '../../src/core/types.js';
+import { DEEPSEEK_PRICE, noMfu, runOf, seedPhase, US_ENERGY } from '../helpers/accelerators.js';
 
 const A100: Accelerator = {
   id: 'a100',
@@ -16,27 +16,10 @@ const A100: Accelerator = {
 
 
 function phase(over: Partial<PhaseInput> = {}): PhaseInput {
-  return {
-    name: 'training',
-    gpu: H800,
-    chips: 512,
-    duration: { hours: 80 },
-    workload: null,
-    precision: 'bf16',
-    mfu: null,
-    price: DEEPSEEK_PRICE,
-    energy: { region: 'test', defaultReason: null, pue: 1.25, gridGCo2PerKwh: 400, usdPerKwh: 0.1, usdPerKwhDate: '2025' },
-    ownership: null,
-    date: '2025-01',
-    maxPriceAgeDays: null,
-    dollars: null,
-    ...over,
-  };
+  return seedPhase({ energy: { ...US_ENERGY, region: 'test', gridGCo2PerKwh: 400, usdPerKwh: 0.1 }, ...over });
 }
 
-function run(phases: PhaseInput[], name = 'test run'): RunInput {
-  return { name, date: '2025-01', phases, reported: null, notes: null };
-}
+const run = runOf;
 
 describe('estimateRun, hardware time', () => {
   it('512 H800s for 80 hours: 40,960 GPU-hours, $81,920 at $2', () => {

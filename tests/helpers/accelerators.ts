@@ -1,6 +1,6 @@
 // Inline accelerators for core and renderer tests: figures fixed here, so a preset update does
 // not move these tests (H800 from presets/gpus/h800.yaml as of writing).
-import type { Accelerator, MfuProvider, Price } from '../../src/core/types.js';
+import type { Accelerator, MfuProvider, PhaseInput, Price, RunInput } from '../../src/core/types.js';
 
 export const H800: Accelerator = {
   id: 'h800',
@@ -24,3 +24,31 @@ export const DEEPSEEK_PRICE: Price = {
 
 /** For phases that need no calibrated MFU: a workload-only phase would make the core throw. */
 export const noMfu: MfuProvider = () => null;
+
+/** US energy as the bundled `us` region has it (Ember 2024 grid, EIA 2025 industrial price). */
+export const US_ENERGY = { region: 'us', defaultReason: null, pue: 1.25, gridGCo2PerKwh: 384, usdPerKwh: 0.0826, usdPerKwhDate: '2025' };
+
+/** The seed phase (512 H800s x 80 h at DeepSeek's $2, January 2025, US energy), with what a test changes. */
+export function seedPhase(over: Partial<PhaseInput> = {}): PhaseInput {
+  return {
+    name: 'training',
+    gpu: H800,
+    chips: 512,
+    duration: { hours: 80 },
+    workload: null,
+    precision: 'bf16',
+    mfu: null,
+    price: DEEPSEEK_PRICE,
+    energy: US_ENERGY,
+    ownership: null,
+    date: '2025-01',
+    maxPriceAgeDays: null,
+    dollars: null,
+    ...over,
+  };
+}
+
+/** A run of these phases, dated January 2025. */
+export function runOf(phases: PhaseInput[], name = 'test run'): RunInput {
+  return { name, date: '2025-01', phases, reported: null, notes: null };
+}

@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { parseCsv } from '../../src/input/csv.js';
 import { outputSchema } from '../../src/output/contract.js';
 import { main } from '../../src/cli/main.js';
 import type { CliIO } from '../../src/cli/io.js';
@@ -60,28 +61,9 @@ export async function cliJson<T = any>(args: readonly string[], opts: CliOptions
 /** ANSI colour/style escape sequences. */
 export const ANSI = /\u001b\[[0-9;]*m/;
 
-/** A minimal RFC 4180 line parser (quoted fields, doubled quotes). */
+/** One CSV line's cells, read by the tool's own parser (src/input/csv.ts). */
 export function parseCsvLine(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i]!;
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cur += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      out.push(cur);
-      cur = '';
-    } else cur += ch;
-  }
-  if (quoted) throw new Error(`unterminated quote in CSV line: ${line}`);
-  out.push(cur);
-  return out;
+  return parseCsv(line)[0]?.cells ?? [''];
 }
 
 /** A bad-input failure: exit 2, nothing on stdout, one line on stderr without a stack trace. Returns the line. */

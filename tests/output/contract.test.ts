@@ -10,7 +10,7 @@ import type { EnergyEstimate, MemoryEstimate, OwnershipEstimate, PhaseEstimate, 
 import { outputSchema, type PhaseOutput, type RunOutput } from '../../src/output/contract.js';
 import { renderJson, renderNdjson } from '../../src/output/json.js';
 import { jsonSchemaOf } from '../../src/output/schemas.js';
-import { DEEPSEEK_PRICE, H800, noMfu } from '../helpers/accelerators.js';
+import { noMfu, seedPhase } from '../helpers/accelerators.js';
 import { REPO_ROOT } from '../helpers/cli.js';
 
 describe('the core types and the JSON contract are one shape', () => {
@@ -39,23 +39,7 @@ describe('JSON and NDJSON of an estimate', () => {
     {
       name: 'seed',
       date: '2025-01',
-      phases: [
-        {
-          name: 'seed',
-          gpu: H800,
-          chips: 512,
-          duration: { hours: 80 },
-          workload: null,
-          precision: 'bf16',
-          mfu: null,
-          price: DEEPSEEK_PRICE,
-          energy: { region: 'us', defaultReason: null, pue: 1.25, gridGCo2PerKwh: 384, usdPerKwh: 0.0826, usdPerKwhDate: '2025' },
-          ownership: null,
-          date: '2025-01',
-          maxPriceAgeDays: null,
-          dollars: null,
-        },
-      ],
+      phases: [seedPhase({ name: 'seed' })],
       reported: null,
       notes: null,
     },
