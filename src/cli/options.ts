@@ -6,7 +6,7 @@ import { InputError } from '../errors.js';
 import { flagName } from '../input/flags.js';
 import { isDate } from '../core/dates.js';
 import { type NumberRule, parseNumberList, parseOne } from '../input/list.js';
-import { FORMATS, type Format } from '../output/render.js';
+import { FORMATS, type Format, LIST_FORMATS, type ListFormat } from '../output/render.js';
 
 /** A list-valued numeric flag ("512,1024", "256..4096:x2"). */
 export const numList = (rule: NumberRule) => z.string().transform((s) => parseNumberList(s, rule));
@@ -52,13 +52,13 @@ export const outShape = { out: z.string().min(1, 'needs a file name, e.g. --out 
 
 export function addOutOption(
   cmd: Command,
-  description = 'write the output to this file (replaced whole, never half-written); format from its extension (.json, .csv, .md, .ndjson, .txt) unless --format',
+  description = 'write the output to this file (replaced whole, never half-written); format from its extension (.json, .csv, .md, .ndjson, .html, .txt) unless --format',
 ): Command {
   return cmd.option('--out <file>', description);
 }
 
 /** The format an --out file's extension names; a table for any other (.txt, none). */
-const EXTENSION_FORMATS: Record<string, Format> = { json: 'json', csv: 'csv', md: 'markdown', markdown: 'markdown', ndjson: 'ndjson', jsonl: 'ndjson', txt: 'table' };
+const EXTENSION_FORMATS: Record<string, Format> = { json: 'json', csv: 'csv', md: 'markdown', markdown: 'markdown', ndjson: 'ndjson', jsonl: 'ndjson', html: 'html', htm: 'html', txt: 'table' };
 
 export function formatOf(opts: CommonOptions & { out?: string | undefined }): Format {
   if (opts.json && opts.format !== undefined && opts.format !== 'json')
@@ -67,6 +67,13 @@ export function formatOf(opts: CommonOptions & { out?: string | undefined }): Fo
   if (opts.format !== undefined) return opts.format;
   const ext = /\.([^./\\]+)$/.exec(opts.out ?? '')?.[1]?.toLowerCase();
   return (ext !== undefined ? EXTENSION_FORMATS[ext] : undefined) ?? 'table';
+}
+
+/** The format of a command that lists (gpus, runs, backtest): any but the HTML page, which is for estimates. */
+export function listFormatOf(opts: CommonOptions & { out?: string | undefined }, command: string): ListFormat {
+  const format = formatOf(opts);
+  if (format === 'html') throw new InputError(`${command} has no HTML output (the HTML page is for estimates and budget); use one of: ${LIST_FORMATS.join(', ')}`);
+  return format;
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];

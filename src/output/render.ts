@@ -3,12 +3,17 @@
 import type { GateCheck } from '../core/checks.js';
 import type { RunEstimate } from '../core/types.js';
 import { renderCsv } from './csv.js';
+import { renderHtml } from './html.js';
 import { renderJson, renderNdjson } from './json.js';
 import { renderMarkdown } from './markdown.js';
 import { renderTable } from './table.js';
 
-export const FORMATS = ['table', 'json', 'csv', 'markdown', 'ndjson'] as const;
+export const FORMATS = ['table', 'json', 'csv', 'markdown', 'ndjson', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
+
+/** The formats of lists and tables that are not estimates (gpus, runs, backtest): all but the HTML page. */
+export const LIST_FORMATS = ['table', 'json', 'csv', 'markdown', 'ndjson'] as const satisfies readonly Format[];
+export type ListFormat = (typeof LIST_FORMATS)[number];
 
 export interface RenderOptions {
   color: boolean;
@@ -25,6 +30,7 @@ export const RENDERERS: Record<Format, EstimateRenderer> = {
   ndjson: renderNdjson,
   csv: renderCsv,
   markdown: renderMarkdown,
+  html: renderHtml,
 };
 
 export function renderEstimates(runs: readonly RunEstimate[], format: Format, opts: RenderOptions): string {

@@ -10,7 +10,7 @@ import { PUBLISHED_CSV_COLUMNS } from '../../presets/published-csv.js';
 import { renderBacktest } from '../../output/backtest.js';
 import { fmtPercent } from '../../output/format.js';
 import type { CliContext } from '../context.js';
-import { addCommonOptions, addOutOption, commonSchema, formatOf, outShape, num, oneOf, parseOptions } from '../options.js';
+import { addCommonOptions, addOutOption, commonSchema, listFormatOf, outShape, num, oneOf, parseOptions } from '../options.js';
 
 const backtestSchema = commonSchema.extend({
   ...outShape,
@@ -46,7 +46,7 @@ export function backtestCommand(ctx: CliContext): Command {
         const { observations, skipped } = readObservationsFile(file, gpus);
         result = { ...backtestWithModel(observations, gpus, loadMfuModel(dirs)), skipped };
       }
-      ctx.out(renderBacktest(result, formatOf(opts), ctx.renderOptions(opts)), opts.out);
+      ctx.out(renderBacktest(result, listFormatOf(opts, 'backtest'), ctx.renderOptions(opts)), opts.out);
       const missed = [
         opts.maxError !== undefined && result.medianAbsError > opts.maxError
           ? `median absolute error ${fmtPercent(result.medianAbsError)} is above --max-error ${fmtPercent(opts.maxError)}`
