@@ -13,7 +13,7 @@ body { margin: 0; background: var(--bg); color: var(--fg); font: 15px/1.5 system
 main { max-width: 76rem; margin: 0 auto; padding: 1rem; }
 h1 { font-size: 1.4rem; margin: 0.5rem 0; }
 h2 { font-size: 1.1rem; margin: 2rem 0 0.5rem; }
-p, li, figcaption { overflow-wrap: anywhere; }
+h1, h2, p, li, figcaption, footer { overflow-wrap: anywhere; }
 .answer { font-size: 1.1rem; }
 .answer strong { font-variant-numeric: tabular-nums; }
 .scroll { overflow-x: auto; max-width: 100%; }
