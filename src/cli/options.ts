@@ -50,6 +50,9 @@ export function parseOptions<S extends z.ZodType>(schema: S, raw: unknown): z.ou
 /** --out FILE, on the commands that print a result (not on prices import, whose --out is a folder). */
 export const outShape = { out: z.string().min(1, 'needs a file name, e.g. --out estimate.json').optional() };
 
+/** --out of the commands that list (no HTML page). */
+export const LIST_OUT = 'write the output to this file (replaced whole, never half-written); format from its extension (.json, .csv, .md, .ndjson, .txt) unless --format';
+
 export function addOutOption(
   cmd: Command,
   description = 'write the output to this file (replaced whole, never half-written); format from its extension (.json, .csv, .md, .ndjson, .html, .txt) unless --format',
@@ -79,9 +82,9 @@ export function listFormatOf(opts: CommonOptions & { out?: string | undefined },
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 /** --format, --json, --no-color, --presets, --debug: on every command. */
-export function addCommonOptions(cmd: Command): Command {
+export function addCommonOptions(cmd: Command, formats: readonly Format[] = FORMATS): Command {
   return cmd
-    .addOption(new Option('-f, --format <format>', `output format: ${FORMATS.join(', ')}`))
+    .addOption(new Option('-f, --format <format>', `output format: ${formats.join(', ')}`))
     .option('--json', 'same as --format json')
     .option('--no-color', 'no colour (also with NO_COLOR or TERM=dumb, or when output is not a terminal)')
     .option('--presets <dir>', 'extra preset folder (gpus/, runs/, regions.yaml); repeatable; also TRAIN_COST_PRESETS', collect)

@@ -69,21 +69,25 @@ function expectShown(text: string, expected: number): void {
 async function runCells(): Promise<{ gpuHours: string; rental: string; gpuHoursValue: number; rentalValue: number; name: string }[]> {
   return page.$$eval('#runs tbody tr.run', (rows) =>
     rows.map((tr) => {
-      const cell = (key: string) => tr.querySelector<HTMLElement>(`td[data-key="${key}"]`)!;
-      const main = (el: HTMLElement) => el.firstChild!.textContent!.trim();
+      const cell = (key: string) => tr.querySelector(`td[data-key="${key}"]`)!;
+      const main = (el: typeof tr) => el.firstChild!.textContent!.trim();
       return {
         name: tr.querySelector('th')!.textContent!,
         gpuHours: main(cell('gpuHours')),
         rental: main(cell('rentalUsd')),
-        gpuHoursValue: Number(cell('gpuHours').dataset.value),
-        rentalValue: Number(cell('rentalUsd').dataset.value),
+        gpuHoursValue: Number(cell('gpuHours').getAttribute('data-value')),
+        rentalValue: Number(cell('rentalUsd').getAttribute('data-value')),
       };
     }),
   );
 }
 
+// The page's globals, inside page.evaluate (this file is type-checked without the DOM library).
+const SCROLL_WIDTHS = '[document.documentElement.scrollWidth, window.innerWidth]';
+const BACKGROUND = 'getComputedStyle(document.body).backgroundColor';
+
 async function expectFits(): Promise<void> {
-  const [scroll, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+  const [scroll, inner] = (await page.evaluate(SCROLL_WIDTHS)) as [number, number];
   expect(scroll, `page ${scroll} px wide in a ${inner} px window`).toBeLessThanOrEqual(inner);
 }
 
@@ -109,10 +113,10 @@ describe('the seed estimate as HTML', () => {
   it.each([390, 1280])('fits %i px wide, in light and dark', async (width) => {
     await load(SEED, { width });
     await expectFits();
-    const light = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const light = await page.evaluate(BACKGROUND);
     await load(SEED, { width, dark: true });
     await expectFits();
-    const dark = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const dark = await page.evaluate(BACKGROUND);
     expect(light).toBe('rgb(255, 255, 255)');
     expect(dark).not.toBe(light);
   });
@@ -193,7 +197,7 @@ describe('phases and hostile names', () => {
     expect(problems).toEqual([]);
     await expectFits();
     const phases = await page.$$eval('#runs tr.phase', (rows) =>
-      rows.map((tr) => [tr.querySelector('th')!.textContent, tr.querySelector<HTMLElement>('td[data-key="gpuHours"]')!.dataset.value]),
+      rows.map((tr) => [tr.querySelector('th')!.textContent, tr.querySelector('td[data-key="gpuHours"]')!.getAttribute('data-value')]),
     );
     expect(phases).toEqual(json.runs[0].phases.map((p: any) => [p.name, String(p.gpuHours)]));
   });

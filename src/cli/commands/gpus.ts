@@ -8,12 +8,13 @@ import { renderOffers } from '../../output/offers.js';
 import { InputError } from '../../errors.js';
 import { quote } from '../../input/excerpt.js';
 import type { CliContext } from '../context.js';
-import { addCommonOptions, addOutOption, commonSchema, listFormatOf, outShape, parseOptions } from '../options.js';
+import { addCommonOptions, addOutOption, LIST_OUT, commonSchema, listFormatOf, outShape, parseOptions } from '../options.js';
+import { LIST_FORMATS } from '../../output/render.js';
 
 const gpusSchema = commonSchema.extend({ prices: z.boolean().optional(), ...outShape });
 
 export function gpusCommand(ctx: CliContext): Command {
-  return addOutOption(addCommonOptions(new Command('gpus')))
+  return addOutOption(addCommonOptions(new Command('gpus'), LIST_FORMATS), LIST_OUT)
     .description('list accelerator presets: peak TFLOP/s, memory, default $/GPU-hour and its date')
     .argument('[pattern]', 'only the presets whose id, name or alias contains this (h100, amd); with --prices, one gpu')
     .option('--prices', "list the gpu's prices and imported offers, cheapest first")

@@ -3,10 +3,11 @@ import { Command } from 'commander';
 import { loadRuns } from '../../presets/runs.js';
 import { renderRuns } from '../../output/runs.js';
 import type { CliContext } from '../context.js';
-import { addCommonOptions, addOutOption, commonSchema, listFormatOf, outShape, parseOptions } from '../options.js';
+import { addCommonOptions, addOutOption, LIST_OUT, commonSchema, listFormatOf, outShape, parseOptions } from '../options.js';
+import { LIST_FORMATS } from '../../output/render.js';
 
 export function runsCommand(ctx: CliContext): Command {
-  return addOutOption(addCommonOptions(new Command('runs')))
+  return addOutOption(addCommonOptions(new Command('runs'), LIST_FORMATS), LIST_OUT)
     .description('list bundled published training runs with their reported GPU-hours and cost')
     .action((raw: Record<string, unknown>) => {
       const opts = parseOptions(commonSchema.extend(outShape), raw);
