@@ -20,7 +20,8 @@ interface Bar {
   base: boolean;
 }
 
-const pct = (v: number, max: number) => `${max > 0 ? Number(((v / max) * 100).toFixed(3)) : 0}%`;
+/** A position in percent of the chart's width; the largest figure at 98%, so a whisker's cap stays inside. */
+const pct = (v: number, max: number) => `${max > 0 ? Number(((v / max) * 98).toFixed(3)) : 0}%`;
 
 /** "$81,920"; compact with its range when ranged: "$21M ($12.9M - $38.2M)". */
 function valueText(b: Bar): string {
