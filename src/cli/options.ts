@@ -6,7 +6,7 @@ import { InputError } from '../errors.js';
 import { flagName } from '../input/flags.js';
 import { isDate } from '../core/dates.js';
 import { type NumberRule, parseNumberList, parseOne } from '../input/list.js';
-import { FORMATS, type Format, LIST_FORMATS, type ListFormat } from '../output/render.js';
+import { ESTIMATE_FORMATS, type EstimateFormat, FORMATS, type Format } from '../output/render.js';
 
 /** A list-valued numeric flag ("512,1024", "256..4096:x2"). */
 export const numList = (rule: NumberRule) => z.string().transform((s) => parseNumberList(s, rule));
@@ -31,7 +31,7 @@ export const oneOf = <const T extends readonly [string, ...string[]]>(flag: stri
   });
 
 export const commonSchema = z.object({
-  format: oneOf('--format', FORMATS).optional(),
+  format: oneOf('--format', ESTIMATE_FORMATS).optional(),
   json: z.boolean().optional(),
   color: z.boolean().default(true),
   presets: z.array(z.string()).default([]),
@@ -50,20 +50,21 @@ export function parseOptions<S extends z.ZodType>(schema: S, raw: unknown): z.ou
 /** --out FILE, on the commands that print a result (not on prices import, whose --out is a folder). */
 export const outShape = { out: z.string().min(1, 'needs a file name, e.g. --out estimate.json').optional() };
 
-/** --out of the commands that list (no HTML page). */
-export const LIST_OUT = 'write the output to this file (replaced whole, never half-written); format from its extension (.json, .csv, .md, .ndjson, .txt) unless --format';
+/** --out of an estimate (estimate, budget): HTML too. */
+export const ESTIMATE_OUT = 'write the output to this file (replaced whole, never half-written); format from its extension (.json, .csv, .md, .ndjson, .html, .txt) unless --format';
 
 export function addOutOption(
   cmd: Command,
-  description = 'write the output to this file (replaced whole, never half-written); format from its extension (.json, .csv, .md, .ndjson, .html, .txt) unless --format',
+  description = 'write the output to this file (replaced whole, never half-written); format from its extension (.json, .csv, .md, .ndjson, .txt) unless --format',
 ): Command {
   return cmd.option('--out <file>', description);
 }
 
 /** The format an --out file's extension names; a table for any other (.txt, none). */
-const EXTENSION_FORMATS: Record<string, Format> = { json: 'json', csv: 'csv', md: 'markdown', markdown: 'markdown', ndjson: 'ndjson', jsonl: 'ndjson', html: 'html', htm: 'html', txt: 'table' };
+const EXTENSION_FORMATS: Record<string, EstimateFormat> = { json: 'json', csv: 'csv', md: 'markdown', markdown: 'markdown', ndjson: 'ndjson', jsonl: 'ndjson', html: 'html', htm: 'html', txt: 'table' };
 
-export function formatOf(opts: CommonOptions & { out?: string | undefined }): Format {
+/** An estimate's format (estimate, budget): --json, --format, else the extension of --out, else a table. */
+export function estimateFormatOf(opts: CommonOptions & { out?: string | undefined }): EstimateFormat {
   if (opts.json && opts.format !== undefined && opts.format !== 'json')
     throw new InputError(`--json conflicts with --format ${opts.format}; give one`);
   if (opts.json) return 'json';
@@ -72,17 +73,17 @@ export function formatOf(opts: CommonOptions & { out?: string | undefined }): Fo
   return (ext !== undefined ? EXTENSION_FORMATS[ext] : undefined) ?? 'table';
 }
 
-/** The format of a command that lists (gpus, runs, backtest): any but the HTML page, which is for estimates. */
-export function listFormatOf(opts: CommonOptions & { out?: string | undefined }, command: string): ListFormat {
-  const format = formatOf(opts);
-  if (format === 'html') throw new InputError(`${command} has no HTML output (the HTML page is for estimates and budget); use one of: ${LIST_FORMATS.join(', ')}`);
+/** The format of any other command: all but the HTML page, which is for estimates. */
+export function formatOf(opts: CommonOptions & { out?: string | undefined }): Format {
+  const format = estimateFormatOf(opts);
+  if (format === 'html') throw new InputError(`no HTML output here (the HTML page is for estimates: train-cost RUN, budget); use one of: ${FORMATS.join(', ')}`);
   return format;
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 /** --format, --json, --no-color, --presets, --debug: on every command. */
-export function addCommonOptions(cmd: Command, formats: readonly Format[] = FORMATS): Command {
+export function addCommonOptions(cmd: Command, formats: readonly EstimateFormat[] = FORMATS): Command {
   return cmd
     .addOption(new Option('-f, --format <format>', `output format: ${formats.join(', ')}`))
     .option('--json', 'same as --format json')

@@ -5,7 +5,7 @@ import type { LooRow } from '../core/backtest.js';
 import { fmtExp, fmtNumber, fmtPercent, fmtRange } from './format.js';
 import { csvDocument, escapeMarkdown, markdownTable, terminalTable } from './tables.js';
 import { SCHEMA_VERSION, stringifyStrict } from './json.js';
-import type { ListFormat } from './render.js';
+import type { Format } from './render.js';
 
 const signed = (f: number) => `${f >= 0 ? '+' : ''}${fmtPercent(f)}`;
 
@@ -52,7 +52,7 @@ function familyTable(b: BacktestResult): { headers: string[]; rows: string[][] }
   };
 }
 
-export function renderBacktest(b: BacktestResult, format: ListFormat, opts: { color: boolean }): string {
+export function renderBacktest(b: BacktestResult, format: Format, opts: { color: boolean }): string {
   switch (format) {
     case 'json':
       return `${stringifyStrict({ schemaVersion: SCHEMA_VERSION, backtest: b }, 2)}\n`;

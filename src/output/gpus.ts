@@ -4,7 +4,7 @@ import { fmtNumber, fmtUsd } from './format.js';
 import { fmtAge } from './warnings.js';
 import { daysBetween } from '../core/dates.js';
 import { type ListColumn, renderList } from './tables.js';
-import type { ListFormat } from './render.js';
+import type { Format } from './render.js';
 
 interface GpuRow {
   id: string;
@@ -65,7 +65,7 @@ const COLS: ListColumn<GpuRow>[] = [
   { header: 'Age', text: (r) => (r.priceAgeDays === null ? '-' : fmtAge(r.priceAgeDays)), align: 'right' },
 ];
 
-export function renderGpus(gpus: readonly GpuPreset[], format: ListFormat, opts: { color: boolean; today: string }): string {
+export function renderGpus(gpus: readonly GpuPreset[], format: Format, opts: { color: boolean; today: string }): string {
   const rows = [...gpus].sort((a, b) => a.id.localeCompare(b.id)).map((g) => toRow(g, opts.today));
   return renderList(rows, COLS, format, {
     ...opts,

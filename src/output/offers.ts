@@ -2,7 +2,7 @@
 // imported price sheets (provider, region, instance, spot or on-demand), in every format.
 import type { GpuPreset } from '../presets/schema.js';
 import { fmtUsd } from './format.js';
-import type { ListFormat } from './render.js';
+import type { Format } from './render.js';
 import { type ListColumn, renderList } from './tables.js';
 
 interface OfferRow {
@@ -48,7 +48,7 @@ const COLS: ListColumn<OfferRow>[] = [
   { header: 'Price id (--price-source)', text: (r) => r.id },
 ];
 
-export function renderOffers(gpu: GpuPreset, format: ListFormat, opts: { color: boolean }): string {
+export function renderOffers(gpu: GpuPreset, format: Format, opts: { color: boolean }): string {
   return renderList(toRows(gpu), COLS, format, {
     ...opts,
     jsonKey: 'prices',

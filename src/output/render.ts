@@ -8,12 +8,13 @@ import { renderJson, renderNdjson } from './json.js';
 import { renderMarkdown } from './markdown.js';
 import { renderTable } from './table.js';
 
-export const FORMATS = ['table', 'json', 'csv', 'markdown', 'ndjson', 'html'] as const;
+/** The formats of every command that prints a result. */
+export const FORMATS = ['table', 'json', 'csv', 'markdown', 'ndjson'] as const;
 export type Format = (typeof FORMATS)[number];
 
-/** The formats of lists and tables that are not estimates (gpus, runs, backtest): all but the HTML page. */
-export const LIST_FORMATS = ['table', 'json', 'csv', 'markdown', 'ndjson'] as const satisfies readonly Format[];
-export type ListFormat = (typeof LIST_FORMATS)[number];
+/** An estimate's formats (estimate, budget): those, and a self-contained HTML page. */
+export const ESTIMATE_FORMATS = [...FORMATS, 'html'] as const;
+export type EstimateFormat = (typeof ESTIMATE_FORMATS)[number];
 
 export interface RenderOptions {
   color: boolean;
@@ -24,7 +25,7 @@ export interface RenderOptions {
 export type EstimateRenderer = (runs: readonly RunEstimate[], opts: RenderOptions) => string;
 
 /** Every format has its renderer: the compiler refuses a format without one. */
-export const RENDERERS: Record<Format, EstimateRenderer> = {
+export const RENDERERS: Record<EstimateFormat, EstimateRenderer> = {
   table: renderTable,
   json: renderJson,
   ndjson: renderNdjson,
@@ -33,6 +34,6 @@ export const RENDERERS: Record<Format, EstimateRenderer> = {
   html: renderHtml,
 };
 
-export function renderEstimates(runs: readonly RunEstimate[], format: Format, opts: RenderOptions): string {
+export function renderEstimates(runs: readonly RunEstimate[], format: EstimateFormat, opts: RenderOptions): string {
   return RENDERERS[format](runs, opts);
 }

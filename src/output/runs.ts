@@ -2,7 +2,7 @@
 import type { LoadedRun } from '../presets/runs.js';
 import { fmtExp, fmtNumber, fmtUsd } from './format.js';
 import { type ListColumn, renderList } from './tables.js';
-import type { ListFormat } from './render.js';
+import type { Format } from './render.js';
 
 interface RunRow {
   id: string;
@@ -59,7 +59,7 @@ const COLS: ListColumn<RunRow>[] = [
   { header: 'Reported cost', align: 'right', text: (r) => dash(r.reportedUsd, fmtUsd) },
 ];
 
-export function renderRuns(runs: readonly LoadedRun[], format: ListFormat, opts: { color: boolean }): string {
+export function renderRuns(runs: readonly LoadedRun[], format: Format, opts: { color: boolean }): string {
   const rows = [...runs].sort((a, b) => a.id.localeCompare(b.id)).map(toRow);
   return renderList(rows, COLS, format, {
     ...opts,

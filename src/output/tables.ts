@@ -2,7 +2,7 @@
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import { roundSignificant, SCHEMA_VERSION, stringifyStrict } from './json.js';
-import type { ListFormat } from './render.js';
+import type { Format } from './render.js';
 
 export type Align = 'left' | 'right';
 
@@ -99,7 +99,7 @@ export interface ListColumn<R> {
 export function renderList<R extends object>(
   rows: readonly R[],
   columns: readonly ListColumn<R>[],
-  format: ListFormat,
+  format: Format,
   opts: { color: boolean; jsonKey: string; csvKeys: readonly (keyof R & string)[]; footer: string },
 ): string {
   const texts = () => rows.map((r) => columns.map((c) => c.text(r)));

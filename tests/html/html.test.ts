@@ -64,14 +64,13 @@ describe('--format html', () => {
   });
 });
 
-describe('the commands that list have no HTML page', () => {
-  it.each([
-    [['gpus', '--format', 'html'], 'gpus'],
-    [['runs', '--out', 'runs.html'], 'runs'],
-    [['backtest', '--format', 'html'], 'backtest'],
-  ])('%j: exit 2, one line naming the formats it takes', async (args, command) => {
-    expect(badInputLine(await cli(args))).toBe(
-      `train-cost: ${command} has no HTML output (the HTML page is for estimates and budget); use one of: table, json, csv, markdown, ndjson`,
-    );
-  });
+describe('the other commands have no HTML page', () => {
+  it.each([[['gpus', '--format', 'html']], [['runs', '--out', 'runs.html']], [['backtest', '--format', 'html']]])(
+    '%j: exit 2, one line naming the formats they take',
+    async (args) => {
+      expect(badInputLine(await cli(args))).toBe(
+        'train-cost: no HTML output here (the HTML page is for estimates: train-cost RUN, budget); use one of: table, json, csv, markdown, ndjson',
+      );
+    },
+  );
 });

@@ -10,8 +10,7 @@ import { PUBLISHED_CSV_COLUMNS } from '../../presets/published-csv.js';
 import { renderBacktest } from '../../output/backtest.js';
 import { fmtPercent } from '../../output/format.js';
 import type { CliContext } from '../context.js';
-import { addCommonOptions, addOutOption, LIST_OUT, commonSchema, listFormatOf, outShape, num, oneOf, parseOptions } from '../options.js';
-import { LIST_FORMATS } from '../../output/render.js';
+import { addCommonOptions, addOutOption, commonSchema, formatOf, outShape, num, oneOf, parseOptions } from '../options.js';
 
 const backtestSchema = commonSchema.extend({
   ...outShape,
@@ -21,7 +20,7 @@ const backtestSchema = commonSchema.extend({
 });
 
 export function backtestCommand(ctx: CliContext): Command {
-  return addOutOption(addCommonOptions(new Command('backtest'), LIST_FORMATS), LIST_OUT)
+  return addOutOption(addCommonOptions(new Command('backtest')))
     .description(
       'estimate published runs from their workload alone and compare with the reported GPU-hours ' +
         '(bundled calibration runs: leave-one-out, or with --group-by a grouped holdout, each predicted by a model fitted without it)',
@@ -35,7 +34,6 @@ export function backtestCommand(ctx: CliContext): Command {
     .option('--min-coverage <f>', 'exit 1 when fewer reported values than this share fall inside the range (0.8 = 80%)')
     .action((file: string | undefined, raw: Record<string, unknown>) => {
       const opts = parseOptions(backtestSchema, raw);
-      const format = listFormatOf(opts, 'backtest');
       const dirs = ctx.presetDirs(opts);
       const gpus = loadGpus(dirs);
       let result: BacktestResult;
@@ -48,7 +46,7 @@ export function backtestCommand(ctx: CliContext): Command {
         const { observations, skipped } = readObservationsFile(file, gpus);
         result = { ...backtestWithModel(observations, gpus, loadMfuModel(dirs)), skipped };
       }
-      ctx.out(renderBacktest(result, format, ctx.renderOptions(opts)), opts.out);
+      ctx.out(renderBacktest(result, formatOf(opts), ctx.renderOptions(opts)), opts.out);
       const missed = [
         opts.maxError !== undefined && result.medianAbsError > opts.maxError
           ? `median absolute error ${fmtPercent(result.medianAbsError)} is above --max-error ${fmtPercent(opts.maxError)}`

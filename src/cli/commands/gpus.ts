@@ -8,13 +8,12 @@ import { renderOffers } from '../../output/offers.js';
 import { InputError } from '../../errors.js';
 import { quote } from '../../input/excerpt.js';
 import type { CliContext } from '../context.js';
-import { addCommonOptions, addOutOption, LIST_OUT, commonSchema, listFormatOf, outShape, parseOptions } from '../options.js';
-import { LIST_FORMATS } from '../../output/render.js';
+import { addCommonOptions, addOutOption, commonSchema, formatOf, outShape, parseOptions } from '../options.js';
 
 const gpusSchema = commonSchema.extend({ prices: z.boolean().optional(), ...outShape });
 
 export function gpusCommand(ctx: CliContext): Command {
-  return addOutOption(addCommonOptions(new Command('gpus'), LIST_FORMATS), LIST_OUT)
+  return addOutOption(addCommonOptions(new Command('gpus')))
     .description('list accelerator presets: peak TFLOP/s, memory, default $/GPU-hour and its date')
     .argument('[pattern]', 'only the presets whose id, name or alias contains this (h100, amd); with --prices, one gpu')
     .option('--prices', "list the gpu's prices and imported offers, cheapest first")
@@ -23,12 +22,12 @@ export function gpusCommand(ctx: CliContext): Command {
       const gpus = loadGpus(ctx.presetDirs(opts));
       if (opts.prices) {
         if (pattern === undefined) throw new InputError('--prices needs a gpu: e.g. train-cost gpus h100 --prices');
-        ctx.out(renderOffers(findGpu(gpus, pattern), listFormatOf(opts, 'gpus'), ctx.renderOptions(opts)), opts.out);
+        ctx.out(renderOffers(findGpu(gpus, pattern), formatOf(opts), ctx.renderOptions(opts)), opts.out);
         return;
       }
       const shown = pattern === undefined ? gpus : gpus.filter((g) => matches(g, pattern));
       if (shown.length === 0) throw new InputError(`no gpu preset matches ${quote(pattern!)}; train-cost gpus lists them all`);
-      ctx.out(renderGpus(shown, listFormatOf(opts, 'gpus'), { ...ctx.renderOptions(opts), today: ctx.today() }), opts.out);
+      ctx.out(renderGpus(shown, formatOf(opts), { ...ctx.renderOptions(opts), today: ctx.today() }), opts.out);
     });
 }
 

@@ -3,14 +3,13 @@ import { Command } from 'commander';
 import { loadRuns } from '../../presets/runs.js';
 import { renderRuns } from '../../output/runs.js';
 import type { CliContext } from '../context.js';
-import { addCommonOptions, addOutOption, LIST_OUT, commonSchema, listFormatOf, outShape, parseOptions } from '../options.js';
-import { LIST_FORMATS } from '../../output/render.js';
+import { addCommonOptions, addOutOption, commonSchema, formatOf, outShape, parseOptions } from '../options.js';
 
 export function runsCommand(ctx: CliContext): Command {
-  return addOutOption(addCommonOptions(new Command('runs'), LIST_FORMATS), LIST_OUT)
+  return addOutOption(addCommonOptions(new Command('runs')))
     .description('list bundled published training runs with their reported GPU-hours and cost')
     .action((raw: Record<string, unknown>) => {
       const opts = parseOptions(commonSchema.extend(outShape), raw);
-      ctx.out(renderRuns(loadRuns(ctx.presetDirs(opts)), listFormatOf(opts, 'runs'), ctx.renderOptions(opts)), opts.out);
+      ctx.out(renderRuns(loadRuns(ctx.presetDirs(opts)), formatOf(opts), ctx.renderOptions(opts)), opts.out);
     });
 }
