@@ -31,13 +31,17 @@ export const oneOf = <const T extends readonly [string, ...string[]]>(flag: stri
   });
 
 export const commonSchema = z.object({
-  format: oneOf('--format', ESTIMATE_FORMATS).optional(),
+  format: oneOf('--format', FORMATS).optional(),
   json: z.boolean().optional(),
   color: z.boolean().default(true),
   presets: z.array(z.string()).default([]),
   debug: z.boolean().optional(),
 });
-export type CommonOptions = z.output<typeof commonSchema>;
+/** The common options; estimate and budget take --format html too (estimateFormatShape). */
+export type CommonOptions = Omit<z.output<typeof commonSchema>, 'format'> & { format?: EstimateFormat | undefined };
+
+/** --format of an estimate (estimate, budget): the HTML page too. */
+export const estimateFormatShape = { format: oneOf('--format', ESTIMATE_FORMATS).optional() };
 
 /** Validate commander's option bag with a schema (transforms throw InputError naming the flag). */
 export function parseOptions<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
@@ -63,6 +67,9 @@ export function addOutOption(
 /** The format an --out file's extension names; a table for any other (.txt, none). */
 const EXTENSION_FORMATS: Record<string, EstimateFormat> = { json: 'json', csv: 'csv', md: 'markdown', markdown: 'markdown', ndjson: 'ndjson', jsonl: 'ndjson', html: 'html', htm: 'html', txt: 'table' };
 
+/** The usual extension of each format, for messages. */
+const EXTENSIONS: Record<Format, string> = { table: 'txt', json: 'json', csv: 'csv', markdown: 'md', ndjson: 'ndjson' };
+
 /** An estimate's format (estimate, budget): --json, --format, else the extension of --out, else a table. */
 export function estimateFormatOf(opts: CommonOptions & { out?: string | undefined }): EstimateFormat {
   if (opts.json && opts.format !== undefined && opts.format !== 'json')
@@ -76,7 +83,10 @@ export function estimateFormatOf(opts: CommonOptions & { out?: string | undefine
 /** The format of any other command: all but the HTML page, which is for estimates. */
 export function formatOf(opts: CommonOptions & { out?: string | undefined }): Format {
   const format = estimateFormatOf(opts);
-  if (format === 'html') throw new InputError(`no HTML output here (the HTML page is for estimates: train-cost RUN, budget); use one of: ${FORMATS.join(', ')}`);
+  if (format === 'html') {
+    const ends = FORMATS.map((f) => `.${EXTENSIONS[f]}`);
+    throw new InputError(`--out ${opts.out ?? ''}: HTML is for estimates only (train-cost RUN, budget); give a file ending ${ends.slice(0, -1).join(', ')} or ${ends.at(-1)}, or a --format`);
+  }
   return format;
 }
 

@@ -8,7 +8,7 @@ import { cli, type CliResult } from '../helpers/cli.js';
 
 const FIXTURES = 'tests/golden/fixtures';
 
-/** Commands with their arguments (every one takes every --format, but html: estimates only). */
+/** Commands with their arguments (every one takes every --format; estimates html too). */
 const COMMANDS: { name: string; args: string[] }[] = [
   { name: 'estimate-seed', args: ['--chips', '512', '--gpu', 'h800', '--hours', '80'] },
   { name: 'estimate-deepseek-r1', args: ['deepseek-r1'] },
@@ -29,11 +29,11 @@ const FORMATS: { id: string; args: string[]; env?: Record<string, string>; file:
   { id: 'csv', args: ['--format', 'csv'], file: 'csv' },
   { id: 'markdown', args: ['--format', 'markdown'], file: 'md' },
   { id: 'ndjson', args: ['--format', 'ndjson'], file: 'ndjson' },
-  { id: 'html', args: ['--format', 'html'], file: 'html' },
 ];
 
-/** The HTML page is for estimates (estimate, budget); the lists refuse it (tests/html/html.test.ts). */
-const formatsOf = (command: string) => (/^(gpus|runs|backtest)$/.test(command) ? FORMATS.filter((f) => f.id !== 'html') : FORMATS);
+/** The HTML page is for estimates (estimate, budget) only; the other commands refuse it (tests/html/html.test.ts). */
+const formatsOf = (command: string) =>
+  /^(estimate-|budget)/.test(command) ? [...FORMATS, { id: 'html', args: ['--format', 'html'], file: 'html' }] : FORMATS;
 
 const SUBCOMMANDS = ['gpus', 'runs', 'budget', 'backtest', 'schema', 'validate'];
 

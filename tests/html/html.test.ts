@@ -65,12 +65,15 @@ describe('--format html', () => {
 });
 
 describe('the other commands have no HTML page', () => {
-  it.each([[['gpus', '--format', 'html']], [['runs', '--out', 'runs.html']], [['backtest', '--format', 'html']]])(
-    '%j: exit 2, one line naming the formats they take',
-    async (args) => {
-      expect(badInputLine(await cli(args))).toBe(
-        'train-cost: no HTML output here (the HTML page is for estimates: train-cost RUN, budget); use one of: table, json, csv, markdown, ndjson',
-      );
-    },
-  );
+  it.each(['gpus', 'runs', 'backtest'])('%s --format html: exit 2, the formats it takes', async (command) => {
+    expect(badInputLine(await cli([command, '--format', 'html']))).toBe(
+      'train-cost: unknown --format "html"; use one of: table, json, csv, markdown, ndjson',
+    );
+  });
+
+  it('runs --out runs.html: exit 2, the endings it takes', async () => {
+    expect(badInputLine(await cli(['runs', '--out', 'runs.html']))).toBe(
+      'train-cost: --out runs.html: HTML is for estimates only (train-cost RUN, budget); give a file ending .txt, .json, .csv, .md or .ndjson, or a --format',
+    );
+  });
 });

@@ -12,10 +12,11 @@ import { PRECISIONS } from '../../presets/schema.js';
 import { ESTIMATE_FORMATS, renderEstimates } from '../../output/render.js';
 import type { CliContext } from '../context.js';
 import { assertFinite } from '../finite.js';
-import { addCommonOptions, addOutOption, commonSchema, ESTIMATE_OUT, estimateFormatOf, outShape, num, numList, oneOf, parseOptions, wordList } from '../options.js';
+import { addCommonOptions, addOutOption, commonSchema, ESTIMATE_OUT, estimateFormatOf, estimateFormatShape, outShape, num, numList, oneOf, parseOptions, wordList } from '../options.js';
 import { toPhaseSettings } from '../run-spec.js';
 
 const budgetSchema = commonSchema.extend({
+  ...estimateFormatShape,
   ...outShape,
   gpu: wordList('--gpu'),
   chips: numList({ flag: '--chips', integer: true }).optional(),

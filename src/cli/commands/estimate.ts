@@ -21,7 +21,7 @@ import { describeWarning } from '../../output/warnings.js';
 import type { CliContext } from '../context.js';
 import { assertFinite } from '../finite.js';
 import { MAX_YAML_BYTES } from '../../input/read.js';
-import { addOutOption, ageOption, commonSchema, dateOption, ESTIMATE_OUT, estimateFormatOf, num, numList, oneOf, outShape, parseOptions, wordList } from '../options.js';
+import { addOutOption, ageOption, commonSchema, dateOption, ESTIMATE_OUT, estimateFormatOf, estimateFormatShape, num, numList, oneOf, outShape, parseOptions, wordList } from '../options.js';
 import { USAGE } from '../usage.js';
 import { addDevelopmentOptions, applyDevelopment, developmentShape, toDevelopment } from '../development.js';
 import { applyOverrides, describeFlagsRun, flagsOnlyRun, OVERRIDE_KEYS, type Overrides, toRunInput } from '../run-spec.js';
@@ -33,6 +33,7 @@ export const DEFAULT_MAX_PRICE_AGE = '12m';
 export const MAX_GRID_RUNS = 100_000;
 
 const estimateSchema = commonSchema.extend({
+  ...estimateFormatShape,
   gpu: wordList('--gpu').optional(),
   chips: numList({ flag: '--chips', integer: true }).optional(),
   hours: numList({ flag: '--hours' }).optional(),
