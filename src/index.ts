@@ -13,6 +13,6 @@ export { loadRuns, resolveRunRef, type LoadedRun } from './presets/runs.js';
 export { loadMfuProvider } from './presets/mfu.js';
 export { bundledPresetsDir } from './presets/load.js';
 export type { GpuPreset, RegionPreset, RunPreset } from './presets/schema.js';
-export { renderEstimates, FORMATS, type Format } from './output/render.js';
+export { renderEstimates, FORMATS, type Format, ESTIMATE_FORMATS, type EstimateFormat } from './output/render.js';
 export { SCHEMA_VERSION } from './output/json.js';
 export { jsonSchemaOf, type SchemaKind } from './output/schemas.js';

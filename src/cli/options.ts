@@ -6,7 +6,7 @@ import { InputError } from '../errors.js';
 import { flagName } from '../input/flags.js';
 import { isDate } from '../core/dates.js';
 import { type NumberRule, parseNumberList, parseOne } from '../input/list.js';
-import { FORMATS, type Format } from '../output/render.js';
+import { ESTIMATE_FORMATS, type EstimateFormat, FORMATS, type Format } from '../output/render.js';
 
 /** A list-valued numeric flag ("512,1024", "256..4096:x2"). */
 export const numList = (rule: NumberRule) => z.string().transform((s) => parseNumberList(s, rule));
@@ -37,7 +37,11 @@ export const commonSchema = z.object({
   presets: z.array(z.string()).default([]),
   debug: z.boolean().optional(),
 });
-export type CommonOptions = z.output<typeof commonSchema>;
+/** The common options; estimate and budget take --format html too (estimateFormatShape). */
+export type CommonOptions = Omit<z.output<typeof commonSchema>, 'format'> & { format?: EstimateFormat | undefined };
+
+/** --format of an estimate (estimate, budget): the HTML page too. */
+export const estimateFormatShape = { format: oneOf('--format', ESTIMATE_FORMATS).optional() };
 
 /** Validate commander's option bag with a schema (transforms throw InputError naming the flag). */
 export function parseOptions<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
@@ -50,6 +54,9 @@ export function parseOptions<S extends z.ZodType>(schema: S, raw: unknown): z.ou
 /** --out FILE, on the commands that print a result (not on prices import, whose --out is a folder). */
 export const outShape = { out: z.string().min(1, 'needs a file name, e.g. --out estimate.json').optional() };
 
+/** --out of an estimate (estimate, budget): HTML too. */
+export const ESTIMATE_OUT = 'write the output to this file (replaced whole, never half-written); format from its extension (.json, .csv, .md, .ndjson, .html, .txt) unless --format';
+
 export function addOutOption(
   cmd: Command,
   description = 'write the output to this file (replaced whole, never half-written); format from its extension (.json, .csv, .md, .ndjson, .txt) unless --format',
@@ -58,9 +65,13 @@ export function addOutOption(
 }
 
 /** The format an --out file's extension names; a table for any other (.txt, none). */
-const EXTENSION_FORMATS: Record<string, Format> = { json: 'json', csv: 'csv', md: 'markdown', markdown: 'markdown', ndjson: 'ndjson', jsonl: 'ndjson', txt: 'table' };
+const EXTENSION_FORMATS: Record<string, EstimateFormat> = { json: 'json', csv: 'csv', md: 'markdown', markdown: 'markdown', ndjson: 'ndjson', jsonl: 'ndjson', html: 'html', htm: 'html', txt: 'table' };
 
-export function formatOf(opts: CommonOptions & { out?: string | undefined }): Format {
+/** The usual extension of each format, for messages. */
+const EXTENSIONS: Record<Format, string> = { table: 'txt', json: 'json', csv: 'csv', markdown: 'md', ndjson: 'ndjson' };
+
+/** An estimate's format (estimate, budget): --json, --format, else the extension of --out, else a table. */
+export function estimateFormatOf(opts: CommonOptions & { out?: string | undefined }): EstimateFormat {
   if (opts.json && opts.format !== undefined && opts.format !== 'json')
     throw new InputError(`--json conflicts with --format ${opts.format}; give one`);
   if (opts.json) return 'json';
@@ -69,12 +80,22 @@ export function formatOf(opts: CommonOptions & { out?: string | undefined }): Fo
   return (ext !== undefined ? EXTENSION_FORMATS[ext] : undefined) ?? 'table';
 }
 
+/** The format of any other command: all but the HTML page, which is for estimates. */
+export function formatOf(opts: CommonOptions & { out?: string | undefined }): Format {
+  const format = estimateFormatOf(opts);
+  if (format === 'html') {
+    const ends = FORMATS.map((f) => `.${EXTENSIONS[f]}`);
+    throw new InputError(`--out ${opts.out ?? ''}: HTML is for estimates only (train-cost RUN, budget); give a file ending ${ends.slice(0, -1).join(', ')} or ${ends.at(-1)}, or a --format`);
+  }
+  return format;
+}
+
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 /** --format, --json, --no-color, --presets, --debug: on every command. */
-export function addCommonOptions(cmd: Command): Command {
+export function addCommonOptions(cmd: Command, formats: readonly EstimateFormat[] = FORMATS): Command {
   return cmd
-    .addOption(new Option('-f, --format <format>', `output format: ${FORMATS.join(', ')}`))
+    .addOption(new Option('-f, --format <format>', `output format: ${formats.join(', ')}`))
     .option('--json', 'same as --format json')
     .option('--no-color', 'no colour (also with NO_COLOR or TERM=dumb, or when output is not a terminal)')
     .option('--presets <dir>', 'extra preset folder (gpus/, runs/, regions.yaml); repeatable; also TRAIN_COST_PRESETS', collect)

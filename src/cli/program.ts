@@ -12,6 +12,7 @@ import { schemaCommand } from './commands/schema.js';
 import { validateCommand } from './commands/validate.js';
 import type { CliContext } from './context.js';
 import { addCommonOptions } from './options.js';
+import { ESTIMATE_FORMATS } from '../output/render.js';
 import { VERSION } from '../version.js';
 import { InputError } from '../errors.js';
 
@@ -36,7 +37,7 @@ Exit codes: 0 ok, 1 a check failed (--max-cost, backtest), 2 bad input, 70 inter
 const INHERITED = ['format', 'json', 'color', 'presets', 'debug'];
 
 export function buildProgram(ctx: CliContext): Command {
-  const program = addEstimateOptions(addCommonOptions(new Command('train-cost')))
+  const program = addEstimateOptions(addCommonOptions(new Command('train-cost'), ESTIMATE_FORMATS))
     .description('Estimate what it costs to train a large AI model: GPU-hours, wall-clock, dollars, energy, CO2.')
     .version(VERSION, '-V, --version')
     .addHelpText('after', EXAMPLES)

@@ -9,13 +9,14 @@ import { loadGpus, PRICE_SOURCE_HINT } from '../../presets/gpus.js';
 import { loadMfuProvider } from '../../presets/mfu.js';
 import { loadRegions } from '../../presets/regions.js';
 import { PRECISIONS } from '../../presets/schema.js';
-import { renderEstimates } from '../../output/render.js';
+import { ESTIMATE_FORMATS, renderEstimates } from '../../output/render.js';
 import type { CliContext } from '../context.js';
 import { assertFinite } from '../finite.js';
-import { addCommonOptions, addOutOption, commonSchema, formatOf, outShape, num, numList, oneOf, parseOptions, wordList } from '../options.js';
+import { addCommonOptions, addOutOption, commonSchema, ESTIMATE_OUT, estimateFormatOf, estimateFormatShape, outShape, num, numList, oneOf, parseOptions, wordList } from '../options.js';
 import { toPhaseSettings } from '../run-spec.js';
 
 const budgetSchema = commonSchema.extend({
+  ...estimateFormatShape,
   ...outShape,
   gpu: wordList('--gpu'),
   chips: numList({ flag: '--chips', integer: true }).optional(),
@@ -29,7 +30,7 @@ const budgetSchema = commonSchema.extend({
 });
 
 export function budgetCommand(ctx: CliContext): Command {
-  return addOutOption(addCommonOptions(new Command('budget')))
+  return addOutOption(addCommonOptions(new Command('budget'), ESTIMATE_FORMATS), ESTIMATE_OUT)
     .description('what a budget buys: GPU-hours, wall-clock, FLOP at the calibrated MFU, compute-optimal params and tokens')
     .argument('<usd>', 'the budget in USD, e.g. 5.576e6 or 2M')
     .requiredOption('-g, --gpu <ids>', 'accelerator preset(s), comma-separated')
@@ -69,6 +70,6 @@ export function budgetCommand(ctx: CliContext): Command {
         return estimateBudget({ ...settings, name, usd, params: opts.params ?? null, tokens: opts.tokens ?? null }, mfu);
       });
       assertFinite(runs);
-      ctx.out(renderEstimates(runs, formatOf(opts), ctx.renderOptions(opts)), opts.out);
+      ctx.out(renderEstimates(runs, estimateFormatOf(opts), ctx.renderOptions(opts)), opts.out);
     });
 }

@@ -21,7 +21,7 @@ import { describeWarning } from '../../output/warnings.js';
 import type { CliContext } from '../context.js';
 import { assertFinite } from '../finite.js';
 import { MAX_YAML_BYTES } from '../../input/read.js';
-import { addOutOption, ageOption, commonSchema, dateOption, formatOf, num, numList, oneOf, outShape, parseOptions, wordList } from '../options.js';
+import { addOutOption, ageOption, commonSchema, dateOption, ESTIMATE_OUT, estimateFormatOf, estimateFormatShape, num, numList, oneOf, outShape, parseOptions, wordList } from '../options.js';
 import { USAGE } from '../usage.js';
 import { addDevelopmentOptions, applyDevelopment, developmentShape, toDevelopment } from '../development.js';
 import { applyOverrides, describeFlagsRun, flagsOnlyRun, OVERRIDE_KEYS, type Overrides, toRunInput } from '../run-spec.js';
@@ -33,6 +33,7 @@ export const DEFAULT_MAX_PRICE_AGE = '12m';
 export const MAX_GRID_RUNS = 100_000;
 
 const estimateSchema = commonSchema.extend({
+  ...estimateFormatShape,
   gpu: wordList('--gpu').optional(),
   chips: numList({ flag: '--chips', integer: true }).optional(),
   hours: numList({ flag: '--hours' }).optional(),
@@ -71,7 +72,7 @@ const estimateSchema = commonSchema.extend({
 type EstimateOptions = z.output<typeof estimateSchema>;
 
 export function addEstimateOptions(cmd: Command): Command {
-  return addDevelopmentOptions(addOutOption(cmd))
+  return addDevelopmentOptions(addOutOption(cmd, ESTIMATE_OUT))
     .argument('[runs...]', 'bundled run ids (train-cost runs), YAML run files, or - for stdin')
     .option('-g, --gpu <ids>', 'accelerator preset(s), comma-separated: h800,h100 (train-cost gpus)')
     .option('-c, --chips <n>', 'number of chips; a list 512,1024 or a range 256..4096:x2')
@@ -112,7 +113,7 @@ export async function runEstimate(ctx: CliContext, refs: string[], raw: Record<s
   // Bare `train-cost` (at most --format, --no-color...): a short usage rather than "no gpu".
   if (refs.length === 0 && Object.keys(estimateSchema.shape).every((k) => k in commonSchema.shape || k === 'out' || raw[k] === undefined))
     throw new UsageError(USAGE);
-  const format = formatOf(opts);
+  const format = estimateFormatOf(opts);
   if (opts.maxCostAt !== undefined && opts.maxCost === undefined) throw new InputError('--max-cost-at needs --max-cost, e.g. --max-cost 2e6 --max-cost-at high');
   const dirs = ctx.presetDirs(opts);
   const catalog = { gpus: loadGpus(dirs), regions: loadRegions(dirs), today: ctx.today(), dollars: dollarBasis(opts.dollarYear), maxPriceAgeDays: opts.maxPriceAge };
