@@ -45,12 +45,12 @@ const program = buildProgram(
   }),
 );
 
+/** `--out` writes files (into the working folder, in-process): tests/cli/out.test.ts covers it, in a temp folder. */
+const noOut = (flags: Flag[]) => flags.filter((f) => f.long !== '--out');
 /** The estimate command's flags (the root program). */
-export const ROOT_FLAGS = flagsOf(program);
-/** Each subcommand's flags; `prices import --out` is left out: it writes files. */
-export const SUB_FLAGS: Record<string, Flag[]> = Object.fromEntries(
-  program.commands.map((c) => [c.name(), flagsOf(c)]),
-);
+export const ROOT_FLAGS = noOut(flagsOf(program));
+/** Each subcommand's flags, `--out` left out. */
+export const SUB_FLAGS: Record<string, Flag[]> = Object.fromEntries(program.commands.map((c) => [c.name(), noOut(flagsOf(c))]));
 export const PRICES_IMPORT_FLAGS = flagsOf(program.commands.find((c) => c.name() === 'prices')!.commands.find((c) => c.name() === 'import')!).filter(
   (f) => f.long !== '--out',
 );
