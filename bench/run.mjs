@@ -19,6 +19,43 @@ function timeCommand(args, runs = 15) {
 }
 
 const cli = 'bin/train-cost.js';
+
+/**
+ * Start-up against bare Node, paired: `node -e 0` and the command alternate (A B A B ...), and
+ * each pair gives one ratio, so drift of a shared machine cancels out. The median ratio is the
+ * figure; the quartiles of the ratios are its spread.
+ */
+function paired(args, runs = Number(process.env.BENCH_RUNS ?? 21)) {
+  const ratios = [];
+  const times = [];
+  const bare = [];
+  timeCommand(args, 1); // warm the file cache (and the code cache)
+  for (let i = 0; i < runs; i++) {
+    const a = timeCommand(['-e', '0'], 1);
+    const b = timeCommand(args, 1);
+    bare.push(a);
+    times.push(b);
+    ratios.push(b / a);
+  }
+  const q = (xs, f) => [...xs].sort((x, y) => x - y)[Math.floor((xs.length - 1) * f)];
+  return { ms: median(times), bare: median(bare), ratio: median(ratios), lo: q(ratios, 0.25), hi: q(ratios, 0.75) };
+}
+
+const STARTUP = [
+  ['train-cost --version', [cli, '--version']],
+  ['train-cost --chips 512 --gpu h800 --hours 80 (the seed command)', [cli, '--chips', '512', '--gpu', 'h800', '--hours', '80']],
+  ['train-cost deepseek-r1', [cli, 'deepseek-r1']],
+  ['train-cost --params 70B --tokens 15T --gpu h100 (a workload estimate)', [cli, '--params', '70B', '--tokens', '15T', '--gpu', 'h100']],
+];
+console.log(`train-cost bench (node ${process.version}, ${(await import('node:os')).cpus().length} cores)\n`);
+console.log('start-up, paired with node -e 0 (A B A B ...): median ratio [quartiles], median ms');
+for (const [label, args] of STARTUP) {
+  const r = paired(args);
+  console.log(`${r.ratio.toFixed(2).padStart(6)}x [${r.lo.toFixed(2)}-${r.hi.toFixed(2)}]  ${r.ms.toFixed(0).padStart(4)} ms (bare ${r.bare.toFixed(0)} ms)  ${label}`);
+}
+if (process.env.BENCH_STARTUP_ONLY) process.exit(0);
+console.log('');
+
 const baseline = timeCommand(['-e', '0']);
 const rows = [
   ['node -e 0 (Node start-up alone)', baseline],
@@ -57,7 +94,7 @@ const t0 = performance.now();
 for (let i = 0; i < n; i++) lib.estimateRun({ name: 'bench', phases: [phase(i)], reported: null, notes: null }, mfu);
 const perEstimateUs = ((performance.now() - t0) * 1000) / n;
 
-console.log(`train-cost bench (median wall time of repeated runs; node ${process.version})\n`);
+console.log('median wall time of repeated runs:');
 for (const [label, ms] of rows) console.log(`${ms.toFixed(0).padStart(6)} ms  ${label}`);
 console.log(`\n${perEstimateUs.toFixed(2).padStart(6)} us  per workload estimate through the library (${n.toLocaleString('en-US')} runs)`);
 console.log(`\nCLI overhead above Node's own start-up: ${(rows[2][1] - baseline).toFixed(0)} ms for the seed command.`);

@@ -2,7 +2,8 @@
 // the JSON Schemas of the preset files (schemas/), then the CLI in one file (dist/cli.js) with the
 // bundled presets parsed and validated here, once.
 import { build } from 'esbuild';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { writeDeclarations } from './dts.mjs';
@@ -74,10 +75,19 @@ try {
   process.exit(1);
 }
 
+// The CLI: a CommonJS bundle (V8 can cache its compiled code; an ES module it cannot, on Node 20)
+// behind a small ES module that loads it through the code cache (scripts/cli-loader.js).
 await build({
   ...common,
+  format: 'cjs',
+  banner: { js: "var __import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
+  define: { ...common.define, 'import.meta.url': '__import_meta_url', __BUNDLED_PRESETS__: JSON.stringify(snapshot) },
   entryPoints: ['src/cli/entry.ts'],
-  outfile: 'dist/cli.js',
+  outfile: 'dist/cli.cjs',
   minify: process.env.TRAIN_COST_DEBUG_BUILD ? false : true,
-  define: { ...common.define, __BUNDLED_PRESETS__: JSON.stringify(snapshot) },
 });
+copyFileSync('scripts/cli-loader.js', 'dist/cli.js');
+// Stale caches of an earlier bundle would be rejected by V8 anyway: remove them, then write this
+// bundle's cache for this Node by running the seed command once.
+for (const f of readdirSync('dist')) if (f.endsWith('.cache')) rmSync(join('dist', f));
+execFileSync(process.execPath, ['bin/train-cost.js', '--chips', '512', '--gpu', 'h800', '--hours', '80'], { stdio: 'ignore', env: { ...process.env, TRAIN_COST_TODAY: '2026-01-01' } });

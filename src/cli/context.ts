@@ -2,7 +2,7 @@
 // preset folders, whether to colour, the width, output that is written whole.
 import { basename, delimiter, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { InputError } from '../errors.js';
 import { tooLargeMessage } from '../input/read.js';
 import { isDate } from '../core/dates.js';
@@ -23,6 +23,11 @@ export interface CliContext {
    * error), or with `file` (--out) to that file, atomically: a temporary file beside it, then a rename.
    */
   out(text: string, file?: string): void;
+  /**
+   * Output written piece by piece (a big grid, run by run): to stdout, waiting for each chunk to
+   * reach the OS (backpressure), or with `file` (--out) to a temporary file renamed at `end()`.
+   */
+  stream(file?: string): OutWriter;
   /** Write one message line to stderr. */
   err(line: string): void;
   /** Everything on stdin, refused over `limit` bytes; on a terminal, a hint on stderr first. */
@@ -39,6 +44,18 @@ export interface CliContext {
   settled(): Promise<NodeJS.ErrnoException | null>;
 }
 
+/** A stream of output: `write` resolves false once writing has failed (the error is reported by main). */
+export interface OutWriter {
+  write(text: string): Promise<boolean>;
+  /** Everything written: flush, and for a file, rename it into place. */
+  end(): Promise<void>;
+  /** Give up (an error mid-stream): a file's temporary copy is removed. */
+  abort(): void;
+}
+
+/** Stream chunks of about this many characters: few writes, little memory. */
+const CHUNK_CHARS = 1 << 16;
+
 export const STDIN_HINT = 'reading a run file from stdin: paste YAML, end with Ctrl-D';
 
 export function createContext(io: CliIO): CliContext {
@@ -52,6 +69,31 @@ export function createContext(io: CliIO): CliContext {
     out: (text, file) => {
       if (file !== undefined) writeFileAtomic(file, text);
       else if (text.length > 0 && writeError === null) track(io.stdout.write(text));
+    },
+    stream: (file) => {
+      if (file !== undefined) return fileWriter(file);
+      let buffer = '';
+      const flush = async (): Promise<boolean> => {
+        const text = buffer;
+        buffer = '';
+        if (writeError !== null) return false;
+        if (text.length === 0) return true;
+        try {
+          await io.stdout.write(text);
+          return true;
+        } catch (e) {
+          writeError ??= e as NodeJS.ErrnoException;
+          return false;
+        }
+      };
+      return {
+        write: async (text) => {
+          buffer += text;
+          return buffer.length >= CHUNK_CHARS ? flush() : writeError === null;
+        },
+        end: async () => void (await flush()),
+        abort: () => void (buffer = ''),
+      };
     },
     // Messages are best effort: a failing stderr has nowhere to report to.
     err: (line) => {
@@ -76,9 +118,58 @@ export function createContext(io: CliIO): CliContext {
   return ctx;
 }
 
-/** Write the whole text to a temporary file in the target's folder, then rename it over the target. */
-export function writeFileAtomic(file: string, text: string): void {
+/** A file written chunk by chunk under a temporary name, renamed over the target at the end. */
+function fileWriter(file: string): OutWriter {
   const target = resolve(file);
+  const tmp = checkTarget(file, target);
+  let fd: number;
+  try {
+    fd = openSync(tmp, 'wx');
+  } catch (e) {
+    throw cannotWrite(file, target, tmp, e);
+  }
+  let buffer = '';
+  let open = true;
+  const flush = () => {
+    try {
+      writeSync(fd, buffer);
+      buffer = '';
+    } catch (e) {
+      abort();
+      throw cannotWrite(file, target, tmp, e);
+    }
+  };
+  const abort = () => {
+    if (!open) return;
+    open = false;
+    try {
+      closeSync(fd);
+    } finally {
+      rmSync(tmp, { force: true });
+    }
+  };
+  return {
+    write: async (text) => {
+      buffer += text;
+      if (buffer.length >= CHUNK_CHARS) flush();
+      return true;
+    },
+    end: async () => {
+      flush();
+      open = false;
+      try {
+        closeSync(fd);
+        renameSync(tmp, target);
+      } catch (e) {
+        throw cannotWrite(file, target, tmp, e);
+      }
+    },
+    abort,
+  };
+}
+
+/** Refuse a folder as --out; the temporary file's name beside the target. */
+function checkTarget(file: string, target: string): string {
   let isDir = false;
   try {
     isDir = statSync(target).isDirectory();
@@ -86,19 +177,29 @@ export function writeFileAtomic(file: string, text: string): void {
     // Not there yet: written below.
   }
   if (isDir) throw new InputError(`--out ${file} is a folder; give a file name, e.g. --out ${join(file, 'estimate.json')}`);
-  const tmp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  return join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+}
+
+function cannotWrite(file: string, target: string, tmp: string, e: unknown): InputError {
+  try {
+    rmSync(tmp, { force: true });
+  } catch {
+    // The folder cannot be reached (ENOTDIR): there is no temporary file to remove.
+  }
+  const err = e as NodeJS.ErrnoException;
+  const why = err.code === 'ENOENT' ? `no folder ${dirname(target)}` : err.code === 'EACCES' || err.code === 'EPERM' ? 'permission denied' : err.message.replace(/^[A-Z]+: /, '');
+  return new InputError(`--out ${file}: cannot write the file (${why}${err.code !== undefined ? `, ${err.code}` : ''})`);
+}
+
+/** Write the whole text to a temporary file in the target's folder, then rename it over the target. */
+export function writeFileAtomic(file: string, text: string): void {
+  const target = resolve(file);
+  const tmp = checkTarget(file, target);
   try {
     writeFileSync(tmp, text, { flag: 'wx' });
     renameSync(tmp, target);
   } catch (e) {
-    try {
-      rmSync(tmp, { force: true });
-    } catch {
-      // The folder cannot be reached (ENOTDIR): there is no temporary file to remove.
-    }
-    const err = e as NodeJS.ErrnoException;
-    const why = err.code === 'ENOENT' ? `no folder ${dirname(target)}` : err.code === 'EACCES' || err.code === 'EPERM' ? 'permission denied' : err.message.replace(/^[A-Z]+: /, '');
-    throw new InputError(`--out ${file}: cannot write the file (${why}${err.code !== undefined ? `, ${err.code}` : ''})`);
+    throw cannotWrite(file, target, tmp, e);
   }
 }
 

@@ -2,11 +2,12 @@
 // phase (the `phase` column names it; empty on the run's own row). Raw numbers.
 import type { RunEstimate } from '../core/types.js';
 import { type Column, COLUMNS, componentColumns, type Row, totalColumn } from './columns.js';
-import { csvDocument } from './tables.js';
+import { csvCell, csvDocument } from './tables.js';
 
 const C = COLUMNS;
 
-export function renderCsv(runs: readonly RunEstimate[]): string {
+/** The columns and the line of each row, made once per document. */
+function csvShape() {
   const CSV_COLUMNS: Column[] = [
     C.gpu, C.chips, C.wallClock, C.gpuHours, C.price, totalColumn('rental', false), C.mfu, C.flop, C.energy, C.co2, totalColumn('owned', false),
   ];
@@ -26,7 +27,18 @@ export function renderCsv(runs: readonly RunEstimate[]): string {
     // Empty: nominal dollars (each figure in the dollars of its price's date).
     run.dollarYear,
   ];
-  const lines = runs.flatMap((run) => [line(run, '', run), ...(run.phases.length > 1 ? run.phases.map((p) => line(run, p.name, p)) : [])]);
-  return csvDocument(header, lines);
+  const lines = (run: RunEstimate) => [line(run, '', run), ...(run.phases.length > 1 ? run.phases.map((p) => line(run, p.name, p)) : [])];
+  return { header, lines };
 }
 
+export function renderCsv(runs: readonly RunEstimate[]): string {
+  const { header, lines } = csvShape();
+  return csvDocument(header, runs.flatMap(lines));
+}
+
+/** CSV written run by run: the header line, then each run's lines (for streaming a big grid). */
+export function csvWriter(): { header: string; run: (run: RunEstimate) => string } {
+  const { header, lines } = csvShape();
+  const text = (cells: readonly (string | number | boolean | null)[]) => `${cells.map(csvCell).join(',')}\n`;
+  return { header: text(header), run: (run) => lines(run).map(text).join('') };
+}

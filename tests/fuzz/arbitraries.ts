@@ -219,8 +219,9 @@ export function checkContract(stdout: string, format: 'json' | 'ndjson', label: 
     return;
   }
   for (const line of stdout.split('\n').filter((l) => l !== '')) {
+    // A line is the header's fields, the run, and that run's checks.
     const { schemaVersion, tool, currency, dollarYear, checks, ...run } = JSON.parse(line);
-    const parsed = outputSchema.safeParse({ schemaVersion, tool, currency, dollarYear, checks, runs: [run] });
+    const parsed = outputSchema.safeParse({ schemaVersion, tool, currency, dollarYear, runs: [run], checks });
     expect(parsed.success, `${label}\nNDJSON line does not meet the contract: ${parsed.error?.message.slice(0, 800)}`).toBe(true);
   }
 }

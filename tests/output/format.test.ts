@@ -71,3 +71,20 @@ describe('formatters', () => {
     );
   });
 });
+
+describe('grouping without Intl at start-up', () => {
+  const intl = [0, 1, 2].map((d) => new Intl.NumberFormat('en-US', { maximumFractionDigits: d }));
+  const reference = (n: number) => {
+    const abs = Math.abs(n);
+    if (abs >= 100 || abs === 0) return intl[0]!.format(n);
+    if (abs >= 1) return intl[abs >= 10 ? 1 : 2]!.format(n);
+    return Number(n.toPrecision(3)).toString();
+  };
+  it('property: fmtNumber gives the digits Intl.NumberFormat en-US gives, halves and -0 included', () => {
+    const halves = fc.integer({ min: -2e9, max: 2e9 }).map((i) => i / 20);
+    fc.assert(fc.property(fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), halves, fc.constant(-0), fc.constant(143169.15)), (n) => fmtNumber(n) === reference(n)), {
+      seed: 11,
+      numRuns: 20_000,
+    });
+  });
+});

@@ -40,6 +40,7 @@ describe('the packed package', () => {
       'dist/index.js',
       'dist/index.d.ts',
       'dist/cli.js',
+      'dist/cli.cjs',
       'bin/train-cost.js',
       'schemas/run.schema.json',
       'presets/regions.yaml',
@@ -48,7 +49,7 @@ describe('the packed package', () => {
     expect(paths.filter((p) => /^(src|tests|scripts|bench)\//.test(p))).toEqual([]);
     // Every docs/*.md the CLI or library mentions is in the package.
     const mentioned = new Set(
-      ['dist/cli.js', 'dist/index.js'].flatMap((f) => readFileSync(join(installed, f), 'utf8').match(/docs\/[\w.-]+\.md/g) ?? []),
+      ['dist/cli.cjs', 'dist/index.js'].flatMap((f) => readFileSync(join(installed, f), 'utf8').match(/docs\/[\w.-]+\.md/g) ?? []),
     );
     expect(mentioned.size).toBeGreaterThan(0);
     for (const doc of mentioned) expect(existsSync(join(installed, doc)), doc).toBe(true);

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { estimateRun } from '../../core/estimate.js';
-import { cartesian } from '../../core/grid.js';
+import { combinations, gridSize } from '../../core/grid.js';
 import type { RunEstimate } from '../../core/types.js';
 import { CheckFailed, closest, InputError, UsageError } from '../../errors.js';
 import { loadGpus, PRICE_SOURCE_HINT } from '../../presets/gpus.js';
@@ -14,7 +14,9 @@ import { type LoadedRun, looksLikePath, parseRunText, resolveRunRef } from '../.
 import { CLOUDS, PRECISIONS, WORKLOAD_KINDS } from '../../presets/schema.js';
 import { checkDollarYear, loadPriceIndex } from '../../presets/price-index.js';
 import type { DollarBasis } from '../../core/dollars.js';
-import { fmtPercent, fmtUsd } from '../../output/format.js';
+import { fmtNumber, fmtPercent, fmtUsd } from '../../output/format.js';
+import { csvWriter } from '../../output/csv.js';
+import { ndjsonLine } from '../../output/json.js';
 import { type AuditCheck, type GateCheck, MAX_COST_AT, type MaxCostCheck, runChecks } from '../../core/checks.js';
 import { renderEstimates } from '../../output/render.js';
 import { describeWarning } from '../../output/warnings.js';
@@ -29,8 +31,10 @@ import { applyOverrides, describeFlagsRun, flagsOnlyRun, OVERRIDE_KEYS, type Ove
 /** --max-price-age default: a year (365 days). */
 export const DEFAULT_MAX_PRICE_AGE = '12m';
 
-/** More runs than this in one grid is surely a typo in a range. */
-export const MAX_GRID_RUNS = 100_000;
+/** More runs than this in one grid is surely a typo in a range (CSV and NDJSON write run by run). */
+export const MAX_GRID_RUNS = 1_000_000;
+/** Most runs in a format written whole (table, Markdown, JSON); beyond it, CSV or NDJSON. */
+export const MAX_WHOLE_RUNS = 10_000;
 
 const estimateSchema = commonSchema.extend({
   ...estimateFormatShape,
@@ -118,35 +122,132 @@ export async function runEstimate(ctx: CliContext, refs: string[], raw: Record<s
   const dirs = ctx.presetDirs(opts);
   const catalog = { gpus: loadGpus(dirs), regions: loadRegions(dirs), today: ctx.today(), dollars: dollarBasis(opts.dollarYear), maxPriceAgeDays: opts.maxPriceAge };
   const bases = await loadBases(ctx, refs, dirs);
-  const combos = grid(opts);
-  if (bases.length * combos.length > MAX_GRID_RUNS)
-    throw new InputError(`the comparison has ${bases.length * combos.length} runs, more than ${MAX_GRID_RUNS}: narrow the lists or ranges`);
+  const axes = gridAxes(opts);
+  const perBase = gridSize(axes);
+  const total = bases.length * perBase;
+  const streamed = format === 'csv' || format === 'ndjson';
+  if (total > MAX_GRID_RUNS)
+    throw new InputError(`the comparison has ${fmtCount(total)} runs, more than ${fmtCount(MAX_GRID_RUNS)}: narrow the lists or ranges`);
+  if (!streamed && total > MAX_WHOLE_RUNS)
+    throw new InputError(
+      `the comparison has ${fmtCount(total)} runs, more than ${fmtCount(MAX_WHOLE_RUNS)} for --format ${format}: use --format ndjson or --format csv, which write run by run (up to ${fmtCount(MAX_GRID_RUNS)} runs)`,
+    );
 
   const mfu = loadMfuProvider(dirs);
   const lineage = { catalog, dirs, mfu, thresholds: loadThresholds(dirs) };
   const development = toDevelopment(opts);
-  const runs: RunEstimate[] = [];
-  for (const base of bases) {
-    for (const o of combos) {
-      const spec = applyOverrides(base.loaded.run, o);
-      const name = base.fromFlags ? describeFlagsRun(spec) : combos.length > 1 ? `${spec.name} (${describeCombo(o)})` : spec.name;
-      const run = applyDevelopment(estimateRun(toRunInput({ ...spec, name }, catalog, base.fromFlags), mfu), development);
-      runs.push(withBase(run, spec, o, lineage, opts.withBase === true));
+  const estimateOne = (base: Base, o: Overrides): RunEstimate => {
+    const spec = applyOverrides(base.loaded.run, o);
+    const name = base.fromFlags ? describeFlagsRun(spec) : perBase > 1 ? `${spec.name} (${describeCombo(o)})` : spec.name;
+    const run = applyDevelopment(estimateRun(toRunInput({ ...spec, name }, catalog, base.fromFlags), mfu), development);
+    return withBase(run, spec, o, lineage, opts.withBase === true);
+  };
+  function* allRuns(): Generator<RunEstimate> {
+    for (const base of bases) for (const o of combinations(axes)) yield estimateOne(base, o);
+  }
+
+  // What can be refused is refused before the first byte: the first run of each base (the base
+  // runs it names), and for a streamed grid also the last (a range's largest values).
+  const firsts = bases.map((b) => estimateOne(b, firstCombo(axes)));
+  if (opts.withBase && firsts.every((r) => r.baseId === null))
+    throw new InputError(`--with-base: ${total > 1 ? 'no run names' : `"${firsts[0]!.name}" names no`} base run (base: deepseek-v3 in a run file names one)`);
+  assertFinite(firsts);
+
+  const gates = new GateTally();
+  if (streamed) {
+    if (perBase > 1) assertFinite(bases.map((b) => estimateOne(b, lastCombo(axes))));
+    const warnings = await streamRuns(ctx, allRuns(), format, opts, gates);
+    for (const w of warnings) ctx.err(`warning: ${w}`);
+  } else {
+    const runs = [...allRuns()];
+    assertFinite(runs);
+    const checks = runChecks(runs, opts);
+    gates.add(checks, runs.length);
+    ctx.out(renderEstimates(runs, format, { ...ctx.renderOptions(opts), checks }), opts.out);
+    // Stale prices are told on stderr in the formats for programs too (JSON also has their diagnostic code).
+    if (format === 'json')
+      for (const w of new Set(runs.flatMap((r) => r.warnings.filter((x) => x.code === 'stale-price').map(describeWarning)))) ctx.err(`warning: ${w}`);
+  }
+  const failed = gates.message();
+  if (failed !== null) throw new CheckFailed(failed);
+}
+
+interface Base {
+  loaded: LoadedRun;
+  fromFlags: boolean;
+}
+
+/**
+ * CSV and NDJSON, run by run: each run is estimated, checked and written before the next, and the
+ * writer waits for the output to drain, so memory stays flat however many runs. Returns the
+ * warnings to tell on stderr (CSV: all; NDJSON: stale prices, as JSON).
+ */
+async function streamRuns(ctx: CliContext, runs: Iterable<RunEstimate>, format: 'csv' | 'ndjson', opts: EstimateOptions, gates: GateTally): Promise<Set<string>> {
+  const writer = ctx.stream(opts.out);
+  const warnings = new Set<string>();
+  try {
+    const csv = format === 'csv' ? csvWriter() : null;
+    if (csv !== null) await writer.write(csv.header);
+    for (const run of runs) {
+      assertFinite(run);
+      const checks = runChecks([run], opts);
+      gates.add(checks, 1);
+      for (const w of run.warnings) if (csv !== null || w.code === 'stale-price') warnings.add(describeWarning(w));
+      if (!(await writer.write(csv !== null ? csv.run(run) : ndjsonLine(run, checks)))) break;
+    }
+  } catch (e) {
+    writer.abort();
+    throw e;
+  }
+  await writer.end();
+  return warnings;
+}
+
+/** The gates over every run, kept as counts and the worst case (a streamed grid keeps no runs). */
+class GateTally {
+  private runs = 0;
+  private over = 0;
+  private worst: MaxCostCheck | null = null;
+  private audits = 0;
+  private badAudits = 0;
+  private firstBad: AuditCheck | null = null;
+
+  add(checks: readonly GateCheck[], runs: number): void {
+    this.runs += runs;
+    for (const c of checks) {
+      if (c.gate === 'max-cost') {
+        if (c.passed) continue;
+        this.over++;
+        if (this.worst === null || c.value > this.worst.value) this.worst = c;
+      } else {
+        this.audits++;
+        if (!c.passed && this.badAudits++ === 0) this.firstBad = c;
+      }
     }
   }
 
-  if (opts.withBase && runs.every((r) => r.baseId === null))
-    throw new InputError(`--with-base: ${runs.length > 1 ? 'no run names' : `"${runs[0]!.name}" names no`} base run (base: deepseek-v3 in a run file names one)`);
-  assertFinite(runs);
-  const checks = runChecks(runs, opts);
-  ctx.out(renderEstimates(runs, format, { ...ctx.renderOptions(opts), checks }), opts.out);
-  if (format === 'csv') for (const w of new Set(runs.flatMap((r) => r.warnings.map(describeWarning)))) ctx.err(`warning: ${w}`);
-  // Stale prices are told on stderr in the formats for programs too (JSON also has their diagnostic code).
-  else if (format === 'json' || format === 'ndjson')
-    for (const w of new Set(runs.flatMap((r) => r.warnings.filter((x) => x.code === 'stale-price').map(describeWarning)))) ctx.err(`warning: ${w}`);
-  const failed = failureMessage(checks, runs.length);
-  if (failed !== null) throw new CheckFailed(failed);
+  /** One line for every failed gate: today's --max-cost message, then the --strict audits. */
+  message(): string | null {
+    const parts: string[] = [];
+    const worst = this.worst;
+    if (worst !== null) {
+      const high = worst.at === 'high';
+      parts.push(
+        `${this.over} of ${this.runs} run${this.runs > 1 ? 's' : ''} over --max-cost ${fmtUsd(worst.limit)}${high ? ' at the high end of the range' : ''}: "${worst.run}" ${high ? 'could cost' : 'costs'} ${fmtUsd(worst.value)}`,
+      );
+    }
+    const first = this.firstBad;
+    if (first !== null) {
+      const mfu = first.value === null ? '' : `implied MFU ${fmtPercent(first.value)} `;
+      parts.push(
+        `${this.badAudits} of ${this.audits} audit${this.audits > 1 ? 's' : ''} ${this.badAudits === 1 ? 'fails' : 'fail'} --strict: "${first.run}"${first.phase !== null ? ` (${first.phase})` : ''} ${mfu}is ${first.verdict.replace('-', ' ')}`,
+      );
+    }
+    return parts.length > 0 ? parts.join('; ') : null;
+  }
 }
+
+const fmtCount = (n: number) => fmtNumber(n);
 
 /** --dollar-year: the bundled price index and the year; null (nominal) without it. */
 function dollarBasis(year: number | undefined): DollarBasis | null {
@@ -159,7 +260,7 @@ function dollarBasis(year: number | undefined): DollarBasis | null {
 /** Subcommands, for the hint when a run id looks like a mistyped one ("gpu" for "gpus"). */
 const COMMANDS = ['gpus', 'runs', 'budget', 'backtest', 'schema', 'validate', 'prices'];
 
-async function loadBases(ctx: CliContext, refs: string[], dirs: string[]): Promise<{ loaded: LoadedRun; fromFlags: boolean }[]> {
+async function loadBases(ctx: CliContext, refs: string[], dirs: string[]): Promise<Base[]> {
   if (refs.length === 0) return [{ loaded: { id: 'flags', run: flagsOnlyRun() }, fromFlags: true }];
   if (refs.filter((r) => r === '-').length > 1) throw new InputError('- (stdin) can be given only once');
   const stdin = refs.includes('-') ? await ctx.readStdin('run file', MAX_YAML_BYTES) : '';
@@ -179,39 +280,21 @@ function resolveRunOrHint(ref: string, dirs: string[]): LoadedRun {
   }
 }
 
-/** Every combination of the list-valued flags, in the order given (the first is the baseline). */
-function grid(opts: EstimateOptions): Overrides[] {
+/** The list-valued flags as the axes of a grid, in the order given (the first value is the baseline). */
+function gridAxes(opts: EstimateOptions): Record<string, readonly unknown[]> {
   const axes: Record<string, readonly unknown[]> = {};
   for (const k of OVERRIDE_KEYS) {
     const v: unknown = opts[k as keyof EstimateOptions];
     if (v !== undefined) axes[k] = Array.isArray(v) ? v : [v];
   }
-  return cartesian(axes) as Overrides[];
+  return axes;
 }
+
+const firstCombo = (axes: Record<string, readonly unknown[]>) => Object.fromEntries(Object.entries(axes).map(([k, v]) => [k, v[0]])) as Overrides;
+const lastCombo = (axes: Record<string, readonly unknown[]>) => Object.fromEntries(Object.entries(axes).map(([k, v]) => [k, v[v.length - 1]])) as Overrides;
 
 function describeCombo(o: Overrides): string {
   return Object.entries(o)
     .map(([k, v]) => `${k} ${String(v)}`)
     .join(', ');
-}
-
-/** One line for every failed gate: today's --max-cost message, then the --strict audits. */
-function failureMessage(checks: readonly GateCheck[], runCount: number): string | null {
-  const parts: string[] = [];
-  const over = checks.filter((c): c is MaxCostCheck => c.gate === 'max-cost' && !c.passed);
-  if (over.length > 0) {
-    const worst = over.reduce((a, b) => (b.value > a.value ? b : a));
-    const high = worst.at === 'high';
-    parts.push(
-      `${over.length} of ${runCount} run${runCount > 1 ? 's' : ''} over --max-cost ${fmtUsd(worst.limit)}${high ? ' at the high end of the range' : ''}: "${worst.run}" ${high ? 'could cost' : 'costs'} ${fmtUsd(worst.value)}`,
-    );
-  }
-  const audits = checks.filter((c): c is AuditCheck => c.gate === 'audit');
-  const bad = audits.filter((c) => !c.passed);
-  if (bad.length > 0) {
-    const first = bad[0]!;
-    const mfu = first.value === null ? '' : `implied MFU ${fmtPercent(first.value)} `;
-    parts.push(`${bad.length} of ${audits.length} audit${audits.length > 1 ? 's' : ''} ${bad.length === 1 ? 'fails' : 'fail'} --strict: "${first.run}"${first.phase !== null ? ` (${first.phase})` : ''} ${mfu}is ${first.verdict.replace('-', ' ')}`);
-  }
-  return parts.length > 0 ? parts.join('; ') : null;
 }
