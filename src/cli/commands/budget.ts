@@ -11,8 +11,9 @@ import { loadRegions } from '../../presets/regions.js';
 import { PRECISIONS } from '../../presets/schema.js';
 import { renderEstimates } from '../../output/render.js';
 import type { CliContext } from '../context.js';
+import { reportWarnings } from '../warnings.js';
 import { assertFinite } from '../finite.js';
-import { addCommonOptions, addOutOption, commonSchema, formatOf, outShape, num, numList, oneOf, parseOptions, wordList } from '../options.js';
+import { addCommonOptions, addExplainOption, addOutOption, addWideOption, commonSchema, formatOf, outShape, num, numList, oneOf, parseOptions, wordList } from '../options.js';
 import { toPhaseSettings } from '../run-spec.js';
 
 const budgetSchema = commonSchema.extend({
@@ -26,10 +27,11 @@ const budgetSchema = commonSchema.extend({
   price: num({ flag: '--price' }).optional(),
   priceSource: z.string().optional(),
   region: z.string().optional(),
+  explain: z.boolean().optional(),
 });
 
 export function budgetCommand(ctx: CliContext): Command {
-  return addOutOption(addCommonOptions(new Command('budget')))
+  return addExplainOption(addWideOption(addOutOption(addCommonOptions(new Command('budget')))))
     .description('what a budget buys: GPU-hours, wall-clock, FLOP at the calibrated MFU, compute-optimal params and tokens')
     .argument('<usd>', 'the budget in USD, e.g. 5.576e6 or 2M')
     .requiredOption('-g, --gpu <ids>', 'accelerator preset(s), comma-separated')
@@ -69,6 +71,8 @@ export function budgetCommand(ctx: CliContext): Command {
         return estimateBudget({ ...settings, name, usd, params: opts.params ?? null, tokens: opts.tokens ?? null }, mfu);
       });
       assertFinite(runs);
-      ctx.out(renderEstimates(runs, formatOf(opts), ctx.renderOptions(opts)), opts.out);
+      const format = formatOf(opts);
+      ctx.out(renderEstimates(runs, format, { ...ctx.renderOptions(opts), explain: opts.explain === true }), opts.out);
+      reportWarnings(ctx, runs);
     });
 }
