@@ -8,7 +8,7 @@ import type { RunEstimate } from '../core/types.js';
 import { type Column, comparisonColumns, DROP_ORDER, type Row } from './columns.js';
 import { type Align, droppedLine, fittedTable, terminalTable, wrapProse } from './tables.js';
 import { fmtCompact, fmtEnergy, fmtExp, fmtHours, fmtNumber, fmtPercent, fmtRange, fmtRatio, fmtUsd, fmtUsdShort } from './format.js';
-import { type Section, sectionsUnder } from './sections.js';
+import { isAnswer, sectionsUnder } from './sections.js';
 import { barChart } from './chart.js';
 import { wrapText } from './fit.js';
 import { answerLines, keyAssumptions } from './summary.js';
@@ -187,7 +187,3 @@ function footer(runs: readonly RunEstimate[], c: ChalkInstance, explain: boolean
   return lines;
 }
 
-/** Sections shown without --explain: figures, not explanations (the base run, stated apart). */
-export function isAnswer(section: Section): boolean {
-  return section.title.startsWith('Base run');
-}

@@ -99,7 +99,7 @@ export function badInputLine(r: CliResult): string {
 export async function contractRuns(args: readonly string[], opts: CliOptions = {}): Promise<any[]> {
   const { result, json } = await cliJson(args, opts);
   expect(result.code, result.stderr).toBe(0);
-  expect(withoutStalePrices(result.stderr)).toBe('');
+  expect(withoutWarnings(result.stderr)).toBe('');
   outputSchema.parse(json);
   expect(json.schemaVersion).toBe(1);
   return json.runs;
@@ -110,6 +110,15 @@ export function withoutStalePrices(stderr: string): string {
   return stderr
     .split('\n')
     .filter((l) => !/^warning: \S+ price \S+ is from .* before the run's date/.test(l))
+    .join('\n')
+    .trim();
+}
+
+/** stderr without warning lines (warnings go to stderr in every format; JSON has them too, in warnings[] and diagnostics[]). */
+export function withoutWarnings(stderr: string): string {
+  return stderr
+    .split('\n')
+    .filter((l) => !l.startsWith('warning: '))
     .join('\n')
     .trim();
 }
