@@ -26,7 +26,6 @@ export function answerLines(runs: readonly RunEstimate[]): string[] {
   const dearest = runs.reduce((a, b) => (b.rental.usd > a.rental.usd ? b : a));
   const vs = (r: RunEstimate) => (r === base ? 'the base' : `${fmtRatio(r.rental.usd, base.rental.usd)} the base`);
   return [
-    `${runs.length} runs compared with the first, ${base.name}: ${fmtUsd(base.rental.usd)} to rent`,
     `Cheapest to rent: ${cheapest.name}, ${fmtUsd(cheapest.rental.usd)} (${vs(cheapest)}); dearest: ${dearest.name}, ${fmtUsd(dearest.rental.usd)} (${vs(dearest)})`,
   ];
 }
@@ -37,9 +36,11 @@ function oneRun(run: RunEstimate): string[] {
   const totals = totalsOf(run.costs);
   const rental = totals.find((t) => t.basis === 'rental')!;
   const owned = totals.find((t) => t.basis === 'owned');
-  const range = (t: { range: [number, number] }) => (t.range[0] !== t.range[1] ? ` (range ${fmtRange(t.range, fmtUsdShort)})` : '');
+  // One style in the line: full dollars, or 3 significant digits beside a range.
+  const ranged = rental.range[0] !== rental.range[1];
+  const usd = ranged ? fmtUsdShort : fmtUsd;
   const total =
-    `Total: ${fmtUsd(rental.usd)} to rent${range(rental)}` +
-    (owned !== undefined ? `; ${fmtUsd(owned.usd)} to own (${fmtRatio(owned.usd, rental.usd)} of renting)` : '');
+    `Total: ${usd(rental.usd)} to rent${ranged ? ` (range ${fmtRange(rental.range, usd)})` : ''}` +
+    (owned !== undefined ? `; ${usd(owned.usd)} to own (${fmtRatio(owned.usd, rental.usd)} of renting)` : '');
   return [`${run.name}: ${fmtNumber(run.gpuHours)} GPU-hours${over}${phases}`, total];
 }

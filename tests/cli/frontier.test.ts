@@ -36,7 +36,7 @@ describe('frontier runs', () => {
     const r = await cli(['deepseek-r1', 'deepseek-v3', 'gpt-4', 'llama-3.1-405b', '--wide']);
     expect(r.code, r.stderr).toBe(0);
     const row = (name: string) => r.stdout.split('\n').find((l) => l.includes(`│ ${name} `))!;
-    expect(row('GPT-4')).toContain('57M GPU-h (third party estimate)');
+    expect(row('GPT-4')).toContain('57.0M GPU-h (third party estimate)');
     expect(row('DeepSeek-V3')).toContain('2.79M GPU-h, $5.58M (reported)');
     expect(row('Llama 3.1 405B')).toContain('30.8M GPU-h (reported)');
     expect(r.stdout).toContain('Reported');
