@@ -32,7 +32,15 @@ export function words(s: string): string[] {
 
 /** The longest piece that cannot be broken. */
 export function longestWord(s: string): number {
-  return Math.max(0, ...s.split('\n').flatMap((line) => words(stripAnsi(line)).map((w) => [...w].length)));
+  // Leading spaces (an indented phase name) stay with the first word.
+  return Math.max(
+    0,
+    ...s.split('\n').map((line) => {
+      const plain = stripAnsi(line);
+      const lead = /^ */.exec(plain)![0].length;
+      return lead + Math.max(0, ...words(plain.slice(lead)).map((w) => [...w].length));
+    }),
+  );
 }
 
 /**
@@ -83,7 +91,7 @@ export function wrapText(text: string, width: number, hang = ''): string[] {
 export function wrapCell(text: string, width: number): string {
   return text
     .split('\n')
-    .flatMap((line) => wrapText(line, width))
+    .flatMap((line) => wrapText(line, width, /^ *- /.test(stripAnsi(line)) ? '  ' : ''))
     .join('\n');
 }
 
