@@ -5,6 +5,7 @@ import { checkLines } from './checks.js';
 import type { RenderOptions } from './render.js';
 import { isAnswer, type Section, sectionsUnder } from './sections.js';
 import { answerLines, keyAssumptions } from './summary.js';
+import { costChart } from './table.js';
 import { escapeMarkdown as esc, markdownTable } from './tables.js';
 
 export function renderMarkdown(runs: readonly RunEstimate[], opts: Partial<Pick<RenderOptions, 'checks'>> = {}): string {
@@ -22,6 +23,8 @@ export function renderMarkdown(runs: readonly RunEstimate[], opts: Partial<Pick<
     cols.map((c) => c.align ?? 'right'),
     { escaped: true },
   );
+  // A comparison gets its chart, in a code block (monospace, so the bars line up).
+  if (runs.length > 1) lines.push('', '```text', ...costChart(runs, { width: undefined, unicode: true }), '```');
   const sections = sectionsUnder(runs);
   const section = (sec: Section) => ['', `**${sec.title}**`, '', ...sec.items.map((item) => `${'  '.repeat(item.depth)}- ${esc(item.text)}`)];
   // Figures and warnings in view; the explanations folded below the answer.

@@ -24,6 +24,10 @@ describe('tables fit the width', () => {
     expect(longest(piped.stdout), piped.stdout).toBeLessThanOrEqual(80);
     const tty = await cli(args, { tty: { stdout: true, columns: 80 }, env: { NO_COLOR: '1' } });
     expect(longest(tty.stdout), tty.stdout).toBeLessThanOrEqual(80);
+    // In colour, the codes take no room.
+    const colour = await cli(args, { tty: { stdout: true, columns: 80 } });
+    expect(colour.stdout).toMatch(/\u001b\[/);
+    expect(longest(colour.stdout.replace(/\u001b\[[0-9;]*m/g, ''))).toBeLessThanOrEqual(80);
   });
 
   it('at 60 columns too, the box is whole: every table line starts and ends with its border', async () => {
@@ -149,6 +153,13 @@ describe('a chart under every comparison', () => {
     expect(dumb.stdout).not.toMatch(/[█▏▎▍▌▋▊▉]/);
     expect(dumb.stdout).toMatch(/ \|#+ /);
     expect(dumb.stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it('Markdown draws it in a code block, one bar per run', async () => {
+    const md = (await cli([...GPUS5, '--format', 'markdown'])).stdout;
+    const block = md.slice(md.indexOf('```text'), md.indexOf('```', md.indexOf('```text') + 3));
+    expect(block.split('\n').filter((l) => l.includes(' │█'))).toHaveLength(5);
+    expect(block).toContain('$205K (base)');
   });
 
   it('a single run has no chart', async () => {
