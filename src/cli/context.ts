@@ -10,10 +10,15 @@ import { bundledPresetsDir } from '../presets/load.js';
 import type { CliIO } from './io.js';
 import type { CommonOptions } from './options.js';
 
-/** What every renderer is given. `width` is the terminal's (or COLUMNS); renderers may ignore it. */
+/**
+ * What every renderer is given. `width` is the terminal's (or COLUMNS; undefined when piped
+ * without COLUMNS, or with --wide: as wide as the content); renderers may ignore it.
+ * `unicode`: block characters for charts; plain ASCII on TERM=dumb and without colour.
+ */
 export interface RenderOptions {
   color: boolean;
   width: number | undefined;
+  unicode: boolean;
 }
 
 export interface CliContext {
@@ -32,13 +37,13 @@ export interface CliContext {
   err(line: string): void;
   /** Everything on stdin, refused over `limit` bytes; on a terminal, a hint on stderr first. */
   readStdin(what: string, limit: number): Promise<string>;
-  /** The width of stdout: the terminal's, else COLUMNS, else undefined. */
+  /** The width of stdout: the terminal's, else COLUMNS, else 80 on a terminal that does not say, else undefined. */
   readonly width: number | undefined;
   /** Bundled presets first, then TRAIN_COST_PRESETS, then --presets. */
   presetDirs(opts: CommonOptions): string[];
   /** Today's date, YYYY-MM-DD (TRAIN_COST_TODAY fixes it, for reproducible output): the date of runs that give none. */
   today(): string;
-  /** Whether to colour, and the width, for a renderer. */
+  /** Whether to colour, the width (none with --wide), and whether to draw in Unicode, for a renderer. */
   renderOptions(opts: CommonOptions): RenderOptions;
   /** Resolves when every write to stdout has settled: the first write error, or null. */
   settled(): Promise<NodeJS.ErrnoException | null>;
@@ -55,6 +60,9 @@ export interface OutWriter {
 
 /** Stream chunks of about this many characters: few writes, little memory. */
 const CHUNK_CHARS = 1 << 16;
+
+/** The width of a terminal that does not say. */
+export const DEFAULT_WIDTH = 80;
 
 export const STDIN_HINT = 'reading a run file from stdin: paste YAML, end with Ctrl-D';
 
@@ -109,7 +117,10 @@ export function createContext(io: CliIO): CliContext {
     width: widthOf(io),
     presetDirs: (opts) => presetDirs(opts, io.env),
     today: () => today(io.env),
-    renderOptions: (opts) => ({ color: useColor(opts, io), width: ctx.width }),
+    renderOptions: (opts) => {
+      const color = useColor(opts, io);
+      return { color, width: opts.wide === true ? undefined : ctx.width, unicode: color && io.env.TERM !== 'dumb' };
+    },
     settled: async () => {
       await Promise.all(pending);
       return writeError;
@@ -206,7 +217,9 @@ export function writeFileAtomic(file: string, text: string): void {
 function widthOf(io: CliIO): number | undefined {
   if (io.stdout.isTTY && io.stdout.columns !== undefined && io.stdout.columns > 0) return io.stdout.columns;
   const env = Number.parseInt(io.env.COLUMNS ?? '', 10);
-  return Number.isInteger(env) && env > 0 ? env : undefined;
+  if (Number.isInteger(env) && env > 0) return env;
+  // A terminal that does not tell its width: the usual 80. Piped output is as wide as its content.
+  return io.stdout.isTTY ? DEFAULT_WIDTH : undefined;
 }
 
 /** Bundled presets first, then TRAIN_COST_PRESETS, then --presets: later folders override earlier ones by id. */

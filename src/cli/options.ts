@@ -36,6 +36,7 @@ export const commonSchema = z.object({
   color: z.boolean().default(true),
   presets: z.array(z.string()).default([]),
   debug: z.boolean().optional(),
+  wide: z.boolean().optional(),
 });
 /** The common options; estimate and budget take --format html too (estimateFormatShape). */
 export type CommonOptions = Omit<z.output<typeof commonSchema>, 'format'> & { format?: EstimateFormat | undefined };
@@ -100,6 +101,16 @@ export function addCommonOptions(cmd: Command, formats: readonly EstimateFormat[
     .option('--no-color', 'no colour (also with NO_COLOR or TERM=dumb, or when output is not a terminal)')
     .option('--presets <dir>', 'extra preset folder (gpus/, runs/, regions.yaml); repeatable; also TRAIN_COST_PRESETS', collect)
     .option('--debug', 'show stack traces of internal errors');
+}
+
+/** --wide, on the commands that print tables. */
+export function addWideOption(cmd: Command): Command {
+  return cmd.option('--wide', 'tables as wide as their content: every column, nothing wrapped (default: fit the terminal)');
+}
+
+/** --explain, on the commands that print estimates. */
+export function addExplainOption(cmd: Command): Command {
+  return cmd.option('--explain', 'also the arithmetic and every sourced assumption, threshold and note (Markdown always has them, folded)');
 }
 
 /** --date: a training start as YYYY-MM or YYYY-MM-DD. */

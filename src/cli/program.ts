@@ -34,7 +34,7 @@ Exit codes: 0 ok, 1 a check failed (--max-cost, backtest), 2 bad input, 70 inter
 74 output could not be written.`;
 
 /** The options of addCommonOptions a subcommand takes from before its name (train-cost --format json gpus). */
-const INHERITED = ['format', 'json', 'color', 'presets', 'debug'];
+const INHERITED = ['format', 'json', 'color', 'presets', 'debug', 'wide'];
 
 export function buildProgram(ctx: CliContext): Command {
   const program = addEstimateOptions(addCommonOptions(new Command('train-cost'), ESTIMATE_FORMATS))

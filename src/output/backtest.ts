@@ -2,38 +2,55 @@
 import { Chalk } from 'chalk';
 import type { BacktestResult } from '../core/backtest.js';
 import type { LooRow } from '../core/backtest.js';
-import { fmtExp, fmtNumber, fmtPercent, fmtRange } from './format.js';
-import { csvDocument, escapeMarkdown, markdownTable, terminalTable } from './tables.js';
+import { fmtCompact, fmtNumber, fmtPercent, fmtRange, fmtShort } from './format.js';
+import { csvDocument, droppedLine, escapeMarkdown, fittedTable, markdownTable, terminalTable, wrapProse } from './tables.js';
 import { SCHEMA_VERSION, stringifyStrict } from './json.js';
 import type { Format } from './render.js';
 
 const signed = (f: number) => `${f >= 0 ? '+' : ''}${fmtPercent(f)}`;
 
-const COLS: { header: string; key: string; text: (r: LooRow) => string; raw: (r: LooRow) => string | number | boolean }[] = [
+interface BacktestColumn {
+  header: string;
+  key: string;
+  text: (r: LooRow) => string;
+  /** 3 significant digits, for a terminal too narrow for the full figures. */
+  compact?: (r: LooRow) => string;
+  raw: (r: LooRow) => string | number | boolean;
+}
+
+const COLS: BacktestColumn[] = [
   { header: 'Run', key: 'name', text: (r) => r.name, raw: (r) => r.name },
   { header: 'GPU', key: 'gpu', text: (r) => r.gpuId, raw: (r) => r.gpuId },
   { header: 'Prec.', key: 'precision', text: (r) => r.precision, raw: (r) => r.precision },
-  { header: 'N active', key: 'activeParams', text: (r) => fmtExp(r.activeParams), raw: (r) => r.activeParams },
-  { header: 'Reported GPU-h', key: 'reportedGpuHours', text: (r) => fmtNumber(r.reportedGpuHours), raw: (r) => r.reportedGpuHours },
+  { header: 'N active', key: 'activeParams', text: (r) => fmtCompact(r.activeParams), raw: (r) => r.activeParams },
+  { header: 'Reported GPU-h', key: 'reportedGpuHours', text: (r) => fmtNumber(r.reportedGpuHours), compact: (r) => fmtShort(r.reportedGpuHours), raw: (r) => r.reportedGpuHours },
   { header: 'Basis', key: 'gpuHoursBasis', text: (r) => r.gpuHoursBasis, raw: (r) => r.gpuHoursBasis },
-  { header: 'Predicted', key: 'predictedGpuHours', text: (r) => fmtNumber(r.predictedGpuHours), raw: (r) => r.predictedGpuHours },
-  { header: 'Range', key: 'gpuHoursLow', text: (r) => fmtRange(r.gpuHoursRange, fmtNumber), raw: (r) => r.gpuHoursRange[0] },
+  { header: 'Predicted', key: 'predictedGpuHours', text: (r) => fmtNumber(r.predictedGpuHours), compact: (r) => fmtShort(r.predictedGpuHours), raw: (r) => r.predictedGpuHours },
+  { header: 'Range', key: 'gpuHoursLow', text: (r) => fmtRange(r.gpuHoursRange, fmtNumber), compact: (r) => fmtRange(r.gpuHoursRange, fmtShort), raw: (r) => r.gpuHoursRange[0] },
   { header: 'Error', key: 'error', text: (r) => signed(r.error), raw: (r) => r.error },
   { header: 'In range', key: 'inside', text: (r) => (r.inside ? 'yes' : 'NO'), raw: (r) => r.inside },
   { header: 'MFU seen', key: 'observedMfu', text: (r) => fmtPercent(r.observedMfu), raw: (r) => r.observedMfu },
   { header: 'MFU predicted', key: 'predictedMfu', text: (r) => `${fmtPercent(r.predictedMfu.default)} (${r.basis})`, raw: (r) => r.predictedMfu.default },
 ];
 
+/** The order columns are left out of a terminal too narrow for them, first to go first (by key); --wide shows all. */
+const DROP_ORDER = ['gpuHoursBasis', 'predictedMfu', 'precision', 'observedMfu', 'activeParams', 'gpu', 'gpuHoursLow'];
+const RIGHT = new Set(['activeParams', 'reportedGpuHours', 'predictedGpuHours', 'gpuHoursLow', 'error', 'observedMfu']);
+
 export function summaryLines(b: BacktestResult): string[] {
   const held = b.groupBy === null ? '' : b.method === 'grouped holdout' ? ` by ${b.groupBy} (${b.groups} groups)` : '';
   return [
-    `${b.runs} runs, ${b.method}${held}${b.skipped.length > 0 ? ` (${b.skipped.length} more skipped, listed below)` : ''}`,
+    `${b.runs} runs, ${b.method}${held}${b.skipped.length > 0 ? ` (${b.skipped.length} more skipped, listed on stderr)` : ''}`,
     `median absolute GPU-hour error: ${fmtPercent(b.medianAbsError)}`,
     `within +-25%: ${fmtPercent(b.shareWithin25)}`,
     `reported value inside the range: ${fmtPercent(b.coverage)} (nominal ${fmtPercent(b.level)})`,
     `median range width (high/low): ${b.medianHighLowRatio.toFixed(2)}`,
-    ...b.skipped.map((s) => `skipped ${s.name}: ${s.reason}`),
   ];
+}
+
+/** The rows of a file that could not be estimated: told on stderr in every format (JSON also has skipped[]). */
+export function skippedLines(b: BacktestResult): string[] {
+  return b.skipped.map((s) => `skipped ${s.name}: ${s.reason}`);
 }
 
 /** The statistics by accelerator family: nominal vs achieved coverage per family. */
@@ -52,7 +69,7 @@ function familyTable(b: BacktestResult): { headers: string[]; rows: string[][] }
   };
 }
 
-export function renderBacktest(b: BacktestResult, format: Format, opts: { color: boolean }): string {
+export function renderBacktest(b: BacktestResult, format: Format, opts: { color: boolean; width?: number | undefined }): string {
   switch (format) {
     case 'json':
       return `${stringifyStrict({ schemaVersion: SCHEMA_VERSION, backtest: b }, 2)}\n`;
@@ -76,14 +93,20 @@ export function renderBacktest(b: BacktestResult, format: Format, opts: { color:
       ].join('\n')}\n`;
     case 'table': {
       const c = new Chalk({ level: opts.color ? 1 : 0 });
-      const rows = b.rows.map((r) => COLS.map((col) => (col.key === 'inside' && !r.inside ? c.yellow(col.text(r)) : col.text(r))));
-      const table = terminalTable(
-        COLS.map((col) => col.header),
-        rows,
+      const mark = (col: BacktestColumn, r: LooRow, s: string) => (col.key === 'inside' && !r.inside ? c.yellow(s) : s);
+      const { text, dropped } = fittedTable(
+        COLS.map((col) => ({
+          header: col.header,
+          cells: b.rows.map((r) => mark(col, r, col.text(r))),
+          ...(col.compact ? { compact: b.rows.map((r) => col.compact!(r)) } : {}),
+          align: RIGHT.has(col.key) ? ('right' as const) : ('left' as const),
+          ...(DROP_ORDER.includes(col.key) ? { drop: DROP_ORDER.indexOf(col.key) } : {}),
+        })),
         opts,
       );
       const fam = familyTable(b);
-      return `${table}\n\n${summaryLines(b).join('\n')}\n\n${terminalTable(fam.headers, fam.rows, opts)}\n`;
+      const prose = wrapProse([...droppedLine(dropped, opts.width), '', ...summaryLines(b)], opts.width);
+      return `${[text, ...prose, '', terminalTable(fam.headers, fam.rows, { ...opts, aligns: ['left', ...fam.headers.slice(1).map(() => 'right' as const)] })].join('\n')}\n`;
     }
   }
 }

@@ -2,7 +2,7 @@
 import { type CostBasis, COST_BASES, COST_IDS, costOf } from '../core/costs.js';
 import type { PhaseEstimate, RunEstimate } from '../core/types.js';
 import { BASIS_LABELS, totalsOf } from './costs.js';
-import { fmtCompact, fmtDuration, fmtExp, fmtHours, fmtNumber, fmtPercent, fmtRange, fmtRatio, fmtUsd, fmtUsdCompact } from './format.js';
+import { fmtDuration, fmtExp, fmtHours, fmtNumber, fmtPercent, fmtRange, fmtRatio, fmtShort, fmtUsd, fmtUsdCompact, fmtUsdShort } from './format.js';
 
 export type Row = RunEstimate | PhaseEstimate;
 
@@ -12,8 +12,30 @@ export interface Column {
   key: string;
   text: (row: Row, baseline: RunEstimate) => string;
   raw: (row: Row) => number | string | null;
+  /** The same figure in 3 significant digits ("7.21M", "$81.9K"), for a terminal too narrow for `text`. */
+  compact?: (row: Row, baseline: RunEstimate) => string;
   align?: 'left' | 'right';
 }
+
+/**
+ * The order columns are left out of a terminal table too narrow for them, first to go first
+ * (by Column.key). Run, GPU-hours, rental cost and cost vs base always stay; `--wide` shows all.
+ */
+export const DROP_ORDER: readonly string[] = [
+  'co2Tonnes',
+  'acquisitionUsd',
+  'developmentUsd',
+  'kWh',
+  'flop',
+  'gpuHoursRatio',
+  'usdPerGpuHour',
+  'mfu',
+  'chips',
+  'gpu',
+  'ownershipUsd',
+  'wallClockHours',
+  'reported',
+];
 
 const dash = '-';
 const opt = <T>(v: T | null, f: (v: T) => string) => (v === null ? dash : f(v));
@@ -27,14 +49,15 @@ export const COLUMNS = {
     header: 'Wall-clock',
     key: 'wallClockHours',
     text: (r) => opt(r.wallClockHours, fmtHours),
+    compact: (r) => opt(r.wallClockHours, fmtDuration),
     raw: (r) => r.wallClockHours,
   },
-  gpuHours: { header: 'GPU-hours', key: 'gpuHours', text: (r) => fmtNumber(r.gpuHours), raw: (r) => r.gpuHours },
-  /** For narrow tables: the point and, when it has one, the range: "7.21M (5.44M - 10.5M)". */
+  gpuHours: { header: 'GPU-hours', key: 'gpuHours', text: (r) => fmtNumber(r.gpuHours), compact: (r) => fmtShort(r.gpuHours), raw: (r) => r.gpuHours },
+  /** With ranges: the point and, when it has one, the range, 3 significant digits: "7.21M (5.44M - 10.5M)". */
   gpuHoursWithRange: {
     header: 'GPU-hours',
     key: 'gpuHours',
-    text: (r) => fmtCompact(r.gpuHours) + (hasRange(r) ? ` (${fmtRange(r.range.gpuHours, fmtCompact)})` : ''),
+    text: (r) => fmtShort(r.gpuHours) + (hasRange(r) ? ` (${fmtRange(r.range.gpuHours, fmtShort)})` : ''),
     raw: (r) => r.gpuHours,
   },
   shortWallClock: { header: 'Wall-clock', key: 'wallClockHours', text: (r) => opt(r.wallClockHours, fmtDuration), raw: (r) => r.wallClockHours },
@@ -51,8 +74,20 @@ export const COLUMNS = {
     raw: (r) => r.compute.mfu ?? r.compute.impliedMfu,
   },
   flop: { header: 'FLOP', key: 'flop', text: (r) => opt(r.compute.flop, fmtExp), raw: (r) => r.compute.flop },
-  energy: { header: 'Energy (MWh)', key: 'kWh', text: (r) => opt(r.energy.kWh, (k) => fmtNumber(k / 1000)), raw: (r) => r.energy.kWh },
-  co2: { header: 'CO2 (t)', key: 'co2Tonnes', text: (r) => opt(r.energy.co2Tonnes, fmtNumber), raw: (r) => r.energy.co2Tonnes },
+  energy: {
+    header: 'Energy (MWh)',
+    key: 'kWh',
+    text: (r) => opt(r.energy.kWh, (k) => fmtNumber(k / 1000)),
+    compact: (r) => opt(r.energy.kWh, (k) => fmtShort(k / 1000)),
+    raw: (r) => r.energy.kWh,
+  },
+  co2: {
+    header: 'CO2 (t)',
+    key: 'co2Tonnes',
+    text: (r) => opt(r.energy.co2Tonnes, fmtNumber),
+    compact: (r) => opt(r.energy.co2Tonnes, fmtShort),
+    raw: (r) => r.energy.co2Tonnes,
+  },
   vsGpuHours: {
     header: 'GPU-h vs base',
     key: 'gpuHoursRatio',
@@ -66,7 +101,7 @@ export const COLUMNS = {
     text: (r) => {
       const rep = 'reported' in r ? r.reported : null;
       if (rep === null || (rep.gpuHours === null && rep.usd === null)) return dash;
-      const figures = [rep.gpuHours === null ? null : `${fmtCompact(rep.gpuHours)} GPU-h`, rep.usd === null ? null : fmtUsdCompact(rep.usd)].filter((s) => s !== null);
+      const figures = [rep.gpuHours === null ? null : `${fmtShort(rep.gpuHours)} GPU-h`, rep.usd === null ? null : fmtUsdShort(rep.usd)].filter((s) => s !== null);
       return `${figures.join(', ')} (${(rep.gpuHoursBasis ?? 'reported').replace(/-/g, ' ')})`;
     },
     raw: (r) => ('reported' in r ? (r.reported?.gpuHours ?? null) : null),
@@ -79,17 +114,23 @@ export const COLUMNS = {
 const TOTAL_KEYS: Record<CostBasis, string> = { rental: 'rentalUsd', owned: 'ownershipUsd', acquisition: 'acquisitionUsd', development: 'developmentUsd' };
 
 /** A total over the cost components of one basis; compact with its range beside it when ranged. */
-export function totalColumn(basis: CostBasis, ranged: boolean): Column {
+export function totalColumn(basis: CostBasis, ranged: boolean, short = ranged): Column {
   const total = (r: Row) => totalsOf(r.costs).find((t) => t.basis === basis) ?? null;
-  const full = basis === 'rental' && !ranged;
+  const full = !short;
   return {
     header: BASIS_LABELS[basis].label,
     key: TOTAL_KEYS[basis],
+    // One style per column: full dollars, or (with ranges, or where space is short) 3 significant digits.
     text: (r) => {
       const t = total(r);
       if (t === null) return dash;
       if (full) return fmtUsd(t.usd);
-      return fmtUsdCompact(t.usd) + (ranged && t.range[0] !== t.range[1] ? ` (${fmtRange(t.range, fmtUsdCompact)})` : '');
+      return fmtUsdShort(t.usd) + (ranged && t.range[0] !== t.range[1] ? ` (${fmtRange(t.range, fmtUsdShort)})` : '');
+    },
+    compact: (r) => {
+      const t = total(r);
+      if (t === null) return dash;
+      return fmtUsdShort(t.usd) + (ranged && t.range[0] !== t.range[1] ? ` (${fmtRange(t.range, fmtUsdShort)})` : '');
     },
     raw: (r) => total(r)?.usd ?? null,
   };
@@ -108,7 +149,7 @@ export function componentColumns(): Column[] {
 /** The totals present in any of these rows, as columns. */
 export function totalColumns(rows: readonly Row[], ranged: boolean): Column[] {
   const bases = new Set(rows.flatMap((r) => r.costs.map((c) => c.basis)));
-  return COST_BASES.filter((b) => bases.has(b)).map((b) => totalColumn(b, ranged && b === 'rental'));
+  return COST_BASES.filter((b) => bases.has(b)).map((b) => totalColumn(b, ranged && b === 'rental', ranged));
 }
 
 /** The columns worth showing for these runs: ranges, MFU, energy only when some run has them. */

@@ -139,3 +139,26 @@ export function fmtTermWithUnit(t: CostTerm): string {
       return fmtTerm(t);
   }
 }
+
+/**
+ * Three significant digits with K, M, B, T, for a column where space is short:
+ * 81920 -> "81.9K", 7207062 -> "7.21M", 21e6 -> "21.0M", 512 -> "512", 2.5 -> "2.5".
+ */
+export function fmtShort(n: number): string {
+  const abs = Number(Math.abs(n).toPrecision(3));
+  if (abs < 1000) return fmtNumber(n);
+  const sign = n < 0 ? '-' : '';
+  for (const [suffix, scale] of [['T', 1e12], ['B', 1e9], ['M', 1e6], ['K', 1e3]] as const)
+    if (abs >= scale) return `${sign}${(abs / scale).toPrecision(3)}${suffix}`;
+  return fmtNumber(n);
+}
+
+/** Dollars in three significant digits: "$81.9K", "$21.0M", "$2.00". */
+export function fmtUsdShort(n: number): string {
+  return Math.abs(n) >= 1000 ? `${n < 0 ? '-' : ''}$${fmtShort(Math.abs(n))}` : fmtUsd(n);
+}
+
+/** Energy in the unit that reads best: "49 MWh", "9.56 kWh" (not "0.00956 MWh"). */
+export function fmtEnergy(kWh: number): string {
+  return kWh >= 1000 ? `${fmtNumber(kWh / 1000)} MWh` : `${fmtNumber(kWh)} kWh`;
+}

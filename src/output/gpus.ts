@@ -58,14 +58,15 @@ const COLS: ListColumn<GpuRow>[] = [
     text: (r) => (r.bf16Tflops !== null ? fmtNumber(r.bf16Tflops) : r.fp16Tflops !== null ? `${fmtNumber(r.fp16Tflops)} (FP16)` : '-'),
     align: 'right',
   },
-  { header: 'FP8 TFLOP/s', text: (r) => (r.fp8Tflops === null ? '-' : fmtNumber(r.fp8Tflops)), align: 'right' },
-  { header: 'Memory GB', text: (r) => fmtNumber(r.memoryGB), align: 'right' },
+  { header: 'FP8 TFLOP/s', text: (r) => (r.fp8Tflops === null ? '-' : fmtNumber(r.fp8Tflops)), align: 'right', drop: 1 },
+  { header: 'Memory GB', text: (r) => fmtNumber(r.memoryGB), align: 'right', drop: 2 },
   { header: '$/GPU-hour', text: (r) => (r.usdPerGpuHour === null ? '-' : fmtUsd(r.usdPerGpuHour)), align: 'right' },
   { header: 'Price', text: (r) => (r.priceId === null ? 'none known' : `${r.priceKind}, ${r.priceDate}`) },
-  { header: 'Age', text: (r) => (r.priceAgeDays === null ? '-' : fmtAge(r.priceAgeDays)), align: 'right' },
+  // Left out first in a narrow terminal (drop: the order, lowest first): the age follows from the price's date.
+  { header: 'Age', text: (r) => (r.priceAgeDays === null ? '-' : fmtAge(r.priceAgeDays)), align: 'right', drop: 0 },
 ];
 
-export function renderGpus(gpus: readonly GpuPreset[], format: Format, opts: { color: boolean; today: string }): string {
+export function renderGpus(gpus: readonly GpuPreset[], format: Format, opts: { color: boolean; width?: number | undefined; today: string }): string {
   const rows = [...gpus].sort((a, b) => a.id.localeCompare(b.id)).map((g) => toRow(g, opts.today));
   return renderList(rows, COLS, format, {
     ...opts,

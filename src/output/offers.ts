@@ -48,7 +48,7 @@ const COLS: ListColumn<OfferRow>[] = [
   { header: 'Price id (--price-source)', text: (r) => r.id },
 ];
 
-export function renderOffers(gpu: GpuPreset, format: Format, opts: { color: boolean }): string {
+export function renderOffers(gpu: GpuPreset, format: Format, opts: { color: boolean; width?: number | undefined }): string {
   return renderList(toRows(gpu), COLS, format, {
     ...opts,
     jsonKey: 'prices',

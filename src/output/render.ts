@@ -18,6 +18,12 @@ export type EstimateFormat = (typeof ESTIMATE_FORMATS)[number];
 
 export interface RenderOptions {
   color: boolean;
+  /** Fit tables and prose in this many characters (undefined: as wide as the content). */
+  width?: number | undefined;
+  /** Charts in Unicode blocks; else ASCII `#`. */
+  unicode?: boolean;
+  /** Today's full sections too: the arithmetic, every sourced assumption, thresholds, notes. */
+  explain?: boolean;
   /** The gates checked (--max-cost, --strict), computed before rendering; none when absent. */
   checks?: readonly GateCheck[];
 }

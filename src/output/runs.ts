@@ -1,6 +1,6 @@
 // The list of bundled published runs with their reported figures, in every format.
 import type { LoadedRun } from '../presets/runs.js';
-import { fmtExp, fmtNumber, fmtUsd } from './format.js';
+import { fmtCompact, fmtNumber, fmtShort, fmtUsd, fmtUsdShort } from './format.js';
 import { type ListColumn, renderList } from './tables.js';
 import type { Format } from './render.js';
 
@@ -43,6 +43,7 @@ function toRow({ id, run }: LoadedRun): RunRow {
 }
 
 const dash = (v: number | null, f: (n: number) => string) => (v === null ? '-' : f(v));
+const basisNote = (r: RunRow) => (r.gpuHoursBasis && r.gpuHoursBasis !== 'reported' ? ` (${r.gpuHoursBasis.replace(/-/g, ' ')})` : '');
 const CSV_KEYS = [
   'id', 'name', 'organization', 'year', 'gpu', 'phases', 'params', 'activeParams', 'tokens',
   'reportedGpuHours', 'gpuHoursBasis', 'reportedUsd', 'source',
@@ -51,15 +52,22 @@ const CSV_KEYS = [
 const COLS: ListColumn<RunRow>[] = [
   { header: 'id', text: (r) => r.id },
   { header: 'Name', text: (r) => r.name },
-  { header: 'Year', text: (r) => (r.year === null ? '-' : String(r.year)) },
-  { header: 'GPU', text: (r) => r.gpu ?? '-' },
-  { header: 'Params', text: (r) => dash(r.params, fmtExp) + (r.activeParams !== null ? ` (${fmtExp(r.activeParams)} active)` : '') },
-  { header: 'Tokens', text: (r) => dash(r.tokens, fmtExp) },
-  { header: 'Reported GPU-h', align: 'right', text: (r) => dash(r.reportedGpuHours, fmtNumber) + (r.gpuHoursBasis && r.gpuHoursBasis !== 'reported' ? ` (${r.gpuHoursBasis})` : '') },
-  { header: 'Reported cost', align: 'right', text: (r) => dash(r.reportedUsd, fmtUsd) },
+  // drop: the order columns are left out of a narrow terminal, lowest first (--wide shows them).
+  { header: 'Year', text: (r) => (r.year === null ? '-' : String(r.year)), drop: 1 },
+  { header: 'GPU', text: (r) => r.gpu ?? '-', drop: 2 },
+  // Parameters and tokens as people write them: 671B, 14.8T.
+  { header: 'Params', text: (r) => dash(r.params, fmtCompact) + (r.activeParams !== null ? ` (${fmtCompact(r.activeParams)} active)` : '') },
+  { header: 'Tokens', text: (r) => dash(r.tokens, fmtCompact) },
+  {
+    header: 'Reported GPU-h',
+    align: 'right',
+    text: (r) => dash(r.reportedGpuHours, fmtNumber) + basisNote(r),
+    compact: (r) => dash(r.reportedGpuHours, fmtShort) + basisNote(r),
+  },
+  { header: 'Reported cost', align: 'right', text: (r) => dash(r.reportedUsd, fmtUsd), compact: (r) => dash(r.reportedUsd, fmtUsdShort), drop: 0 },
 ];
 
-export function renderRuns(runs: readonly LoadedRun[], format: Format, opts: { color: boolean }): string {
+export function renderRuns(runs: readonly LoadedRun[], format: Format, opts: { color: boolean; width?: number | undefined }): string {
   const rows = [...runs].sort((a, b) => a.id.localeCompare(b.id)).map(toRow);
   return renderList(rows, COLS, format, {
     ...opts,

@@ -83,3 +83,8 @@ export function sectionsUnder(runs: readonly RunEstimate[]): Section[] {
   sections.push({ title: 'Warnings', bullets: true, items: flat(runs.flatMap((r) => r.warnings.map(describeWarning))) });
   return sections.filter((s) => s.items.length > 0);
 }
+
+/** Sections shown without --explain (and outside Markdown's folded block): figures, not explanations (the base run, stated apart). */
+export function isAnswer(section: Section): boolean {
+  return section.title.startsWith('Base run');
+}

@@ -1,11 +1,17 @@
 // The table for people: one run as a list of figures, several as a comparison against the
-// first; phases under their run; assumptions and warnings under the table.
+// first with a bar chart; phases under their run. Fitted to the width (cells wrapped, then
+// columns left out in columns.ts DROP_ORDER). It ends on the answer: one line of key
+// assumptions, then the total. --explain adds the arithmetic and every sourced assumption
+// before it; warnings go to stderr (src/cli/warnings.ts), not here.
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { RunEstimate } from '../core/types.js';
-import { type Column, comparisonColumns, type Row } from './columns.js';
-import { type Align, terminalTable } from './tables.js';
-import { fmtExp, fmtHours, fmtNumber, fmtPercent, fmtRange, fmtRatio, fmtUsd } from './format.js';
-import { sectionsUnder } from './sections.js';
+import { type Column, comparisonColumns, DROP_ORDER, type Row } from './columns.js';
+import { type Align, droppedLine, fittedTable, terminalTable, wrapProse } from './tables.js';
+import { fmtCompact, fmtEnergy, fmtExp, fmtHours, fmtNumber, fmtPercent, fmtRange, fmtRatio, fmtUsd, fmtUsdShort } from './format.js';
+import { isAnswer, sectionsUnder } from './sections.js';
+import { barChart } from './chart.js';
+import { wrapText } from './fit.js';
+import { answerLines, keyAssumptions } from './summary.js';
 import type { RenderOptions } from './render.js';
 import { CHINCHILLA_TOKENS_PER_PARAM } from '../core/scaling.js';
 import { BASIS_LABELS, partsText, totalsOf } from './costs.js';
@@ -14,20 +20,50 @@ import { checkLines } from './checks.js';
 
 export function renderTable(runs: readonly RunEstimate[], opts: RenderOptions): string {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
+  const width = opts.width;
   const out: string[] = [];
-  if (runs.length === 1) out.push(...singleRun(runs[0]!, c));
-  else out.push(comparison(runs, c));
-  out.push(...footer(runs, c));
+  if (runs.length === 1) out.push(...singleRun(runs[0]!, c, width));
+  else out.push(...comparison(runs, c, width), '', ...costChart(runs, { width, unicode: opts.unicode === true }));
+  out.push(...footer(runs, c, opts.explain === true, width));
   const checks = checkLines(opts.checks ?? [], runs.length);
-  if (checks.length > 0) out.push('', ...checks.map((l) => (l.endsWith('failed') ? c.red(l) : l)));
+  if (checks.length > 0) out.push('', ...checks.flatMap((l) => wrapProse([l], width).map((w) => (l.endsWith('failed') ? c.red(w) : w))));
+  out.push('', ...wrapProse([keyAssumptions(runs, opts.explain === true), ...answerLines(runs)], width));
   return `${out.join('\n')}\n`;
 }
 
-function table(c: ChalkInstance, head: string[] | null, rows: string[][], aligns?: Align[]): string {
-  return terminalTable(head, rows, { color: c.level > 0, ...(aligns ? { aligns } : {}) });
+/** Rental cost by run, the baseline marked, the others with their ratio to it. */
+export function costChart(runs: readonly RunEstimate[], opts: { width: number | undefined; unicode: boolean }): string[] {
+  const base = runs[0]!;
+  return barChart(
+    'Rental cost by run',
+    runs.map((r, i) => ({ label: r.name, value: r.rental.usd, text: fmtUsdShort(r.rental.usd), note: i === 0 ? '(base)' : fmtRatio(r.rental.usd, base.rental.usd) })),
+    opts,
+  );
 }
 
-function singleRun(run: RunEstimate, c: ChalkInstance): string[] {
+function table(c: ChalkInstance, head: string[] | null, rows: string[][], width: number | undefined, aligns?: Align[]): string {
+  return terminalTable(head, rows, { color: c.level > 0, width, ...(aligns ? { aligns } : {}) });
+}
+
+/** A table of comparison columns fitted to the width, with a line naming the columns left out. */
+function fitted(cols: readonly Column[], rows: { cells: (col: Column) => string; compact: (col: Column) => string }[], c: ChalkInstance, width: number | undefined, head?: (col: Column) => string): string[] {
+  const { text, dropped } = fittedTable(
+    cols.map((col) => {
+      const rank = DROP_ORDER.indexOf(col.key);
+      return {
+        header: head ? head(col) : col.header,
+        cells: rows.map((r) => r.cells(col)),
+        compact: rows.map((r) => r.compact(col)),
+        align: alignOf(col),
+        ...(rank >= 0 ? { drop: rank } : {}),
+      };
+    }),
+    { color: c.level > 0, width },
+  );
+  return [text, ...wrapProse(droppedLine(dropped, width), width)];
+}
+
+function singleRun(run: RunEstimate, c: ChalkInstance, width: number | undefined): string[] {
   const rows: string[][] = [];
   const add = (k: string, v: string) => rows.push([c.bold(k), v]);
   add('Run', run.name);
@@ -37,8 +73,6 @@ function singleRun(run: RunEstimate, c: ChalkInstance): string[] {
   const ranged = run.range.gpuHours[0] !== run.range.gpuHours[1];
   add('GPU-hours', fmtNumber(run.gpuHours) + (ranged ? `  (range ${fmtRange(run.range.gpuHours, fmtNumber)})` : ''));
   const totals = totalsOf(run.costs);
-  // The rental total leads (what a claim is checked against); the others follow the energy they include.
-  for (const t of totals.filter((t) => t.basis === 'rental')) add(BASIS_LABELS[t.basis].label, totalText(t, ranged, c));
   const k = run.compute;
   if (k.flop !== null)
     add('Workload', `${fmtExp(k.flop)} FLOP` + (run.range.flop !== null ? `  (range ${fmtRange(run.range.flop, fmtExp)})` : ''));
@@ -62,12 +96,14 @@ function singleRun(run: RunEstimate, c: ChalkInstance): string[] {
     const ch = run.chinchilla;
     add(
       'Chinchilla',
-      `${ch.tokensPerParam === null ? '' : `${fmtNumber(ch.tokensPerParam)} tokens/param (optimal ~${CHINCHILLA_TOKENS_PER_PARAM}); `}compute-optimal for this FLOP: ${fmtExp(ch.optimalParams)} params x ${fmtExp(ch.optimalTokens)} tokens`,
+      `${ch.tokensPerParam === null ? '' : `${fmtNumber(ch.tokensPerParam)} tokens/param (optimal ~${CHINCHILLA_TOKENS_PER_PARAM}); `}compute-optimal for this FLOP: ${fmtCompact(ch.optimalParams)} params x ${fmtCompact(ch.optimalTokens)} tokens`,
     );
   }
   const e = run.energy;
-  if (e.kWh !== null) add('Energy', `${fmtNumber(e.kWh / 1000)} MWh, ${fmtUsd(e.usd!)} at ${fmtUsd(e.usdPerKwh!)}/kWh`);
+  if (e.kWh !== null) add('Energy', `${fmtEnergy(e.kWh)}, ${fmtUsd(e.usd!)} at ${fmtUsd(e.usdPerKwh!)}/kWh`);
   if (e.co2Tonnes !== null) add('CO2', `${fmtNumber(e.co2Tonnes)} t (${e.region ?? 'given'} grid)`);
+  // The costs together, rental first (what a claim is checked against); the others follow the energy they include.
+  for (const t of totals.filter((t) => t.basis === 'rental')) add(BASIS_LABELS[t.basis].label, totalText(t, ranged, c));
   // Development costs carry their own range (Epoch AI's 1.2x-4x experiments): shown beside them.
   for (const t of totals.filter((t) => t.basis !== 'rental'))
     add(BASIS_LABELS[t.basis].label, totalText(t, t.basis === 'development' && t.range[0] !== t.range[1], c));
@@ -81,8 +117,8 @@ function singleRun(run: RunEstimate, c: ChalkInstance): string[] {
     // A figure the lab did not publish says so beside it.
     if (parts.length > 0) add('Reported', parts.join(', ') + (r.gpuHoursBasis !== null && r.gpuHoursBasis !== 'reported' ? ` (${r.gpuHoursBasis.replace(/-/g, ' ')})` : ''));
   }
-  const lines = [table(c, null, rows)];
-  if (run.phases.length > 1) lines.push('', c.bold('Phases'), phaseTable(run, c));
+  const lines = [table(c, null, rows, width, ['left', 'left'])];
+  if (run.phases.length > 1) lines.push('', c.bold('Phases'), ...phaseTable(run, c, width));
   return lines;
 }
 
@@ -101,49 +137,53 @@ function rentVsOwn(rentUsd: number, o: NonNullable<RunEstimate['ownership']>): s
   return `${ratio}; break-even at ${fmtPercent(o.breakEvenUtilization)} utilisation`;
 }
 
-function phaseTable(run: RunEstimate, c: ChalkInstance): string {
-  const cols = comparisonColumns([run]).filter((col) => col.key !== 'name' && col.key !== 'gpu');
-  const rows = run.phases.map((p) => [p.name, p.gpu.id, ...cols.map((col) => col.text(p, run))]);
-  rows.push([c.bold('Total'), run.gpu?.id ?? 'several', ...cols.map((col) => c.bold(col.text(run, run)))]);
-  return table(c, ['Phase', 'GPU', ...cols.map((col) => col.header)], rows, ['left', 'left', ...cols.map(alignOf)]);
+function phaseTable(run: RunEstimate, c: ChalkInstance, width: number | undefined): string[] {
+  const cols = comparisonColumns([run]).map((col) => (col.key === 'name' ? { ...col, text: (r: Row) => r.name } : col));
+  const text = (col: Column, r: Row, compact: boolean) => (col.key === 'gpu' && r === run ? (run.gpu?.id ?? 'several') : ((compact ? col.compact : undefined) ?? col.text)(r, run));
+  const rows = [
+    ...run.phases.map((p) => ({ cells: (col: Column) => text(col, p, false), compact: (col: Column) => text(col, p, true) })),
+    {
+      cells: (col: Column) => c.bold(col.key === 'name' ? 'Total' : text(col, run, false)),
+      compact: (col: Column) => c.bold(col.key === 'name' ? 'Total' : text(col, run, true)),
+    },
+  ];
+  return fitted(cols, rows, c, width, (col) => (col.key === 'name' ? 'Phase' : col.header));
 }
 
-function comparison(runs: readonly RunEstimate[], c: ChalkInstance): string {
+function comparison(runs: readonly RunEstimate[], c: ChalkInstance, width: number | undefined): string[] {
   const cols = comparisonColumns(runs);
   const baseline = runs[0]!;
-  const rows: string[][] = [];
+  const rows: { cells: (col: Column) => string; compact: (col: Column) => string }[] = [];
+  const cell = (col: Column, r: Row, b: RunEstimate, compact: boolean) => ((compact ? col.compact : undefined) ?? col.text)(r, b);
   runs.forEach((run, i) => {
-    rows.push(cols.map((col) => (i === 0 && col.key === 'name' ? `${run.name} ${c.dim('(base)')}` : col.text(run, baseline))));
-    if (run.phases.length > 1) for (const p of run.phases) rows.push(cols.map((col) => phaseCell(col, p, run)));
+    const name = (col: Column, compact: boolean) => (i === 0 && col.key === 'name' ? `${run.name} ${c.dim('(base)')}` : cell(col, run, baseline, compact));
+    rows.push({ cells: (col) => name(col, false), compact: (col) => name(col, true) });
+    if (run.phases.length > 1)
+      for (const p of run.phases) rows.push({ cells: (col) => phaseCell(col, p, run, false), compact: (col) => phaseCell(col, p, run, true) });
   });
-  return table(
-    c,
-    cols.map((col) => col.header),
-    rows,
-    cols.map(alignOf),
-  );
+  return fitted(cols, rows, c, width);
 }
 
-function phaseCell(col: Column, p: Row, run: RunEstimate): string {
+function phaseCell(col: Column, p: Row, run: RunEstimate, compact: boolean): string {
   if (col.key === 'name') return `  - ${p.name}`;
   if (col.key === 'gpuHoursRatio' || col.key === 'costRatio' || col.key === 'reported') return '';
-  return col.text(p, run);
+  return ((compact ? col.compact : undefined) ?? col.text)(p, run);
 }
 
 function alignOf(col: Column): 'left' | 'right' {
   return col.align ?? 'right';
 }
 
-function footer(runs: readonly RunEstimate[], c: ChalkInstance): string[] {
+/** Today's sections with --explain; without it only the base run's figures (warnings are on stderr). */
+function footer(runs: readonly RunEstimate[], c: ChalkInstance, explain: boolean, width: number | undefined): string[] {
   const lines: string[] = [];
   for (const section of sectionsUnder(runs)) {
-    lines.push('');
-    if (section.title === 'Warnings') {
-      for (const w of section.items) lines.push(c.yellow(`warning: ${w.text}`));
-      continue;
-    }
-    lines.push(c.bold(section.title));
-    for (const item of section.items) lines.push(`  ${'  '.repeat(item.depth)}${section.bullets ? '- ' : ''}${item.text}`);
+    if (section.title === 'Warnings' || (!explain && !isAnswer(section))) continue;
+    lines.push('', c.bold(section.title));
+    const items = section.items.map((item) => `  ${'  '.repeat(item.depth)}${section.bullets ? '- ' : ''}${item.text}`);
+    // The arithmetic's continuation lines hang under its first words.
+    lines.push(...(section.bullets ? wrapProse(items, width) : width === undefined ? items : items.flatMap((l) => wrapText(l, width, '    '))));
   }
   return lines;
 }
+

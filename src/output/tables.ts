@@ -3,6 +3,7 @@ import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import { roundSignificant, SCHEMA_VERSION, stringifyStrict } from './json.js';
 import type { Format } from './render.js';
+import { fitWidths, longestWord, stripAnsi, tableWidth, textWidth, wrapCell, wrapText } from './fit.js';
 
 export type Align = 'left' | 'right';
 
@@ -12,27 +13,81 @@ export type Align = 'left' | 'right';
  */
 const CHUNK_ROWS = 250;
 
-/** A terminal table with separators only under the header; colour (bold header) only when asked. */
-export function terminalTable(head: string[] | null, rows: string[][], opts: { color: boolean; aligns?: Align[] }): string {
+export interface TableOptions {
+  color: boolean;
+  aligns?: Align[];
+  /** Fit the box in this many characters, wrapping cells (undefined: as wide as the cells). */
+  width?: number | undefined;
+}
+
+/** A column narrower than this is wrapped only at its longest word (names stay readable). */
+const MIN_WRAP = 14;
+
+/**
+ * The content widths of a table: each column as wide as its widest cell, or, when that is wider
+ * than `width`, narrowed (widest first) to fit: a column keeps its longest word, and text columns
+ * keep MIN_WRAP characters; when even that cannot fit, words are cut. Null: as wide as the cells.
+ */
+function layoutWidths(rows: string[][], aligns: Align[] | undefined, width: number | undefined): number[] | null {
+  if (width === undefined) return null;
+  const natural: number[] = [];
+  const minimum: number[] = [];
+  for (const row of rows)
+    row.forEach((cell, i) => {
+      natural[i] = Math.max(natural[i] ?? 0, textWidth(cell));
+      const keep = Math.max(longestWord(cell), aligns?.[i] === 'right' ? 0 : Math.min(textWidth(cell), MIN_WRAP));
+      minimum[i] = Math.max(minimum[i] ?? 0, keep);
+    });
+  if (tableWidth(natural) <= width) return null;
+  return fitWidths(natural, minimum, width) ?? fitWidths(natural, natural.map(() => 4), width) ?? natural.map(() => 4);
+}
+
+/** Whether a table fits in `width` without cutting words (wrapping at spaces is allowed). */
+export function tableFits(head: string[] | null, rows: string[][], aligns: Align[] | undefined, width: number | undefined): boolean {
+  if (width === undefined) return true;
+  const all = head ? [head, ...rows] : rows;
+  const natural: number[] = [];
+  const minimum: number[] = [];
+  for (const row of all)
+    row.forEach((cell, i) => {
+      natural[i] = Math.max(natural[i] ?? 0, textWidth(cell));
+      minimum[i] = Math.max(minimum[i] ?? 0, longestWord(cell), aligns?.[i] === 'right' ? 0 : Math.min(textWidth(cell), MIN_WRAP));
+    });
+  return fitWidths(natural, minimum, width) !== null;
+}
+
+/**
+ * A terminal table with separators only under the header; colour (bold header) only when asked.
+ * With a width, cells are wrapped so that the box never runs past it.
+ */
+export function terminalTable(head: string[] | null, rows: string[][], opts: TableOptions): string {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
+  const fitted = layoutWidths(head ? [head, ...rows] : rows, opts.aligns, opts.width);
+  if (fitted !== null) {
+    const wrap = (row: string[]) => row.map((cell, i) => (textWidth(cell) > fitted[i]! ? wrapCell(cell, fitted[i]!) : cell));
+    head = head ? wrap(head) : null;
+    rows = rows.map(wrap);
+  }
+  const bold = (h: string) => h.split('\n').map((l) => c.bold(l)).join('\n');
   const make = (withHead: boolean, colWidths?: number[]) =>
     new Table({
-      ...(head && withHead ? { head: head.map((h) => c.bold(h)) } : {}),
+      ...(head && withHead ? { head: head.map(bold) } : {}),
       ...(opts.aligns ? { colAligns: opts.aligns } : {}),
       ...(colWidths ? { colWidths } : {}),
       chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
       // No colours from cli-table3 itself: chalk decides, and only on a TTY.
       style: { head: [], border: [] },
     });
+  const widths = fitted?.map((w) => w + 2);
   if (rows.length <= CHUNK_ROWS) {
-    const t = make(true);
+    const t = make(true, widths);
     t.push(...rows);
     return t.toString();
   }
-  const widths = columnWidths(head ? [head, ...rows] : rows);
+  const chunkWidths = widths ?? columnWidths(head ? [head, ...rows] : rows);
   const lines: string[] = [];
   for (let i = 0; i < rows.length; i += CHUNK_ROWS) {
-    const t = make(i === 0, widths);
+    const t = make(i === 0, chunkWidths);
     t.push(...rows.slice(i, i + CHUNK_ROWS));
     let chunk = t.toString().split('\n');
     if (i > 0) chunk = chunk.slice(1); // the top border: the previous chunk's rows continue
@@ -44,10 +99,54 @@ export function terminalTable(head: string[] | null, rows: string[][], opts: { c
 
 /** Widths of the columns, one space of padding either side (ANSI codes take no room). */
 function columnWidths(rows: string[][]): number[] {
-  const visible = (s: string) => [...s.replace(/\u001b\[[0-9;]*m/g, '')].length;
   const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, visible(cell) + 2)));
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, textWidth(cell) + 2)));
   return widths;
+}
+
+/** A column of a table that fits the width: its cells in full, and shorter (compact numbers) where space is short. */
+export interface FitColumn {
+  header: string;
+  cells: string[];
+  /** The same figures compact (3 significant digits), used for every cell when the full ones do not fit. */
+  compact?: string[];
+  align?: Align;
+  /**
+   * When the table is too wide even wrapped: columns are left out by this rank, lowest first
+   * (undefined: always shown). The ranks are stated in one place per table (columns.ts DROP_ORDER, ...).
+   */
+  drop?: number;
+}
+
+/**
+ * A table that fits the width: full figures if they fit, else compact ones; then cells wrapped
+ * at spaces; then the lowest-ranked columns left out, one at a time. Returns what was left out.
+ */
+export function fittedTable(columns: readonly FitColumn[], opts: { color: boolean; width?: number | undefined; head?: boolean }): { text: string; dropped: string[] } {
+  const draw = (cols: readonly FitColumn[], compact: boolean) => {
+    const aligns = cols.map((c) => c.align ?? 'left');
+    const head = opts.head === false ? null : cols.map((c) => c.header);
+    const n = Math.max(0, ...cols.map((c) => c.cells.length));
+    const rows = Array.from({ length: n }, (_, r) => cols.map((c) => ((compact ? c.compact : undefined) ?? c.cells)[r] ?? ''));
+    return { head, rows, aligns };
+  };
+  const natural = (t: ReturnType<typeof draw>) => tableWidth(columnWidths(t.head ? [t.head, ...t.rows] : t.rows).map((w) => w - 2));
+  const render = (t: ReturnType<typeof draw>, dropped: string[]) => ({
+    text: terminalTable(t.head, t.rows, { color: opts.color, aligns: t.aligns, width: opts.width }),
+    dropped,
+  });
+  const full = draw(columns, false);
+  if (opts.width === undefined || natural(full) <= opts.width) return render(full, []);
+  const order = columns.filter((c) => c.drop !== undefined).sort((a, b) => a.drop! - b.drop!);
+  let shown = [...columns];
+  const dropped: string[] = [];
+  for (;;) {
+    const compact = draw(shown, true);
+    if (tableFits(compact.head, compact.rows, compact.aligns, opts.width) || dropped.length === order.length) return render(compact, dropped);
+    const next = order[dropped.length]!;
+    shown = shown.filter((c) => c !== next);
+    dropped.push(next.header);
+  }
 }
 
 /**
@@ -89,7 +188,22 @@ export function csvCell(v: string | number | boolean | null): string {
 export interface ListColumn<R> {
   header: string;
   text: (row: R) => string;
+  /** The figure compact (3 significant digits), for a terminal too narrow for the full one. */
+  compact?: (row: R) => string;
   align?: Align;
+  /** Rank in the order columns are left out of a narrow terminal table, lowest first (undefined: always shown). */
+  drop?: number;
+}
+
+/** What a narrow table left out, and how to see it: "Left out at 80 columns: Age, FP8 TFLOP/s (--wide shows every column)". */
+export function droppedLine(dropped: readonly string[], width: number | undefined): string[] {
+  return dropped.length === 0 ? [] : [`Left out at ${width} columns: ${dropped.join(', ')} (--wide shows every column)`];
+}
+
+/** Prose lines wrapped to the width; a bullet's ("- ") continuation lines indented under its text. */
+export function wrapProse(lines: readonly string[], width: number | undefined): string[] {
+  if (width === undefined) return [...lines];
+  return lines.flatMap((l) => wrapText(l, width, /^ *- /.test(stripAnsi(l)) ? '  ' : ''));
 }
 
 /**
@@ -100,7 +214,7 @@ export function renderList<R extends object>(
   rows: readonly R[],
   columns: readonly ListColumn<R>[],
   format: Format,
-  opts: { color: boolean; jsonKey: string; csvKeys: readonly (keyof R & string)[]; footer: string },
+  opts: { color: boolean; width?: number | undefined; jsonKey: string; csvKeys: readonly (keyof R & string)[]; footer: string },
 ): string {
   const texts = () => rows.map((r) => columns.map((c) => c.text(r)));
   const heads = columns.map((c) => c.header);
@@ -121,8 +235,17 @@ export function renderList<R extends object>(
         columns.map((c) => c.align ?? 'left'),
       ).join('\n')}\n`;
     case 'table': {
-      const table = terminalTable(heads, texts(), { color: opts.color, aligns: columns.map((c) => c.align ?? 'left') });
-      return `${table}\n${opts.footer}\n`;
+      const { text, dropped } = fittedTable(
+        columns.map((c) => ({
+          header: c.header,
+          cells: rows.map(c.text),
+          ...(c.compact ? { compact: rows.map(c.compact) } : {}),
+          align: c.align ?? 'left',
+          ...(c.drop !== undefined ? { drop: c.drop } : {}),
+        })),
+        { color: opts.color, width: opts.width },
+      );
+      return `${[text, ...wrapProse([...droppedLine(dropped, opts.width), opts.footer], opts.width)].join('\n')}\n`;
     }
   }
 }

@@ -259,10 +259,16 @@ describe('backtest FILE in the format of the published-runs reference table', ()
     expect(b.method).toBe('full model');
   });
 
-  it('the table lists the skipped rows under the summary', async () => {
+  it('the skipped rows are listed on stderr in every format (the table counts them)', async () => {
     const r = await cli(['backtest', file]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('3 runs, full model (2 more skipped, listed below)');
-    expect(r.stdout).toContain('skipped Snowflake Arctic: no hardware given');
+    expect(r.stdout).toContain('3 runs, full model (2 more skipped, listed on stderr)');
+    expect(r.stdout).not.toContain('skipped Snowflake Arctic');
+    expect(r.stderr).toContain('skipped Snowflake Arctic: no hardware given');
+    for (const format of ['csv', 'json', 'markdown', 'ndjson']) {
+      const f = await cli(['backtest', file, '--format', format]);
+      expect(f.code).toBe(0);
+      expect(f.stderr, format).toContain('skipped Snowflake Arctic: no hardware given');
+    }
   });
 });

@@ -116,7 +116,7 @@ describe('budget memory check', () => {
 
 describe('budget arithmetic', () => {
   it('the table works the budget through: GPU-hours, FLOP, the compute-optimal model', async () => {
-    const r = await cli(['budget', '5.576e6', '--gpu', 'h800', '--chips', '2048']);
+    const r = await cli(['budget', '5.576e6', '--gpu', 'h800', '--chips', '2048', '--explain']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('GPU-hours = budget / price = $5,576,000 / $2.00 = 2,788,000');
     expect(r.stdout).toMatch(/workload = GPU-hours x 3600 x peak x MFU = 2,788,000 x 3600 x 9\.89e14 FLOP\/s x \d+\.\d% = /);

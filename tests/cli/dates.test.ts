@@ -90,7 +90,7 @@ describe('dollar years', () => {
     expect(y2024.rental.usd).toBeCloseTo(nominal.rental.usd * factor.value, 6);
   });
   it('tables and CSV state the basis', async () => {
-    expect((await cli(['--gpu', 'h100', '--gpu-hours', '1000'])).stdout).toContain('Dollars: nominal');
+    expect((await cli(['--gpu', 'h100', '--gpu-hours', '1000', '--explain'])).stdout).toContain('Dollars: nominal');
     expect((await cli(['--gpu', 'h100', '--gpu-hours', '1000', '--dollar-year', '2024', '--format', 'markdown'])).stdout).toContain('2024 US dollars');
     const csv = (await cli(['--gpu', 'h100', '--gpu-hours', '1000', '--dollar-year', '2023', '--format', 'csv'])).stdout.trim().split('\n');
     const head = parseCsvLine(csv[0]!);

@@ -20,7 +20,7 @@ describe('development costs (opt-in, apart from the run)', () => {
   });
 
   it('the table states them on their own line with the experiments range; assumptions say they are apart', async () => {
-    const r = await cli([...SEED, '--experiments', '1.5', '--goodput', '0.9']);
+    const r = await cli([...SEED, '--experiments', '1.5', '--goodput', '0.9', '--explain']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/Development \(apart\)\s*│ \$50,062 = \$40,960 experiments \+ \$9,102 restarts/);
     expect(r.stdout).toMatch(/Rental cost\s*│ \$81,920/);

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diffOutputSchema } from '../../src/output/diff-contract.js';
-import { badInputLine, cli, parseCsvLine } from '../helpers/cli.js';
+import { badInputLine, cli, parseCsvLine, withoutWarnings } from '../helpers/cli.js';
 
 const A = 'examples/plan-a.yaml';
 const B = 'examples/plan-b.yaml';
@@ -20,7 +20,7 @@ describe('train-cost diff plan-a plan-b', () => {
   it('Markdown: a heading, the table per run and phase, and the verdict on the rental cost', async () => {
     const r = await cli(['diff', A, B, '--format', 'markdown']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toBe('');
+    expect(withoutWarnings(r.stderr)).toBe('');
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe('### train-cost diff: `examples/plan-a.yaml` → `examples/plan-b.yaml`');
     expect(r.stdout).toContain('|  | Rental cost | $637,653 | $749,335 | +$111,682 | +17.5% |');
@@ -76,7 +76,7 @@ describe('train-cost diff plan-a plan-b', () => {
     // Estimate flags do not change a saved side: a note says so.
     const r = await cli(['diff', saved, B, '--region', 'eu']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe(`note: --region does not apply to the saved output ${saved}: it is compared as saved\n`);
+    expect(withoutWarnings(r.stderr)).toBe(`note: --region does not apply to the saved output ${saved}: it is compared as saved`);
   });
 
   it('bundled run ids; runs of other names are paired in order (renamed)', async () => {
@@ -139,8 +139,8 @@ describe('gates', () => {
     expect(r.stdout.trimEnd().split('\n').at(-1)).toBe(
       '**Rental cost up $111,682 (+17.5%), from $637,653 to $749,335; 1 of 1 checks failed.**',
     );
-    expect(r.stderr).toBe(
-      'train-cost: 1 of 1 check failed: "8B pre-training, then long context" rental cost rises 17.5%, over --max-increase 10.0%\n',
+    expect(withoutWarnings(r.stderr)).toBe(
+      'train-cost: 1 of 1 check failed: "8B pre-training, then long context" rental cost rises 17.5%, over --max-increase 10.0%',
     );
     const { r: jr, doc } = await json([A, B, '--max-increase', '0.1']);
     expect(jr.code).toBe(1);
@@ -160,8 +160,8 @@ describe('gates', () => {
     const over = await cli(['diff', A, B, '--max-cost', '700000']);
     expect(over.code).toBe(1);
     expect(over.stdout).toContain('check max-cost: $749,335 over $700,000: failed');
-    expect(over.stderr).toBe(
-      'train-cost: 1 of 1 check failed: "8B pre-training, then long context" costs $749,335, over --max-cost $700,000\n',
+    expect(withoutWarnings(over.stderr)).toBe(
+      'train-cost: 1 of 1 check failed: "8B pre-training, then long context" costs $749,335, over --max-cost $700,000',
     );
     expect((await cli(['diff', B, A, '--max-cost', '700000'])).code).toBe(0);
   });

@@ -47,7 +47,7 @@ describe('energy and CO2 of 512 H800s for 80 hours in China', () => {
   });
 
   it('the table lists the region assumptions: grid intensity, electricity price, PUE', async () => {
-    const t = await cli([...SEED, '--region', 'china']);
+    const t = await cli([...SEED, '--region', 'china', '--explain']);
     expect(t.code).toBe(0);
     const line = t.stdout.split('\n').find((l) => /Region china/.test(l));
     expect(line, t.stdout).toBeDefined();
@@ -59,7 +59,7 @@ describe('energy and CO2 of 512 H800s for 80 hours in China', () => {
   });
 
   it('without --region the table says which region is the default and why', async () => {
-    const t = await cli(SEED);
+    const t = await cli([...SEED, '--explain']);
     expect(t.code).toBe(0);
     expect(regions.default).toBe('us');
     expect(t.stdout).toMatch(/Region us \(the default/);

@@ -33,10 +33,10 @@ describe('frontier runs', () => {
   });
 
   it('one comparison table says the basis of each reported figure beside it', async () => {
-    const r = await cli(['deepseek-r1', 'deepseek-v3', 'gpt-4', 'llama-3.1-405b'], { env: { COLUMNS: '220' } });
+    const r = await cli(['deepseek-r1', 'deepseek-v3', 'gpt-4', 'llama-3.1-405b', '--wide']);
     expect(r.code, r.stderr).toBe(0);
     const row = (name: string) => r.stdout.split('\n').find((l) => l.includes(`│ ${name} `))!;
-    expect(row('GPT-4')).toContain('57M GPU-h (third party estimate)');
+    expect(row('GPT-4')).toContain('57.0M GPU-h (third party estimate)');
     expect(row('DeepSeek-V3')).toContain('2.79M GPU-h, $5.58M (reported)');
     expect(row('Llama 3.1 405B')).toContain('30.8M GPU-h (reported)');
     expect(r.stdout).toContain('Reported');
@@ -48,7 +48,7 @@ describe('frontier runs', () => {
   });
 
   it('runs lists them with their basis', async () => {
-    const r = await cli(['runs'], { env: { COLUMNS: '220' } });
-    expect(r.stdout).toMatch(/gpt-4 .*57,000,000 \(third-party-estimate\)/);
+    const r = await cli(['runs', '--wide']);
+    expect(r.stdout).toMatch(/gpt-4 .*57,000,000 \(third party estimate\)/);
   });
 });

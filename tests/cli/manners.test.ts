@@ -191,7 +191,7 @@ describe('the width given to renderers', () => {
 
   it('reaches the renderers beside the colour choice', () => {
     const ctx = createContext(io({ write: () => {} }, { COLUMNS: '80' }));
-    expect(ctx.renderOptions({ color: true, presets: [] })).toEqual({ color: false, width: 80 });
+    expect(ctx.renderOptions({ color: true, presets: [] })).toEqual({ unicode: false, color: false, width: 80 });
   });
 });
 

@@ -12,7 +12,7 @@ describe('phase kinds', () => {
     expect(p.compute.flop).toBeCloseTo(4.006 * 70e9 * 1e9, -10);
     expect(p.compute.flopPerParamToken).toBeCloseTo(4.006, 9);
     expect(p.gpuHours).toBeCloseTo(p.compute.flop / (p.compute.peakFlopsPerChip * p.compute.mfu * 3600), 6);
-    const table = (await cli(['examples/lora.yaml', '--no-color'])).stdout;
+    const table = (await cli(['examples/lora.yaml', '--no-color', '--explain'])).stdout;
     expect(table).toContain('Phase kind lora: FLOP = (4 + 2 x f) x N_active x D');
     expect(table).toContain('Hu et al. 2021, LoRA, arXiv:2106.09685');
   });
@@ -30,7 +30,7 @@ describe('phase kinds', () => {
     // The assumption's band widens the range; its level is unknown.
     expect(rl.range.gpuHours[1]).toBeGreaterThan(rl.gpuHours);
     expect(rl.range.level).toBeNull();
-    const table = (await cli(['examples/rl.yaml', '--no-color'])).stdout;
+    const table = (await cli(['examples/rl.yaml', '--no-color', '--explain'])).stdout;
     expect(table).toContain('Generation MFU: 10.0% (band 5.0%-20.0%), an assumption, not calibrated');
     expect(table).toContain('Phase kind rl: FLOP = 2 x N_active x D rollout generation + 6 x N_active x D policy training');
   });
@@ -52,7 +52,7 @@ describe('phase kinds', () => {
       ['student training', 6 * 8e9 * 20e9],
     ]);
     expect(p.compute.flop).toBe(2 * 70e9 * 20e9 + 6 * 8e9 * 20e9);
-    expect((await cli(['examples/distill.yaml', '--no-color'])).stdout).toContain('teacher generation = 2 x 7.00e10 parameters x 2.00e10 tokens = 2.80e21 FLOP');
+    expect((await cli(['examples/distill.yaml', '--no-color', '--explain'])).stdout).toContain('teacher generation = 2 x 7.00e10 parameters x 2.00e10 tokens = 2.80e21 FLOP');
   });
 
   it('--kind train still works as pretraining (6 x N x D), and --kind rejects unknown kinds', async () => {
@@ -120,7 +120,7 @@ describe('compute thresholds', () => {
   });
 
   it('tables list the thresholds with their status', async () => {
-    const out = (await cli(['deepseek-v3', '--no-color'])).stdout;
+    const out = (await cli(['deepseek-v3', '--no-color', '--explain'])).stdout;
     expect(out).toContain('Compute thresholds');
     expect(out).toMatch(/DeepSeek-V3: 3\.29e24 to 3\.73e24 FLOP cumulative: below eu-ai-act 1\.00e25/);
     expect(out).toContain('revoked on 20 January 2025');

@@ -67,7 +67,7 @@ describe('train-cost deepseek-r1', () => {
   });
 
   it('shows the reported $294,000 beside the estimate in the table, and the note', async () => {
-    const r = await cli(['deepseek-r1']);
+    const r = await cli(['deepseek-r1', '--explain']);
     expect(r.code).toBe(0);
     const reported = r.stdout.split('\n').find((l) => l.includes('Reported') && l.includes('$294,000'));
     expect(reported, r.stdout).toBeDefined();
@@ -294,7 +294,7 @@ describe('run files that are wrong as a whole', () => {
 
 describe('the arithmetic under the table', () => {
   it('DeepSeek-V3: pre-training GPU-hours are given, and their implied MFU is worked out', async () => {
-    const r = await cli(['deepseek-v3']);
+    const r = await cli(['deepseek-v3', '--explain']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('GPU-hours = 2,664,000 (given)');
     expect(r.stdout).toContain('workload = 6 x 3.70e10 parameters x 1.48e13 tokens = 3.29e24 FLOP');
@@ -302,7 +302,7 @@ describe('the arithmetic under the table', () => {
   });
 
   it('DeepSeek-R1: the last phase is 512 chips x 80 h = 40,960 GPU-hours = $81,920', async () => {
-    const r = await cli(['deepseek-r1']);
+    const r = await cli(['deepseek-r1', '--explain']);
     expect(r.stdout).toContain('GPU-hours = chips x hours = 512 x 80 h = 40,960');
     expect(r.stdout).toContain('rental = GPU-hours x price = 40,960 x $2.00 = $81,920');
   });

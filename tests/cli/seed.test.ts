@@ -106,18 +106,28 @@ describe('seed: --chips 512 --gpu h800 --hours 80', () => {
       table = ok(await cli(SEED));
     });
 
-    it('shows 40,960 GPU-hours, $81,920 and the price source under the table', async () => {
+    it('shows 40,960 GPU-hours and $81,920, then one line of key assumptions, and ends on the total', async () => {
       expect(table).toContain('40,960');
       expect(table).toContain('$81,920');
-      expect(table).toContain('$2.00');
       expect(table).toContain('3.3 days');
-      const lines = table.split('\n');
-      const costLine = lines.findIndex((l) => l.includes('$81,920'));
+      const lines = table.trimEnd().split('\n');
+      expect(lines.at(-1)).toBe('Total: $81,920 to rent; $51,057 to own (0.62x of renting)');
+      expect(lines.at(-2)).toBe('512 x h800, 80 h: 40,960 GPU-hours, 80 h (3.3 days) of wall-clock');
+      expect(lines.at(-3)).toBe('Assuming h800 at $2.00/GPU-hour (deepseek-assumption, 2024-12-27); region us; --explain: the arithmetic and every source');
+      // The arithmetic and the sources wait for --explain.
+      expect(table).not.toContain('DeepSeek-V3 Technical Report');
+      expect(table).not.toContain('Arithmetic');
+      expect(lines.length).toBeLessThan(24);
+    });
+
+    it('--explain adds the arithmetic and the price source with its date', async () => {
+      const explained = ok(await cli([...SEED, '--explain']));
+      const lines = explained.split('\n');
+      expect(explained).toContain('rental = GPU-hours x price = 40,960 x $2.00 = $81,920');
       const sourceLine = lines.findIndex((l) => l.includes('DeepSeek-V3 Technical Report'));
-      expect(costLine).toBeGreaterThanOrEqual(0);
-      expect(sourceLine).toBeGreaterThan(costLine);
-      // The price's date is listed with its source.
+      expect(sourceLine).toBeGreaterThan(lines.findIndex((l) => l.includes('$81,920')));
       expect(lines[sourceLine]).toContain('2024-12-27');
+      expect(lines.at(-2)).toBe('Total: $81,920 to rent; $51,057 to own (0.62x of renting)');
     });
 
     it('has no colour codes when piped', async () => {

@@ -118,11 +118,12 @@ describe('audit: a workload with hardware time', () => {
     expect(r.range.gpuHours).toEqual([40_960, 40_960]);
   });
 
-  it('the table shows the warning too', async () => {
+  it('the table shows the implied MFU; the warning goes to stderr', async () => {
     const r = await cli(args);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/cannot hold/);
     expect(r.stdout).toMatch(/implied/i);
+    expect(r.stdout).not.toMatch(/cannot hold/);
+    expect(r.stderr).toMatch(/^warning: .*cannot hold/m);
   });
 
   it('a plausible claim gets no MFU warning', async () => {

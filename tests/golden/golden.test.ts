@@ -15,6 +15,7 @@ const COMMANDS: { name: string; args: string[] }[] = [
   { name: 'estimate-deepseek-v3', args: ['deepseek-v3'] },
   { name: 'estimate-workload', args: ['--params', '70B', '--tokens', '15T', '--gpu', 'h100'] },
   { name: 'estimate-comparison', args: ['--gpu', 'h100,b200', '--chips', '2048,4096', '--params', '70B', '--tokens', '15T'] },
+  { name: 'estimate-gpus5', args: ['--gpu', 'h800,h100,a100,b200,mi300x', '--chips', '1024', '--hours', '100'] },
   { name: 'gpus', args: ['gpus'] },
   { name: 'runs', args: ['runs'] },
   { name: 'budget', args: ['budget', '1e6', '--gpu', 'h100'] },
@@ -58,11 +59,10 @@ function transcript(r: CliResult): string {
   return [`exit ${r.code}`, '--- stderr', r.stderr.trimEnd(), ...(r.stdout ? ['--- stdout', r.stdout.trimEnd()] : []), ''].join('\n');
 }
 
-/** A successful run: exit 0 and nothing on stderr, or (CSV) only warning lines there. */
+/** A successful run: exit 0 and nothing on stderr but warning lines (every format tells its warnings there). */
 function expectOk(r: CliResult, format: string): void {
   expect(r.code, r.stderr).toBe(0);
-  if (format === 'csv') for (const line of r.stderr.split('\n').filter(Boolean)) expect(line).toMatch(/^warning: /);
-  else expect(r.stderr).toBe('');
+  for (const line of r.stderr.split('\n').filter(Boolean)) expect(line, format).toMatch(/^warning: /);
 }
 
 describe('every command x every format', () => {
@@ -73,6 +73,11 @@ describe('every command x every format', () => {
         expectOk(r, format.id);
         await expect(r.stdout).toMatchFileSnapshot(`${command.name}.${format.file}`);
         if (format.id === 'csv' && r.stderr !== '') await expect(r.stderr).toMatchFileSnapshot(`${command.name}.csv-stderr.txt`);
+        // Tables fit their width: no line longer than the columns given.
+        if (format.id.startsWith('table-')) {
+          const width = Number(format.env!.COLUMNS);
+          for (const line of r.stdout.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(width);
+        }
       });
     });
   }

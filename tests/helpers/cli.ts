@@ -81,7 +81,7 @@ export function badInputLine(r: CliResult): string {
 export async function contractRuns(args: readonly string[], opts: CliOptions = {}): Promise<any[]> {
   const { result, json } = await cliJson(args, opts);
   expect(result.code, result.stderr).toBe(0);
-  expect(withoutStalePrices(result.stderr)).toBe('');
+  expect(withoutWarnings(result.stderr)).toBe('');
   outputSchema.parse(json);
   expect(json.schemaVersion).toBe(1);
   return json.runs;
@@ -95,3 +95,13 @@ export function withoutStalePrices(stderr: string): string {
     .join('\n')
     .trim();
 }
+
+/** stderr without warning lines (warnings go to stderr in every format; JSON has them too, in warnings[] and diagnostics[]). */
+export function withoutWarnings(stderr: string): string {
+  return stderr
+    .split('\n')
+    .filter((l) => !l.startsWith('warning: '))
+    .join('\n')
+    .trim();
+}
+

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
 import puppeteer from 'puppeteer-core';
-import { cli, cliJson } from '../helpers/cli.js';
+import { cli, cliJson, withoutWarnings } from '../helpers/cli.js';
 
 const SEED = ['--chips', '512', '--gpu', 'h800', '--hours', '80'];
 const COMPARISON = ['--gpu', 'h800,h100,a100', '--chips', '512', '--hours', '80'];
@@ -42,7 +42,7 @@ afterAll(async () => {
 async function load(args: string[], opts: { width?: number; dark?: boolean; input?: string } = {}) {
   const r = await cli([...args, '--format', 'html'], opts.input !== undefined ? { input: opts.input } : {});
   expect(r.code, r.stderr).toBe(0);
-  expect(r.stderr).toBe('');
+  expect(withoutWarnings(r.stderr)).toBe('');
   const { json } = await cliJson(args, opts.input !== undefined ? { input: opts.input } : {});
   problems = [];
   await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: opts.dark ? 'dark' : 'light' }]);

@@ -46,7 +46,7 @@ function estimate(gpu: Accelerator, chips: number, hours: number): RunEstimate {
 
 describe('renderTable, colour off', () => {
   it('the seed run: 512 x h800, 80 h', () => {
-    const out = renderTable([estimate(H800, 512, 80)], { color: false });
+    const out = renderTable([estimate(H800, 512, 80)], { color: false, explain: true });
     expect(out).not.toMatch(ANSI);
     expect(out).toContain('40,960');
     expect(out).toContain('$81,920');
@@ -59,7 +59,7 @@ describe('renderTable, colour off', () => {
 
   it('a 2x2 comparison: h800, h100 x 512, 1024 chips', () => {
     const runs = [H800, H100].flatMap((g) => [512, 1024].map((c) => estimate(g, c, 80)));
-    const out = renderTable(runs, { color: false });
+    const out = renderTable(runs, { color: false, explain: true });
     expect(out).not.toMatch(ANSI);
     expect(out).toContain('GPU-h vs base');
     expect(out).toContain('Cost vs base');

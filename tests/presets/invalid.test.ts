@@ -118,7 +118,7 @@ describe('user presets through the CLI (--presets, TRAIN_COST_PRESETS)', () => {
   });
 
   it('the table names the user price and its source', async () => {
-    const r = await cli([...SEED, '--presets', 'tests/fixtures/user-presets']);
+    const r = await cli([...SEED, '--presets', 'tests/fixtures/user-presets', '--explain']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('$61,440');
     expect(r.stdout).toContain('test fixture');

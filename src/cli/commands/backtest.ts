@@ -7,10 +7,10 @@ import { loadMfuModel } from '../../presets/mfu.js';
 import { groupedHoldout } from '../../core/backtest.js';
 import { loadCalibrationData, readObservationsFile, BACKTEST_CSV_COLUMNS } from '../../presets/observations.js';
 import { PUBLISHED_CSV_COLUMNS } from '../../presets/published-csv.js';
-import { renderBacktest } from '../../output/backtest.js';
+import { renderBacktest, skippedLines } from '../../output/backtest.js';
 import { fmtPercent } from '../../output/format.js';
 import type { CliContext } from '../context.js';
-import { addCommonOptions, addOutOption, commonSchema, formatOf, outShape, num, oneOf, parseOptions } from '../options.js';
+import { addCommonOptions, addOutOption, addWideOption, commonSchema, formatOf, outShape, num, oneOf, parseOptions } from '../options.js';
 
 const backtestSchema = commonSchema.extend({
   ...outShape,
@@ -20,7 +20,7 @@ const backtestSchema = commonSchema.extend({
 });
 
 export function backtestCommand(ctx: CliContext): Command {
-  return addOutOption(addCommonOptions(new Command('backtest')))
+  return addWideOption(addOutOption(addCommonOptions(new Command('backtest'))))
     .description(
       'estimate published runs from their workload alone and compare with the reported GPU-hours ' +
         '(bundled calibration runs: leave-one-out, or with --group-by a grouped holdout, each predicted by a model fitted without it)',
@@ -47,6 +47,7 @@ export function backtestCommand(ctx: CliContext): Command {
         result = { ...backtestWithModel(observations, gpus, loadMfuModel(dirs)), skipped };
       }
       ctx.out(renderBacktest(result, formatOf(opts), ctx.renderOptions(opts)), opts.out);
+      for (const line of skippedLines(result)) ctx.err(line);
       const missed = [
         opts.maxError !== undefined && result.medianAbsError > opts.maxError
           ? `median absolute error ${fmtPercent(result.medianAbsError)} is above --max-error ${fmtPercent(opts.maxError)}`

@@ -11,8 +11,9 @@ import { loadRegions } from '../../presets/regions.js';
 import { PRECISIONS } from '../../presets/schema.js';
 import { ESTIMATE_FORMATS, renderEstimates } from '../../output/render.js';
 import type { CliContext } from '../context.js';
+import { reportWarnings } from '../warnings.js';
 import { assertFinite } from '../finite.js';
-import { addCommonOptions, addOutOption, commonSchema, ESTIMATE_OUT, estimateFormatOf, estimateFormatShape, outShape, num, numList, oneOf, parseOptions, wordList } from '../options.js';
+import { addCommonOptions, addExplainOption, addOutOption, addWideOption, commonSchema, ESTIMATE_OUT, estimateFormatOf, estimateFormatShape, outShape, num, numList, oneOf, parseOptions, wordList } from '../options.js';
 import { toPhaseSettings } from '../run-spec.js';
 
 const budgetSchema = commonSchema.extend({
@@ -27,10 +28,11 @@ const budgetSchema = commonSchema.extend({
   price: num({ flag: '--price' }).optional(),
   priceSource: z.string().optional(),
   region: z.string().optional(),
+  explain: z.boolean().optional(),
 });
 
 export function budgetCommand(ctx: CliContext): Command {
-  return addOutOption(addCommonOptions(new Command('budget'), ESTIMATE_FORMATS), ESTIMATE_OUT)
+  return addExplainOption(addWideOption(addOutOption(addCommonOptions(new Command('budget'), ESTIMATE_FORMATS), ESTIMATE_OUT)))
     .description('what a budget buys: GPU-hours, wall-clock, FLOP at the calibrated MFU, compute-optimal params and tokens')
     .argument('<usd>', 'the budget in USD, e.g. 5.576e6 or 2M')
     .requiredOption('-g, --gpu <ids>', 'accelerator preset(s), comma-separated')
@@ -70,6 +72,7 @@ export function budgetCommand(ctx: CliContext): Command {
         return estimateBudget({ ...settings, name, usd, params: opts.params ?? null, tokens: opts.tokens ?? null }, mfu);
       });
       assertFinite(runs);
-      ctx.out(renderEstimates(runs, estimateFormatOf(opts), ctx.renderOptions(opts)), opts.out);
+      ctx.out(renderEstimates(runs, estimateFormatOf(opts), { ...ctx.renderOptions(opts), explain: opts.explain === true }), opts.out);
+      reportWarnings(ctx, runs);
     });
 }

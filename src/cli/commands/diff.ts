@@ -51,6 +51,8 @@ interface Side {
   toolVersion: string | null;
   dollarYear: number | null;
   runs: DiffRunInput[];
+  /** What estimating this side said on stderr (warnings), told once both sides are read. */
+  messages?: string[];
 }
 
 export function diffCommand(ctx: CliContext): Command {
@@ -103,6 +105,7 @@ Runs are matched by name, then the rest in order; runs on one side only are adde
           throw new InputError(
             `the sides are in different dollars (base ${dollarsOf(sides[0])}, head ${dollarsOf(sides[1])}): give --dollar-year to match a saved output`,
           );
+        for (const m of new Set(sides.flatMap((s) => s.messages ?? []))) ctx.err(m);
         const runs = diffRuns(sides[0].runs, sides[1].runs);
         const checks = diffChecks(runs, { maxIncrease: opts.maxIncrease, maxCost: opts.maxCost });
         const sideJson = (s: Side) => ({ source: s.source, kind: s.kind, toolVersion: s.toolVersion });
@@ -140,10 +143,12 @@ async function readSide(ctx: CliContext, ref: string, estimate: Record<string, u
   const saved = text === null ? null : savedOutput(text, ref);
   if (saved !== null) return saved;
   let out = '';
-  const sub: CliContext = { ...ctx, out: (t) => void (out += t), readStdin: async () => text ?? '' };
+  const messages: string[] = [];
+  // The estimate's warnings wait until both sides are read: a bad side is then one line alone.
+  const sub: CliContext = { ...ctx, out: (t) => void (out += t), err: (line) => void messages.push(line), readStdin: async () => text ?? '' };
   await runEstimate(sub, [ref], { ...estimate, format: 'json', color: false });
   const doc = savedSchema.parse(JSON.parse(out));
-  return { source: ref, kind: 'run', toolVersion: VERSION, dollarYear: doc.dollarYear ?? null, runs: doc.runs };
+  return { source: ref, kind: 'run', toolVersion: VERSION, dollarYear: doc.dollarYear ?? null, runs: doc.runs, messages };
 }
 
 function savedOutput(text: string, ref: string): Side | null {

@@ -19,11 +19,12 @@ import { csvWriter } from '../../output/csv.js';
 import { ndjsonLine } from '../../output/json.js';
 import { type AuditCheck, type GateCheck, MAX_COST_AT, type MaxCostCheck, runChecks } from '../../core/checks.js';
 import { renderEstimates } from '../../output/render.js';
+import { reportWarnings } from '../warnings.js';
 import { describeWarning } from '../../output/warnings.js';
 import type { CliContext } from '../context.js';
 import { assertFinite } from '../finite.js';
 import { MAX_YAML_BYTES } from '../../input/read.js';
-import { addOutOption, ageOption, commonSchema, dateOption, ESTIMATE_OUT, estimateFormatOf, estimateFormatShape, num, numList, oneOf, outShape, parseOptions, wordList } from '../options.js';
+import { addExplainOption, addOutOption, addWideOption, ageOption, commonSchema, dateOption, ESTIMATE_OUT, estimateFormatOf, estimateFormatShape, num, numList, oneOf, outShape, parseOptions, wordList } from '../options.js';
 import { USAGE } from '../usage.js';
 import { addDevelopmentOptions, applyDevelopment, developmentShape, toDevelopment } from '../development.js';
 import { applyOverrides, describeFlagsRun, flagsOnlyRun, OVERRIDE_KEYS, type Overrides, toRunInput } from '../run-spec.js';
@@ -71,12 +72,13 @@ const estimateSchema = commonSchema.extend({
   cloud: oneOf('--cloud', CLOUDS).optional(),
   dollarYear: num({ flag: '--dollar-year', integer: true }).optional(),
   maxPriceAge: ageOption('--max-price-age').prefault(DEFAULT_MAX_PRICE_AGE),
+  explain: z.boolean().optional(),
   ...outShape,
 });
 type EstimateOptions = z.output<typeof estimateSchema>;
 
 export function addEstimateOptions(cmd: Command): Command {
-  return addDevelopmentOptions(addOutOption(cmd, ESTIMATE_OUT))
+  return addDevelopmentOptions(addExplainOption(addWideOption(addOutOption(cmd, ESTIMATE_OUT))))
     .argument('[runs...]', 'bundled run ids (train-cost runs), YAML run files, or - for stdin')
     .option('-g, --gpu <ids>', 'accelerator preset(s), comma-separated: h800,h100 (train-cost gpus)')
     .option('-c, --chips <n>', 'number of chips; a list 512,1024 or a range 256..4096:x2')
@@ -115,7 +117,7 @@ export function addEstimateOptions(cmd: Command): Command {
 export async function runEstimate(ctx: CliContext, refs: string[], raw: Record<string, unknown>): Promise<void> {
   const opts = parseOptions(estimateSchema, raw);
   // Bare `train-cost` (at most --format, --no-color...): a short usage rather than "no gpu".
-  if (refs.length === 0 && Object.keys(estimateSchema.shape).every((k) => k in commonSchema.shape || k === 'out' || raw[k] === undefined))
+  if (refs.length === 0 && Object.keys(estimateSchema.shape).every((k) => k in commonSchema.shape || k === 'out' || k === 'explain' || raw[k] === undefined))
     throw new UsageError(USAGE);
   const format = estimateFormatOf(opts);
   if (opts.maxCostAt !== undefined && opts.maxCost === undefined) throw new InputError('--max-cost-at needs --max-cost, e.g. --max-cost 2e6 --max-cost-at high');
@@ -163,10 +165,8 @@ export async function runEstimate(ctx: CliContext, refs: string[], raw: Record<s
     assertFinite(runs);
     const checks = runChecks(runs, opts);
     gates.add(checks, runs.length);
-    ctx.out(renderEstimates(runs, format, { ...ctx.renderOptions(opts), checks }), opts.out);
-    // Stale prices are told on stderr in the formats for programs too (JSON also has their diagnostic code).
-    if (format === 'json')
-      for (const w of new Set(runs.flatMap((r) => r.warnings.filter((x) => x.code === 'stale-price').map(describeWarning)))) ctx.err(`warning: ${w}`);
+    ctx.out(renderEstimates(runs, format, { ...ctx.renderOptions(opts), checks, explain: opts.explain === true }), opts.out);
+    reportWarnings(ctx, runs);
   }
   const failed = gates.message();
   if (failed !== null) throw new CheckFailed(failed);
@@ -192,7 +192,8 @@ async function streamRuns(ctx: CliContext, runs: Iterable<RunEstimate>, format: 
       assertFinite(run);
       const checks = runChecks([run], opts);
       gates.add(checks, 1);
-      for (const w of run.warnings) if (csv !== null || w.code === 'stale-price') warnings.add(describeWarning(w));
+      // Warnings go to stderr in every format, each once.
+      for (const w of run.warnings) warnings.add(describeWarning(w));
       if (!(await writer.write(csv !== null ? csv.run(run) : ndjsonLine(run, checks)))) break;
     }
   } catch (e) {

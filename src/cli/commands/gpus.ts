@@ -8,12 +8,12 @@ import { renderOffers } from '../../output/offers.js';
 import { InputError } from '../../errors.js';
 import { quote } from '../../input/excerpt.js';
 import type { CliContext } from '../context.js';
-import { addCommonOptions, addOutOption, commonSchema, formatOf, outShape, parseOptions } from '../options.js';
+import { addCommonOptions, addOutOption, addWideOption, commonSchema, formatOf, outShape, parseOptions } from '../options.js';
 
 const gpusSchema = commonSchema.extend({ prices: z.boolean().optional(), ...outShape });
 
 export function gpusCommand(ctx: CliContext): Command {
-  return addOutOption(addCommonOptions(new Command('gpus')))
+  return addWideOption(addOutOption(addCommonOptions(new Command('gpus'))))
     .description('list accelerator presets: peak TFLOP/s, memory, default $/GPU-hour and its date')
     .argument('[pattern]', 'only the presets whose id, name or alias contains this (h100, amd); with --prices, one gpu')
     .option('--prices', "list the gpu's prices and imported offers, cheapest first")

@@ -3,10 +3,10 @@ import { Command } from 'commander';
 import { loadRuns } from '../../presets/runs.js';
 import { renderRuns } from '../../output/runs.js';
 import type { CliContext } from '../context.js';
-import { addCommonOptions, addOutOption, commonSchema, formatOf, outShape, parseOptions } from '../options.js';
+import { addCommonOptions, addOutOption, addWideOption, commonSchema, formatOf, outShape, parseOptions } from '../options.js';
 
 export function runsCommand(ctx: CliContext): Command {
-  return addOutOption(addCommonOptions(new Command('runs')))
+  return addWideOption(addOutOption(addCommonOptions(new Command('runs'))))
     .description('list bundled published training runs with their reported GPU-hours and cost')
     .action((raw: Record<string, unknown>) => {
       const opts = parseOptions(commonSchema.extend(outShape), raw);

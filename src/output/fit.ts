@@ -1,0 +1,121 @@
+// Fitting text to a terminal's width: prose wrapped at spaces, and the widths of a table's
+// columns shrunk (their cells wrapped) until the box fits. Widths count visible characters:
+// ANSI colour codes take no room.
+
+const ANSI = /\u001b\[[0-9;]*m/g;
+
+export const stripAnsi = (s: string): string => s.replace(ANSI, '');
+
+/** Visible characters of one line (code points, colour codes left out). */
+export function visibleLength(s: string): number {
+  return [...stripAnsi(s)].length;
+}
+
+/** The widest line of a (multi-line) text. */
+export function textWidth(s: string): number {
+  return Math.max(0, ...s.split('\n').map(visibleLength));
+}
+
+/**
+ * The places a line may break: at spaces, except inside a range ("4.33M - 12.8M" stays whole)
+ * and after "x" in a product ("512 x h800" breaks before "x", not after it).
+ */
+export function words(s: string): string[] {
+  const out: string[] = [];
+  for (const w of s.split(' ')) {
+    const prev = out[out.length - 1];
+    if (prev !== undefined && (w === '-' || prev.endsWith(' -') || prev === '-' || prev.endsWith(' x') || prev === 'x')) out[out.length - 1] = `${prev} ${w}`;
+    else out.push(w);
+  }
+  return out.filter((w, i) => w !== '' || i === 0);
+}
+
+/** The longest piece that cannot be broken. */
+export function longestWord(s: string): number {
+  // Leading spaces (an indented phase name) stay with the first word.
+  return Math.max(
+    0,
+    ...s.split('\n').map((line) => {
+      const plain = stripAnsi(line);
+      const lead = /^ */.exec(plain)![0].length;
+      return lead + Math.max(0, ...words(plain.slice(lead)).map((w) => [...w].length));
+    }),
+  );
+}
+
+/**
+ * Lines of at most `width` characters, broken at spaces (a word longer than the width is cut);
+ * lines after the first start with `hang` (its length counts). Colour is kept only on text that fits whole.
+ */
+export function wrapText(text: string, width: number, hang = ''): string[] {
+  const out: string[] = [];
+  for (const para of text.split('\n')) {
+    if (visibleLength(para) <= width) {
+      out.push(para);
+      continue;
+    }
+    const lead = /^ */.exec(stripAnsi(para))![0];
+    const indent = lead + hang;
+    let line = '';
+    const room = (first: boolean) => Math.max(1, width - (first ? 0 : [...indent].length));
+    let first = true;
+    const flush = () => {
+      out.push(first ? line : indent + line);
+      first = false;
+      line = '';
+    };
+    for (let word of words(stripAnsi(para).slice(lead.length))) {
+      if (first && line === '') line = lead;
+      const sep = line === '' || line === lead ? '' : ' ';
+      if ([...line].length + sep.length + [...word].length <= room(first)) {
+        line += sep + word;
+        continue;
+      }
+      if (line !== '' && line !== lead) flush();
+      // A word longer than a whole line is cut into pieces.
+      while ([...line].length + [...word].length > room(first)) {
+        const take = room(first) - [...line].length;
+        const chars = [...word];
+        line += chars.slice(0, take).join('');
+        word = chars.slice(take).join('');
+        flush();
+      }
+      line += word;
+    }
+    if (line !== '') flush();
+  }
+  return out;
+}
+
+/** A cell's text wrapped to `width` characters, lines joined with newlines. */
+export function wrapCell(text: string, width: number): string {
+  return text
+    .split('\n')
+    .flatMap((line) => wrapText(line, width, /^ *- /.test(stripAnsi(line)) ? '  ' : ''))
+    .join('\n');
+}
+
+/**
+ * Column widths (content only) whose table fits in `width` characters: the widest column is
+ * narrowed one character at a time, never below its minimum. Null when even the minimums do not fit.
+ * The box takes one character per column plus one, and each cell one space either side.
+ */
+export function fitWidths(natural: readonly number[], minimum: readonly number[], width: number): number[] | null {
+  const chrome = natural.length * 3 + 1;
+  const widths = natural.map((n, i) => Math.max(n, Math.min(minimum[i]!, n)));
+  const floor = natural.map((n, i) => Math.min(minimum[i]!, n));
+  let total = widths.reduce((a, b) => a + b, 0) + chrome;
+  while (total > width) {
+    let widest = -1;
+    for (let i = 0; i < widths.length; i++) if (widths[i]! > floor[i]! && (widest < 0 || widths[i]! > widths[widest]!)) widest = i;
+    if (widest < 0) return null;
+    widths[widest]!--;
+    total--;
+  }
+  return widths;
+}
+
+/** Width of a table whose columns have these content widths. */
+export function tableWidth(widths: readonly number[]): number {
+  return widths.reduce((a, b) => a + b, 0) + widths.length * 3 + 1;
+}
