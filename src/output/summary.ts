@@ -15,7 +15,10 @@ export function keyAssumptions(runs: readonly RunEstimate[], explained: boolean)
   }
   const regions = [...new Set(runs.map((r) => r.energy.region).filter((r) => r !== null))];
   const region = regions.length > 0 ? `; region ${regions.join(', ')}` : '';
-  return `Assuming ${[...prices.values()].join(', ')}${region}${explained ? '' : '; --explain: the arithmetic and every source'}`;
+  // The dollar basis, in every format: nominal (each figure in its price's dollars) or one year's.
+  const year = runs[0]?.dollarYear ?? null;
+  const dollars = year === null ? '; nominal dollars' : `; ${year} dollars`;
+  return `Assuming ${[...prices.values()].join(', ')}${region}${dollars}${explained ? '' : '; --explain: the arithmetic and every source'}`;
 }
 
 /** The lines that end the output: what was estimated, then the total (the last line). */
