@@ -14,7 +14,9 @@ function bundledPresets(): Record<string, unknown> {
       const path = join(dir, name);
       if (statSync(path).isDirectory()) walk(path);
       else if (/\.ya?ml$/.test(name))
-        snapshot[relative('presets', path).split('\\').join('/')] = readPresetFile(path, PRESET_SCHEMAS[presetKindOf(path)], { fromDisk: true });
+        snapshot[relative('presets', path).split('\\').join('/')] = readPresetFile(path, PRESET_SCHEMAS[presetKindOf(path)], {
+          fromDisk: true,
+        });
     }
   };
   walk('presets');
@@ -33,6 +35,8 @@ export default defineConfig({
     // True-process tests (tests/process/) spawn the built binary (npm test builds first).
     testTimeout: 30_000,
     pool: 'threads',
+    // Both cores: the suite is CPU-bound (vitest's default leaves one core idle on a 2-core machine).
+    maxWorkers: 2,
     isolate: false,
     // A fixed "today" (the date of runs that give none), so outputs do not drift with the calendar.
     env: { NO_COLOR: '', FORCE_COLOR: '', TRAIN_COST_TODAY: '2026-11-30' },

@@ -51,7 +51,9 @@ console.log(`train-cost bench (node ${process.version}, ${(await import('node:os
 console.log('start-up, paired with node -e 0 (A B A B ...): median ratio [quartiles], median ms');
 for (const [label, args] of STARTUP) {
   const r = paired(args);
-  console.log(`${r.ratio.toFixed(2).padStart(6)}x [${r.lo.toFixed(2)}-${r.hi.toFixed(2)}]  ${r.ms.toFixed(0).padStart(4)} ms (bare ${r.bare.toFixed(0)} ms)  ${label}`);
+  console.log(
+    `${r.ratio.toFixed(2).padStart(6)}x [${r.lo.toFixed(2)}-${r.hi.toFixed(2)}]  ${r.ms.toFixed(0).padStart(4)} ms (bare ${r.bare.toFixed(0)} ms)  ${label}`,
+  );
 }
 if (process.env.BENCH_STARTUP_ONLY) process.exit(0);
 console.log('');
@@ -62,11 +64,17 @@ const rows = [
   ['train-cost --version', timeCommand([cli, '--version'])],
   ['train-cost --chips 512 --gpu h800 --hours 80', timeCommand([cli, '--chips', '512', '--gpu', 'h800', '--hours', '80'])],
   ['  ... --format json', timeCommand([cli, '--chips', '512', '--gpu', 'h800', '--hours', '80', '--format', 'json'])],
-  ['train-cost --params 70B --tokens 15T --gpu h100,b200 --chips 2048,4096', timeCommand([cli, '--params', '70B', '--tokens', '15T', '--gpu', 'h100,b200', '--chips', '2048,4096'])],
+  [
+    'train-cost --params 70B --tokens 15T --gpu h100,b200 --chips 2048,4096',
+    timeCommand([cli, '--params', '70B', '--tokens', '15T', '--gpu', 'h100,b200', '--chips', '2048,4096']),
+  ],
   ['train-cost deepseek-r1', timeCommand([cli, 'deepseek-r1'])],
   ['train-cost gpus', timeCommand([cli, 'gpus'])],
   ['train-cost backtest (29 leave-one-out refits)', timeCommand([cli, 'backtest'], 7)],
-  ['train-cost --gpu h100 --chips 1..6000:1 --hours 1 --format csv', timeCommand([cli, '--gpu', 'h100', '--chips', '1..6000:1', '--hours', '1', '--format', 'csv'], 5)],
+  [
+    'train-cost --gpu h100 --chips 1..6000:1 --hours 1 --format csv',
+    timeCommand([cli, '--gpu', 'h100', '--chips', '1..6000:1', '--hours', '1', '--format', 'csv'], 5),
+  ],
   ['  ... as a table (6,000 rows)', timeCommand([cli, '--gpu', 'h100', '--chips', '1..6000:1', '--hours', '1'], 3)],
 ];
 

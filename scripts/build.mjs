@@ -90,4 +90,7 @@ copyFileSync('scripts/cli-loader.js', 'dist/cli.js');
 // Stale caches of an earlier bundle would be rejected by V8 anyway: remove them, then write this
 // bundle's cache for this Node by running the seed command once.
 for (const f of readdirSync('dist')) if (f.endsWith('.cache')) rmSync(join('dist', f));
-execFileSync(process.execPath, ['bin/train-cost.js', '--chips', '512', '--gpu', 'h800', '--hours', '80'], { stdio: 'ignore', env: { ...process.env, TRAIN_COST_TODAY: '2026-01-01' } });
+execFileSync(process.execPath, ['bin/train-cost.js', '--chips', '512', '--gpu', 'h800', '--hours', '80'], {
+  stdio: 'ignore',
+  env: { ...process.env, TRAIN_COST_TODAY: '2026-01-01' },
+});

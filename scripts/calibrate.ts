@@ -91,7 +91,9 @@ if (args.has('--markdown')) {
     console.log(`| all | ${cells(r)} |`);
     for (const f of r.byFamily) console.log(`| ${f.family} | ${cells(f)} |`);
     if (g === 'organization') {
-      console.log('\n| run | org | gpu | prec. | N active | basis | weight | reported GPU-h | predicted | range | error | inside | observed MFU | predicted MFU |');
+      console.log(
+        '\n| run | org | gpu | prec. | N active | basis | weight | reported GPU-h | predicted | range | error | inside | observed MFU | predicted MFU |',
+      );
       console.log('| --- | --- | --- | --- | ---: | --- | ---: | ---: | ---: | --- | ---: | :---: | ---: | ---: |');
       for (const x of r.rows) {
         const o = obs.find((y) => y.name === x.name)!;
@@ -104,11 +106,23 @@ if (args.has('--markdown')) {
   console.log('\nFull-fit predictions (basis "reported"):\n');
   console.log('| gpu | precision | N active | MFU default [low, high] | level |');
   console.log('| --- | --- | ---: | --- | --- |');
-  for (const [id, prec] of [['h100', 'bf16'], ['h800', 'fp8'], ['a100', 'bf16'], ['v100', 'fp16'], ['tpu-v4', 'bf16'], ['h200', 'bf16'], ['b200', 'bf16'], ['mi300x', 'bf16']] as const)
+  for (const [id, prec] of [
+    ['h100', 'bf16'],
+    ['h800', 'fp8'],
+    ['a100', 'bf16'],
+    ['v100', 'fp16'],
+    ['tpu-v4', 'bf16'],
+    ['h200', 'bf16'],
+    ['b200', 'bf16'],
+    ['mi300x', 'bf16'],
+  ] as const)
     for (const n of [1e9, 8e9, 70e9, 405e9]) {
       const gpu = gpus.find((x) => x.id === id);
       const p = gpu && predictMfu(model, { gpu, precision: prec, activeParams: n, chips: null });
-      if (p) console.log(`| ${id} | ${prec} | ${sig(n / 1e9)}B | ${p.band.default.toFixed(3)} [${p.band.low.toFixed(3)}, ${p.band.high.toFixed(3)}] | ${p.basis} |`);
+      if (p)
+        console.log(
+          `| ${id} | ${prec} | ${sig(n / 1e9)}B | ${p.band.default.toFixed(3)} [${p.band.low.toFixed(3)}, ${p.band.high.toFixed(3)}] | ${p.basis} |`,
+        );
     }
 }
 
@@ -123,5 +137,7 @@ if (!args.has('--candidates') && !args.has('--markdown')) {
   const h800 = gpus.find((g) => g.id === 'h800')!;
   const p = predictMfu(model, { gpu: h800, precision: 'fp8', activeParams: 37e9, totalParams: 671e9, chips: 2048 })!;
   const hours = (m: number) => (6 * 37e9 * 14.8e12) / (h800.peakTflops.fp8! * 1e12 * m * 3600);
-  console.log(`DeepSeek-V3 pre-training: ${sig(hours(p.band.default))} GPU-h [${sig(hours(p.band.high))}, ${sig(hours(p.band.low))}] vs 2,664,000; MFU ${p.band.default.toFixed(3)}`);
+  console.log(
+    `DeepSeek-V3 pre-training: ${sig(hours(p.band.default))} GPU-h [${sig(hours(p.band.high))}, ${sig(hours(p.band.low))}] vs 2,664,000; MFU ${p.band.default.toFixed(3)}`,
+  );
 }

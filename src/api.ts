@@ -110,7 +110,13 @@ export async function estimate(input: EstimateInput): Promise<RunEstimateJson> {
   }
   const mfu = loadMfuProvider(dirs);
   // As the CLI does: the run, then its lineage (a base's compute counts toward the thresholds).
-  const run = withBase(estimateRun(toRunInput(spec, catalog, fromFlags), mfu), spec, {}, { catalog, dirs, mfu, thresholds: loadThresholds(dirs) }, false);
+  const run = withBase(
+    estimateRun(toRunInput(spec, catalog, fromFlags), mfu),
+    spec,
+    {},
+    { catalog, dirs, mfu, thresholds: loadThresholds(dirs) },
+    false,
+  );
   assertFinite([run]); // as the CLI checks its list of runs: the same message
   return JSON.parse(stringifyStrict(runToJson(run))) as RunEstimateJson;
 }

@@ -198,7 +198,12 @@ function cannotWrite(file: string, target: string, tmp: string, e: unknown): Inp
     // The folder cannot be reached (ENOTDIR): there is no temporary file to remove.
   }
   const err = e as NodeJS.ErrnoException;
-  const why = err.code === 'ENOENT' ? `no folder ${dirname(target)}` : err.code === 'EACCES' || err.code === 'EPERM' ? 'permission denied' : err.message.replace(/^[A-Z]+: /, '');
+  const why =
+    err.code === 'ENOENT'
+      ? `no folder ${dirname(target)}`
+      : err.code === 'EACCES' || err.code === 'EPERM'
+        ? 'permission denied'
+        : err.message.replace(/^[A-Z]+: /, '');
   return new InputError(`--out ${file}: cannot write the file (${why}${err.code !== undefined ? `, ${err.code}` : ''})`);
 }
 
@@ -228,7 +233,9 @@ export function presetDirs(opts: CommonOptions, env: CliIO['env']): string[] {
   const user = [...fromEnv, ...opts.presets].map((d) => resolve(d));
   for (const dir of user) {
     if (!existsSync(dir) || !statSync(dir).isDirectory())
-      throw new InputError(`preset folder not found: ${dir} (--presets or TRAIN_COST_PRESETS takes a folder with gpus/, runs/ or regions.yaml)`);
+      throw new InputError(
+        `preset folder not found: ${dir} (--presets or TRAIN_COST_PRESETS takes a folder with gpus/, runs/ or regions.yaml)`,
+      );
   }
   return [bundledPresetsDir(), ...user];
 }
@@ -250,7 +257,8 @@ export function useColor(opts: Pick<CommonOptions, 'color'>, io: Pick<CliIO, 'en
 export function today(env: Readonly<Record<string, string | undefined>>): string {
   const fixed = env.TRAIN_COST_TODAY;
   if (fixed !== undefined && fixed !== '') {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(fixed) || !isDate(fixed)) throw new InputError(`TRAIN_COST_TODAY must be a date YYYY-MM-DD, got "${fixed}"`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(fixed) || !isDate(fixed))
+      throw new InputError(`TRAIN_COST_TODAY must be a date YYYY-MM-DD, got "${fixed}"`);
     return fixed;
   }
   return new Date().toISOString().slice(0, 10);

@@ -33,7 +33,7 @@ export function addDevelopmentOptions(cmd: Command): Command {
   return cmd
     .option(
       '--experiments [factor]',
-      'development cost (apart): total R&D compute as a multiple of the final run; alone, Epoch AI\'s 1.2-4x (median 2.2x)',
+      "development cost (apart): total R&D compute as a multiple of the final run; alone, Epoch AI's 1.2-4x (median 2.2x)",
     )
     .option('--staff <n>', 'development cost (apart): people on the project (with --staff-cost)')
     .option('--staff-cost <usd>', 'USD per person-year, salary and overheads (with --staff)')
@@ -47,10 +47,18 @@ export function toDevelopment(o: DevelopmentOptions): DevelopmentInput | null {
     o.experiments === undefined
       ? null
       : o.experiments === true
-        ? { factor: EXPERIMENTS_DEFAULT.factor, range: [...EXPERIMENTS_DEFAULT.range] as [number, number], source: EXPERIMENTS_DEFAULT.source }
+        ? {
+            factor: EXPERIMENTS_DEFAULT.factor,
+            range: [...EXPERIMENTS_DEFAULT.range] as [number, number],
+            source: EXPERIMENTS_DEFAULT.source,
+          }
         : (() => {
             const factor = parseOne(o.experiments, { flag: '--experiments', min: 1 });
-            return { factor, range: [factor, factor] as [number, number], source: `given with --experiments ${o.experiments} (total development compute / final run)` };
+            return {
+              factor,
+              range: [factor, factor] as [number, number],
+              source: `given with --experiments ${o.experiments} (total development compute / final run)`,
+            };
           })();
   if ((o.staff === undefined) !== (o.staffCost === undefined))
     throw new InputError('--staff and --staff-cost go together: e.g. --staff 20 --staff-cost 300000 (USD per person-year)');

@@ -25,8 +25,7 @@ export const wordList = (flag: string) =>
 export const oneOf = <const T extends readonly [string, ...string[]]>(flag: string, values: T) =>
   z.string().transform((s) => {
     const v = s.trim().toLowerCase();
-    if (!(values as readonly string[]).includes(v))
-      throw new InputError(`unknown ${flag} "${s}"; use one of: ${values.join(', ')}`);
+    if (!(values as readonly string[]).includes(v)) throw new InputError(`unknown ${flag} "${s}"; use one of: ${values.join(', ')}`);
     return v as T[number];
   });
 
@@ -56,7 +55,8 @@ export function parseOptions<S extends z.ZodType>(schema: S, raw: unknown): z.ou
 export const outShape = { out: z.string().min(1, 'needs a file name, e.g. --out estimate.json').optional() };
 
 /** --out of an estimate (estimate, budget): HTML too. */
-export const ESTIMATE_OUT = 'write the output to this file (replaced whole, never half-written); format from its extension (.json, .csv, .md, .ndjson, .html, .txt) unless --format';
+export const ESTIMATE_OUT =
+  'write the output to this file (replaced whole, never half-written); format from its extension (.json, .csv, .md, .ndjson, .html, .txt) unless --format';
 
 export function addOutOption(
   cmd: Command,
@@ -66,7 +66,17 @@ export function addOutOption(
 }
 
 /** The format an --out file's extension names; a table for any other (.txt, none). */
-const EXTENSION_FORMATS: Record<string, EstimateFormat> = { json: 'json', csv: 'csv', md: 'markdown', markdown: 'markdown', ndjson: 'ndjson', jsonl: 'ndjson', html: 'html', htm: 'html', txt: 'table' };
+const EXTENSION_FORMATS: Record<string, EstimateFormat> = {
+  json: 'json',
+  csv: 'csv',
+  md: 'markdown',
+  markdown: 'markdown',
+  ndjson: 'ndjson',
+  jsonl: 'ndjson',
+  html: 'html',
+  htm: 'html',
+  txt: 'table',
+};
 
 /** The usual extension of each format, for messages. */
 const EXTENSIONS: Record<Format, string> = { table: 'txt', json: 'json', csv: 'csv', markdown: 'md', ndjson: 'ndjson' };
@@ -86,7 +96,9 @@ export function formatOf(opts: CommonOptions & { out?: string | undefined }): Fo
   const format = estimateFormatOf(opts);
   if (format === 'html') {
     const ends = FORMATS.map((f) => `.${EXTENSIONS[f]}`);
-    throw new InputError(`--out ${opts.out ?? ''}: HTML is for estimates only (train-cost RUN, budget); give a file ending ${ends.slice(0, -1).join(', ')} or ${ends.at(-1)}, or a --format`);
+    throw new InputError(
+      `--out ${opts.out ?? ''}: HTML is for estimates only (train-cost RUN, budget); give a file ending ${ends.slice(0, -1).join(', ')} or ${ends.at(-1)}, or a --format`,
+    );
   }
   return format;
 }
@@ -117,7 +129,8 @@ export function addExplainOption(cmd: Command): Command {
 export const dateOption = (flag: string) =>
   z.string().transform((s) => {
     const v = s.trim();
-    if (!/^\d{4}-\d{2}(-\d{2})?$/.test(v) || !isDate(v)) throw new InputError(`invalid ${flag} "${s}": expected a date YYYY-MM or YYYY-MM-DD, e.g. 2024-12 or 2024-12-26`);
+    if (!/^\d{4}-\d{2}(-\d{2})?$/.test(v) || !isDate(v))
+      throw new InputError(`invalid ${flag} "${s}": expected a date YYYY-MM or YYYY-MM-DD, e.g. 2024-12 or 2024-12-26`);
     return v;
   });
 

@@ -16,7 +16,6 @@ import { ESTIMATE_FORMATS } from '../output/render.js';
 import { VERSION } from '../version.js';
 import { InputError } from '../errors.js';
 
-
 const EXAMPLES = `
 Examples:
   $ train-cost --chips 512 --gpu h800 --hours 80

@@ -55,5 +55,7 @@ async function readAll(stream: NodeJS.ReadStream, limit: number): Promise<string
     size += b.length;
     if (size > limit) break;
   }
-  return Buffer.concat(chunks).subarray(0, limit + 1).toString('utf8');
+  return Buffer.concat(chunks)
+    .subarray(0, limit + 1)
+    .toString('utf8');
 }

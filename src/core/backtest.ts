@@ -157,7 +157,11 @@ export function summarizeLoo(rows: LooRow[], weight: (r: LooRow) => number): Loo
   const ws = rows.map(weight);
   const total = ws.reduce((a, w) => a + w, 0);
   const share = (f: (r: LooRow) => boolean) => rows.reduce((a, r, i) => a + (f(r) ? ws[i]! : 0), 0) / total;
-  const wmedian = (f: (r: LooRow) => number) => weightedQuantile(rows.map((r, i) => ({ r: f(r), w: ws[i]! })), 0.5);
+  const wmedian = (f: (r: LooRow) => number) =>
+    weightedQuantile(
+      rows.map((r, i) => ({ r: f(r), w: ws[i]! })),
+      0.5,
+    );
   return {
     runs: rows.length,
     medianAbsError: wmedian((r) => Math.abs(r.error)),

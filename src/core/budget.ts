@@ -51,12 +51,21 @@ export function estimateBudget(input: BudgetInput, mfuFor: MfuProvider): RunEsti
   const tokens = input.tokens ?? flop / (k * params!);
   // Model states of the model the budget trains (16 bytes per parameter, ZeRO).
   const memory = estimateMemory(params!, input.gpu.memoryGB, input.chips);
-  if (input.chips !== null && input.chips < memory.minChips) warnings.push({ code: 'too-few-chips', chips: input.chips, minChips: memory.minChips });
+  if (input.chips !== null && input.chips < memory.minChips)
+    warnings.push({ code: 'too-few-chips', chips: input.chips, minChips: memory.minChips });
   const optimal = computeOptimal(flop);
   const workload = { flop, mfu: band.default, mfuBasis: basis, params, activeParams: params, tokens, flopPerParamToken: k };
   const compute = { ...base.compute, ...workload };
   const chinchilla = { tokensPerParam: tokens / params!, optimalParams: optimal.params, optimalTokens: optimal.tokens };
   const range = { ...base.range, flop: [peakFlop * band.low, peakFlop * band.high] as [number, number] };
-  const phase = { ...base.phases[0]!, gpuHoursFrom: 'budget' as const, compute: { ...base.phases[0]!.compute, ...workload }, memory, chinchilla, range, warnings };
+  const phase = {
+    ...base.phases[0]!,
+    gpuHoursFrom: 'budget' as const,
+    compute: { ...base.phases[0]!.compute, ...workload },
+    memory,
+    chinchilla,
+    range,
+    warnings,
+  };
   return { ...base, compute, memory, chinchilla, range, phases: [phase], warnings };
 }

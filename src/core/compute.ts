@@ -1,5 +1,11 @@
 // Workload arithmetic: FLOP, peak throughput, time from FLOP, implied MFU.
-import { canonicalKind, GENERATE_FLOP_PER_PARAM_TOKEN, TRAIN_FLOP_PER_PARAM_TOKEN, type WorkloadPart, workloadParts } from './phase-kinds.js';
+import {
+  canonicalKind,
+  GENERATE_FLOP_PER_PARAM_TOKEN,
+  TRAIN_FLOP_PER_PARAM_TOKEN,
+  type WorkloadPart,
+  workloadParts,
+} from './phase-kinds.js';
 import type { Accelerator, Precision, Workload } from './types.js';
 
 /** FLOP per active parameter per token: 6 for training (forward + backward), 2 for a forward pass (Kaplan et al. 2020, arXiv:2001.08361). */

@@ -130,10 +130,28 @@ function component(
   dollars: DollarBasis | null,
 ): CostComponent {
   // Converted to one year's dollars: one more term, the price index's ratio (Epoch AI's adjustment).
-  if (dollars !== null) terms = [...terms, term(`${dollars.year} dollars per dollar of ${dollarDate} (${dollars.index.series})`, dollarFactor(dollars.index, dollarDate, dollars.year), 'factor')];
+  if (dollars !== null)
+    terms = [
+      ...terms,
+      term(
+        `${dollars.year} dollars per dollar of ${dollarDate} (${dollars.index.series})`,
+        dollarFactor(dollars.index, dollarDate, dollars.year),
+        'factor',
+      ),
+    ];
   const usd = productOf(terms);
   const scale = (h: number) => (gpuHours > 0 ? (usd * h) / gpuHours : usd);
-  return { id, label, usd, range: [scale(gpuHoursRange[0]), scale(gpuHoursRange[1])], basis, formula: formulaOf(terms), terms, source, dollarDate };
+  return {
+    id,
+    label,
+    usd,
+    range: [scale(gpuHoursRange[0]), scale(gpuHoursRange[1])],
+    basis,
+    formula: formulaOf(terms),
+    terms,
+    source,
+    dollarDate,
+  };
 }
 
 export interface PhaseCostInput {
@@ -170,31 +188,36 @@ export function phaseCosts(input: PhaseCostInput): CostComponent[] {
     ),
   ];
   const o = input.ownership;
-  const split = (c: CostComponent): CostComponent => (o === null ? c : { ...c, breakdown: hardwareParts(c.usd, o.serverOverhead, o.networkShare) });
+  const split = (c: CostComponent): CostComponent =>
+    o === null ? c : { ...c, breakdown: hardwareParts(c.usd, o.serverOverhead, o.networkShare) };
   if (o !== null) {
     // Epoch AI (Cottier et al. 2024): capex per chip / (1 - network share), amortised over the
     // hardware's life at the utilisation assumed.
     costs.push(
-      split(component(
-        'capex',
-        'Hardware (amortised)',
-        'owned',
-        [
-          term('GPU-hours', gpuHours, 'gpu-hours'),
-          term(o.includesServer ? 'server cost per chip' : 'chip price', o.purchaseUsd, 'usd'),
-          ...(o.includesServer ? [] : [term('server overhead', o.serverOverhead, 'factor')]),
-          // Epoch AI: the hardware's value at the run's date, 10^(-0.14 x years since bought).
-          ...(o.valueFactor === 1 ? [] : [term(`value left at ${input.dollarDates.capex} (bought ${o.purchaseDate})`, o.valueFactor, 'factor')]),
-          term('(1 - network share)', 1 - o.networkShare, 'factor', '/'),
-          term('lifetime hours', o.lifetimeYears * HOURS_PER_YEAR, 'hours', '/'),
-          term('utilisation', o.utilization, 'factor', '/'),
-        ],
-        o.source,
-        gpuHours,
-        gpuHoursRange,
-        input.dollarDates.capex,
-        input.dollars,
-      )),
+      split(
+        component(
+          'capex',
+          'Hardware (amortised)',
+          'owned',
+          [
+            term('GPU-hours', gpuHours, 'gpu-hours'),
+            term(o.includesServer ? 'server cost per chip' : 'chip price', o.purchaseUsd, 'usd'),
+            ...(o.includesServer ? [] : [term('server overhead', o.serverOverhead, 'factor')]),
+            // Epoch AI: the hardware's value at the run's date, 10^(-0.14 x years since bought).
+            ...(o.valueFactor === 1
+              ? []
+              : [term(`value left at ${input.dollarDates.capex} (bought ${o.purchaseDate})`, o.valueFactor, 'factor')]),
+            term('(1 - network share)', 1 - o.networkShare, 'factor', '/'),
+            term('lifetime hours', o.lifetimeYears * HOURS_PER_YEAR, 'hours', '/'),
+            term('utilisation', o.utilization, 'factor', '/'),
+          ],
+          o.source,
+          gpuHours,
+          gpuHoursRange,
+          input.dollarDates.capex,
+          input.dollars,
+        ),
+      ),
     );
     if (input.energy !== null)
       costs.push(
@@ -214,23 +237,25 @@ export function phaseCosts(input: PhaseCostInput): CostComponent[] {
     // chips x server cost per chip / (1 - network share). Not a cost of the run: stated apart.
     if (input.chips !== null)
       costs.push(
-        split(component(
-          'acquisition',
-          'Cluster purchase',
-          'acquisition',
-          [
-            term('chips', input.chips, 'count'),
-            term(o.includesServer ? 'server cost per chip' : 'chip price', o.purchaseUsd, 'usd'),
-            ...(o.includesServer ? [] : [term('server overhead', o.serverOverhead, 'factor')]),
-            term('(1 - network share)', 1 - o.networkShare, 'factor', '/'),
-          ],
-          o.source,
-          // An up-front cost does not scale with the GPU-hours: its range is the figure itself.
-          gpuHours,
-          [gpuHours, gpuHours],
-          input.dollarDates.acquisition,
-          input.dollars,
-        )),
+        split(
+          component(
+            'acquisition',
+            'Cluster purchase',
+            'acquisition',
+            [
+              term('chips', input.chips, 'count'),
+              term(o.includesServer ? 'server cost per chip' : 'chip price', o.purchaseUsd, 'usd'),
+              ...(o.includesServer ? [] : [term('server overhead', o.serverOverhead, 'factor')]),
+              term('(1 - network share)', 1 - o.networkShare, 'factor', '/'),
+            ],
+            o.source,
+            // An up-front cost does not scale with the GPU-hours: its range is the figure itself.
+            gpuHours,
+            [gpuHours, gpuHours],
+            input.dollarDates.acquisition,
+            input.dollars,
+          ),
+        ),
       );
   }
   return costs;
@@ -302,7 +327,11 @@ function sharedTerms(all: readonly CostComponent[]): CostTerm[] {
   const first = all[0]!.terms;
   const same = (a: CostTerm, b: CostTerm) => a.name === b.name && a.value === b.value && a.unit === b.unit && a.op === b.op;
   const alike = all.every(
-    (c) => c.terms.length === first.length && c.terms.length > 0 && c.terms[0]!.name === first[0]!.name && c.terms.slice(1).every((t, i) => same(t, first[i + 1]!)),
+    (c) =>
+      c.terms.length === first.length &&
+      c.terms.length > 0 &&
+      c.terms[0]!.name === first[0]!.name &&
+      c.terms.slice(1).every((t, i) => same(t, first[i + 1]!)),
   );
   if (!alike) return [];
   return [{ ...first[0]!, value: all.reduce((a, c) => a + c.terms[0]!.value, 0) }, ...first.slice(1).map((t) => ({ ...t }))];

@@ -58,7 +58,11 @@ export function pickDated<T extends { date: string }>(
   let best: { item: T; key: [number, number, number] } | null = null;
   for (const item of items) {
     const key = keyOf(item);
-    if (best === null || key[0] < best.key[0] || (key[0] === best.key[0] && (key[1] < best.key[1] || (key[1] === best.key[1] && key[2] < best.key[2]))))
+    if (
+      best === null ||
+      key[0] < best.key[0] ||
+      (key[0] === best.key[0] && (key[1] < best.key[1] || (key[1] === best.key[1] && key[2] < best.key[2])))
+    )
       best = { item, key };
   }
   return best === null ? null : { item: best.item, ageDays: at - dayNumber(best.item.date) };

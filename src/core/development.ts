@@ -65,7 +65,15 @@ export function developmentCosts(base: DevelopmentBase, dev: DevelopmentInput): 
   if (e !== null) {
     // Cottier et al. 2024: development compute = factor x final run, so the extra is (factor - 1) x the run.
     const terms = [term('final-run rental', rental, 'usd'), term('(experiments multiplier - 1)', e.factor - 1, 'factor')];
-    out.push(make('experiments', 'Experiments and ablations', terms, [rentalRange[0] * (e.range[0] - 1), rentalRange[1] * (e.range[1] - 1)], e.source));
+    out.push(
+      make(
+        'experiments',
+        'Experiments and ablations',
+        terms,
+        [rentalRange[0] * (e.range[0] - 1), rentalRange[1] * (e.range[1] - 1)],
+        e.source,
+      ),
+    );
   }
   const s = dev.staff;
   if (s !== null) {
@@ -84,7 +92,11 @@ export function developmentCosts(base: DevelopmentBase, dev: DevelopmentInput): 
     const lost = 1 / dev.goodput - 1;
     const terms =
       base.usdPerGpuHour !== null
-        ? [term('GPU-hours', base.gpuHours, 'gpu-hours'), term('(1 / goodput - 1)', lost, 'factor'), term('price', base.usdPerGpuHour, 'usd-per-gpu-hour')]
+        ? [
+            term('GPU-hours', base.gpuHours, 'gpu-hours'),
+            term('(1 / goodput - 1)', lost, 'factor'),
+            term('price', base.usdPerGpuHour, 'usd-per-gpu-hour'),
+          ]
         : [term('final-run rental', rental, 'usd'), term('(1 / goodput - 1)', lost, 'factor')];
     out.push(
       make(

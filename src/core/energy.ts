@@ -22,8 +22,15 @@ export function energyKwh(gpuHours: number, systemWattsPerChip: number, drawFrac
 export function estimateEnergy(gpuHours: number, gpu: Accelerator, profile: EnergyProfile): EnergyEstimate {
   const watts = gpu.systemWattsPerChip;
   const draw = gpu.powerDrawFraction;
-  const base = { region: profile.region, regionDefaultReason: profile.defaultReason, pue: profile.pue, gridGCo2PerKwh: profile.gridGCo2PerKwh, usdPerKwh: profile.usdPerKwh };
-  if (watts === undefined || draw === undefined) return { kWh: null, usd: null, co2Tonnes: null, systemWattsPerChip: null, drawFraction: null, ...base };
+  const base = {
+    region: profile.region,
+    regionDefaultReason: profile.defaultReason,
+    pue: profile.pue,
+    gridGCo2PerKwh: profile.gridGCo2PerKwh,
+    usdPerKwh: profile.usdPerKwh,
+  };
+  if (watts === undefined || draw === undefined)
+    return { kWh: null, usd: null, co2Tonnes: null, systemWattsPerChip: null, drawFraction: null, ...base };
   const kWh = energyKwh(gpuHours, watts, draw, profile.pue);
   return {
     kWh,

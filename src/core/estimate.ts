@@ -50,7 +50,9 @@ export function mfuBandFor(
 
 /** The warning owed when an MFU comes from another accelerator's runs (family or pooled fit). */
 export function uncalibratedWarning(input: Pick<PhaseInput, 'gpu' | 'precision'>, basis: MfuBasis): Warning[] {
-  return basis === 'family' || basis === 'pooled' ? [{ code: 'mfu-uncalibrated', gpu: input.gpu.id, precision: input.precision, basis }] : [];
+  return basis === 'family' || basis === 'pooled'
+    ? [{ code: 'mfu-uncalibrated', gpu: input.gpu.id, precision: input.precision, basis }]
+    : [];
 }
 
 export function estimatePhase(input: PhaseInput, mfuFor: MfuProvider): PhaseEstimate {
@@ -87,7 +89,10 @@ export function estimatePhase(input: PhaseInput, mfuFor: MfuProvider): PhaseEsti
             usdPerKwh: input.energy.usdPerKwh,
             source: `Epoch AI cost model (Cottier et al. 2024); electricity price ${input.energy.region === null ? 'given' : `of region ${input.energy.region}`}`,
           },
-    ownership: input.ownership === null ? null : { ...input.ownership, source: `Epoch AI cost model (Cottier et al. 2024); purchase price: ${input.ownership.purchaseSource}` },
+    ownership:
+      input.ownership === null
+        ? null
+        : { ...input.ownership, source: `Epoch AI cost model (Cottier et al. 2024); purchase price: ${input.ownership.purchaseSource}` },
     dollarDates: {
       rental: input.price.date ?? input.date,
       capex: input.date,
@@ -100,7 +105,14 @@ export function estimatePhase(input: PhaseInput, mfuFor: MfuProvider): PhaseEsti
   if (p.id !== null && p.date !== null && p.ageDays !== null) {
     // An assumption (a figure a source assumed, such as DeepSeek's $2) is not a market quote: it does not go stale.
     if (input.maxPriceAgeDays !== null && p.ageDays > input.maxPriceAgeDays && p.kind !== 'assumption')
-      warnings.push({ code: 'stale-price', gpu: gpu.id, priceId: p.id, priceDate: p.date, ageDays: p.ageDays, maxDays: input.maxPriceAgeDays });
+      warnings.push({
+        code: 'stale-price',
+        gpu: gpu.id,
+        priceId: p.id,
+        priceDate: p.date,
+        ageDays: p.ageDays,
+        maxDays: input.maxPriceAgeDays,
+      });
     if (p.ageDays < 0) warnings.push({ code: 'price-after-date', gpu: gpu.id, priceId: p.id, priceDate: p.date, date: input.date });
   }
   const rentalTotal = totalOf(costs, 'rental')!;
@@ -130,7 +142,8 @@ export function estimatePhase(input: PhaseInput, mfuFor: MfuProvider): PhaseEsti
       priceAgeDays: input.price.ageDays,
     },
     energy,
-    ownership: input.ownership === null ? null : estimateOwnership(time.gpuHours, input.ownership, energy.usd, price, totalOf(costs, 'owned')!),
+    ownership:
+      input.ownership === null ? null : estimateOwnership(time.gpuHours, input.ownership, energy.usd, price, totalOf(costs, 'owned')!),
     compute: {
       precision,
       kind: input.workload === null ? null : canonicalKind(input.workload.kind),
@@ -145,7 +158,10 @@ export function estimatePhase(input: PhaseInput, mfuFor: MfuProvider): PhaseEsti
       flopPerParamToken:
         input.workload === null
           ? null
-          : singleFlopPerParamToken({ kind: canonicalKind(input.workload.kind), trainableFraction: input.workload.trainableFraction ?? null }),
+          : singleFlopPerParamToken({
+              kind: canonicalKind(input.workload.kind),
+              trainableFraction: input.workload.trainableFraction ?? null,
+            }),
       tokens: input.workload?.tokens ?? null,
       peakFlopsPerChip: peak,
       peakFlop: time.gpuHours * 3600 * peak,
@@ -190,7 +206,13 @@ function solveTime(
   mfuFor: MfuProvider,
   warnings: Warning[],
 ): TimeSolution {
-  const partInfo = (p: WorkloadPart) => ({ label: p.label, mode: p.mode, flop: p.flop, activeParams: p.activeParams, flopPerParamToken: p.flopPerParamToken });
+  const partInfo = (p: WorkloadPart) => ({
+    label: p.label,
+    mode: p.mode,
+    flop: p.flop,
+    activeParams: p.activeParams,
+    flopPerParamToken: p.flopPerParamToken,
+  });
   if (input.duration !== null) {
     const gpuHours = gpuHoursOf(input.duration, input.chips);
     if (gpuHours === null) throw new EstimateInputError(`phase "${input.name}": hours need chips`);
@@ -292,7 +314,9 @@ function aggregate(input: RunInput, phases: PhaseEstimate[]): RunEstimate {
     compute: {
       precision: same(phases.map((p) => p.compute.precision)),
       kind: same(phases.map((p) => p.compute.kind)),
-      parts: phases.flatMap((p) => p.compute.parts.map((part) => ({ ...part, label: phases.length > 1 ? `${p.name}: ${part.label}` : part.label }))),
+      parts: phases.flatMap((p) =>
+        p.compute.parts.map((part) => ({ ...part, label: phases.length > 1 ? `${p.name}: ${part.label}` : part.label })),
+      ),
       flop: sumKnown(phases.map((p) => p.compute.flop)),
       mfu: only?.compute.mfu ?? null,
       mfuBasis: only?.compute.mfuBasis ?? null,
@@ -315,7 +339,10 @@ function aggregate(input: RunInput, phases: PhaseEstimate[]): RunEstimate {
       usd: rangeOf(costs, 'rental')!,
       flop: null,
       // Ends summed (phases' errors taken as fully correlated): the phases' common level, if one.
-      level: new Set(phases.filter((p) => p.range.level !== null).map((p) => p.range.level)).size === 1 ? phases.find((p) => p.range.level !== null)!.range.level : null,
+      level:
+        new Set(phases.filter((p) => p.range.level !== null).map((p) => p.range.level)).size === 1
+          ? phases.find((p) => p.range.level !== null)!.range.level
+          : null,
     },
     costs,
     reported: input.reported,

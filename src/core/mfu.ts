@@ -212,7 +212,8 @@ export interface CalibrationRun {
  * `reported.gpuHours` when the run is that single phase. FLOP = 6 x N_active x D (Kaplan et al. 2020).
  */
 export function observationFromRun(run: CalibrationRun): MfuObservation | null {
-  const isTrain = (p: CalibrationRun['phases'][number]) => ['train', 'pretrain'].includes(p.kind ?? 'train') && (p.tokens !== undefined || p.flops !== undefined);
+  const isTrain = (p: CalibrationRun['phases'][number]) =>
+    ['train', 'pretrain'].includes(p.kind ?? 'train') && (p.tokens !== undefined || p.flops !== undefined);
   // A third party's estimate (the lab published nothing) is context, not an observation.
   if (run.reported?.gpuHoursBasis === 'third-party-estimate') return null;
   const work = run.phases.filter(isTrain);
@@ -252,7 +253,14 @@ interface Design {
   yearRange: [number, number];
 }
 
-type Query = { gpuId: string; precision: Precision; activeParams: number | null; totalParams?: number | null; chips?: number | null; year?: number | null };
+type Query = {
+  gpuId: string;
+  precision: Precision;
+  activeParams: number | null;
+  totalParams?: number | null;
+  chips?: number | null;
+  year?: number | null;
+};
 
 function yearRangeOf(obs: MfuObservation[]): [number, number] {
   const ys = obs.map((o) => o.year).filter((y): y is number => typeof y === 'number');
@@ -407,19 +415,14 @@ function fitPoint(obs: MfuObservation[], gpus: Map<string, Accelerator>, opts: M
 }
 
 /** ln MFU of the point prediction and which level of the hierarchy informed it. */
-function predictLog(
-  m: Omit<MfuModel, 'band'>,
-  q: Query,
-): { value: number; basis: MfuBasisLevel } {
+function predictLog(m: Omit<MfuModel, 'band'>, q: Query): { value: number; basis: MfuBasisLevel } {
   const fam = acceleratorFamily(q.gpuId);
   const f = fam === null ? undefined : m.families[fam];
   const acc = m.accelerators[q.gpuId];
   // Without a model size the prediction is at the reference size (10B active); no extrapolation
   // beyond the calibrated sizes (the log-linear trend is only supported inside them).
   const x =
-    q.activeParams === null || !(q.activeParams > 0)
-      ? 0
-      : logSize(Math.min(Math.max(q.activeParams, m.sizeRange[0]), m.sizeRange[1]));
+    q.activeParams === null || !(q.activeParams > 0) ? 0 : logSize(Math.min(Math.max(q.activeParams, m.sizeRange[0]), m.sizeRange[1]));
   const value =
     m.intercept +
     (f?.offset ?? 0) +

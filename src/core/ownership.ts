@@ -105,4 +105,3 @@ export function estimateOwnership(
     valueFactor: params.valueFactor,
   };
 }
-

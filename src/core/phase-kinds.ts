@@ -60,7 +60,8 @@ export const PHASE_KIND_RULES: Record<PhaseKind, { formula: string; source: stri
   },
   lora: {
     formula: `FLOP = (${LORA_FLOP_PER_PARAM_TOKEN.forward + LORA_FLOP_PER_PARAM_TOKEN.activationGradients} + ${LORA_FLOP_PER_PARAM_TOKEN.weightGradients} x f) x N_active x D, f = trainable fraction (forward ${LORA_FLOP_PER_PARAM_TOKEN.forward}, activation gradients ${LORA_FLOP_PER_PARAM_TOKEN.activationGradients} through frozen weights, weight gradients ${LORA_FLOP_PER_PARAM_TOKEN.weightGradients} for the trainable part only)`,
-    source: 'Hu et al. 2021, LoRA, arXiv:2106.09685, section 4.2; Narayanan et al. 2021, arXiv:2104.04473, appendix (backward = 2 x forward: input and weight gradients)',
+    source:
+      'Hu et al. 2021, LoRA, arXiv:2106.09685, section 4.2; Narayanan et al. 2021, arXiv:2104.04473, appendix (backward = 2 x forward: input and weight gradients)',
     mfu: 'the pre-training calibration applied to LoRA (not calibrated on LoRA runs)',
   },
   rl: {
@@ -123,7 +124,15 @@ export function workloadParts(w: KindWorkload): WorkloadPart[] {
   if (w.flop !== null) {
     // A FLOP total given directly is one part of the kind's main mode (rl and distill need params and tokens).
     const mode = w.kind === 'generate' ? 'generate' : 'train';
-    return [{ label: mode === 'generate' ? 'generation' : 'training', mode, activeParams: w.activeParams, flop: w.flop, flopPerParamToken: singleFlopPerParamToken(w) }];
+    return [
+      {
+        label: mode === 'generate' ? 'generation' : 'training',
+        mode,
+        activeParams: w.activeParams,
+        flop: w.flop,
+        flopPerParamToken: singleFlopPerParamToken(w),
+      },
+    ];
   }
   const n = w.activeParams;
   const d = w.tokens;

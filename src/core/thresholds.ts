@@ -47,7 +47,12 @@ export function checkThresholds(flop: [number, number], thresholds: readonly Com
  * estimated first, with its own base), the thresholds checked against it, and the base's
  * estimate kept apart when it is to be shown (--with-base). Never summed into the run's costs.
  */
-export function withLineage(run: RunEstimate, base: RunEstimate | null, thresholds: readonly ComputeThreshold[], showBase: boolean): RunEstimate {
+export function withLineage(
+  run: RunEstimate,
+  base: RunEstimate | null,
+  thresholds: readonly ComputeThreshold[],
+  showBase: boolean,
+): RunEstimate {
   const flop = cumulativeFlop(runFlopBounds(run), base === null ? null : base.cumulativeFlop);
   return { ...run, base: showBase ? base : null, cumulativeFlop: flop, thresholds: checkThresholds(flop, thresholds) };
 }

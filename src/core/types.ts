@@ -19,7 +19,6 @@ export type { PhaseKind, PhaseKindInput };
 /** What a phase does (src/core/phase-kinds.ts); `train` is accepted as an alias of `pretrain`. */
 export type WorkloadKind = PhaseKindInput;
 
-
 export interface MfuBand {
   default: number;
   low: number;
@@ -246,7 +245,14 @@ export interface PhaseEstimate {
   wallClockHours: number | null;
   gpuHours: number;
   gpuHoursFrom: GpuHoursFrom;
-  rental: { usd: number; usdPerGpuHour: number; priceId: string | null; priceSource: string; priceDate: string | null; priceAgeDays: number | null };
+  rental: {
+    usd: number;
+    usdPerGpuHour: number;
+    priceId: string | null;
+    priceSource: string;
+    priceDate: string | null;
+    priceAgeDays: number | null;
+  };
   energy: EnergyEstimate;
   ownership: OwnershipEstimate | null;
   compute: ComputeEstimate;

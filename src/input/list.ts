@@ -70,14 +70,18 @@ function expandRange(part: string, rule: NumberRule): number[] {
   // Counted before it is made: 1..1e9 is refused at once, not after 100,000 values.
   const count = geometric ? Math.log(end / start) / Math.log(step) : (end - start) / step;
   if (!(count < MAX_LIST_VALUES + 1))
-    throw new InputError(`${rule.flag} range ${quote(part)} expands to more than ${MAX_LIST_VALUES.toLocaleString('en-US')} values, the most one flag takes`);
+    throw new InputError(
+      `${rule.flag} range ${quote(part)} expands to more than ${MAX_LIST_VALUES.toLocaleString('en-US')} values, the most one flag takes`,
+    );
   const values: number[] = [];
   for (let i = 0; ; i++) {
     // Computed from the start each time, so 0.3..0.5:0.05 does not drift.
     const v = round12(geometric ? start * step ** i : start + i * step);
     if (v > end * (1 + 1e-12)) break;
     if (values.length >= MAX_LIST_VALUES)
-      throw new InputError(`${rule.flag} range ${quote(part)} expands to more than ${MAX_LIST_VALUES.toLocaleString('en-US')} values, the most one flag takes`);
+      throw new InputError(
+        `${rule.flag} range ${quote(part)} expands to more than ${MAX_LIST_VALUES.toLocaleString('en-US')} values, the most one flag takes`,
+      );
     check(v, String(v), rule);
     values.push(v);
   }

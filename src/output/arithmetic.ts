@@ -15,7 +15,9 @@ export function arithmeticLines(p: PhaseEstimate): string[] {
   const split = k.parts.length > 1 && k.tokens !== null;
   if (split) {
     for (const part of k.parts)
-      lines.push(`${part.label} = ${part.flopPerParamToken} x ${fmtExp(part.activeParams!)} parameters x ${fmtExp(k.tokens!)} tokens = ${fmtExp(part.flop)} FLOP`);
+      lines.push(
+        `${part.label} = ${part.flopPerParamToken} x ${fmtExp(part.activeParams!)} parameters x ${fmtExp(k.tokens!)} tokens = ${fmtExp(part.flop)} FLOP`,
+      );
     lines.push(`workload = ${k.parts.map((x) => fmtExp(x.flop)).join(' + ')} = ${fmtExp(k.flop!)} FLOP`);
   } else if (p.gpuHoursFrom !== 'budget' && k.flop !== null && k.activeParams !== null && k.tokens !== null && k.flopPerParamToken !== null)
     lines.push(
@@ -31,20 +33,28 @@ export function arithmeticLines(p: PhaseEstimate): string[] {
     case 'budget':
       lines.push(`GPU-hours = budget / price = ${fmtUsd(p.rental.usd)} / ${fmtUsd(p.rental.usdPerGpuHour)} = ${fmtNumber(p.gpuHours)}`);
       if (k.mfu !== null && k.flop !== null)
-        lines.push(`workload = GPU-hours x 3600 x peak x MFU = ${fmtNumber(p.gpuHours)} x 3600 x ${peak} x ${fmtPercent(k.mfu)} = ${fmtExp(k.flop)} FLOP`);
+        lines.push(
+          `workload = GPU-hours x 3600 x peak x MFU = ${fmtNumber(p.gpuHours)} x 3600 x ${peak} x ${fmtPercent(k.mfu)} = ${fmtExp(k.flop)} FLOP`,
+        );
       if (k.activeParams !== null && k.tokens !== null && p.chinchilla !== null)
         lines.push(
           `model = ${fmtExp(k.activeParams)} parameters x ${fmtExp(k.tokens)} tokens, so that ${FLOP_PER_PARAM_TOKEN.train} x N x D = FLOP` +
-            (Math.abs(k.activeParams / p.chinchilla.optimalParams - 1) < 1e-6 ? ` with D = ${CHINCHILLA_TOKENS_PER_PARAM} N (compute-optimal: N = sqrt(FLOP / ${FLOP_PER_PARAM_TOKEN.train * CHINCHILLA_TOKENS_PER_PARAM}))` : ''),
+            (Math.abs(k.activeParams / p.chinchilla.optimalParams - 1) < 1e-6
+              ? ` with D = ${CHINCHILLA_TOKENS_PER_PARAM} N (compute-optimal: N = sqrt(FLOP / ${FLOP_PER_PARAM_TOKEN.train * CHINCHILLA_TOKENS_PER_PARAM}))`
+              : ''),
         );
       break;
     case 'workload':
       if (k.parts.length > 1) {
         for (const part of k.parts)
-          lines.push(`${part.label} GPU-hours = ${fmtExp(part.flop)} / (${peak} x ${fmtPercent(part.mfu!)} MFU x 3600) = ${fmtNumber(part.gpuHours!)}`);
+          lines.push(
+            `${part.label} GPU-hours = ${fmtExp(part.flop)} / (${peak} x ${fmtPercent(part.mfu!)} MFU x 3600) = ${fmtNumber(part.gpuHours!)}`,
+          );
         lines.push(
           `GPU-hours = ${k.parts.map((x) => fmtNumber(x.gpuHours!)).join(' + ')} = ${fmtNumber(p.gpuHours)} (blended MFU ${fmtPercent(k.mfu!)})` +
-            (p.range.gpuHours[0] !== p.range.gpuHours[1] ? `; at the ends of the MFU bands, ${fmtNumber(p.range.gpuHours[0])} to ${fmtNumber(p.range.gpuHours[1])}` : ''),
+            (p.range.gpuHours[0] !== p.range.gpuHours[1]
+              ? `; at the ends of the MFU bands, ${fmtNumber(p.range.gpuHours[0])} to ${fmtNumber(p.range.gpuHours[1])}`
+              : ''),
         );
         break;
       }
@@ -81,7 +91,9 @@ export function costLines(costs: readonly CostComponent[]): string[] {
   // Epoch AI's split of the hardware figures: chip + rest of the server + cluster interconnect.
   for (const c of costs)
     if (c.breakdown !== undefined)
-      lines.push(`${c.id} = ${c.breakdown.map((x) => x.label).join(' + ')} = ${c.breakdown.map((x) => `${fmtUsd(x.usd)} (${fmtPercent(x.share)})`).join(' + ')} = ${fmtUsd(c.usd)}`);
+      lines.push(
+        `${c.id} = ${c.breakdown.map((x) => x.label).join(' + ')} = ${c.breakdown.map((x) => `${fmtUsd(x.usd)} (${fmtPercent(x.share)})`).join(' + ')} = ${fmtUsd(c.usd)}`,
+      );
   for (const basis of COST_BASES) {
     const of = costs.filter((c) => c.basis === basis);
     if (of.length > 1)

@@ -8,7 +8,6 @@ import type { RunEstimate } from '../core/types.js';
 import { fmtExp, fmtNumber, fmtPercent, fmtRate, fmtTerm, fmtUsd } from './format.js';
 import { fmtAge } from './warnings.js';
 
-
 export function assumptionLines(runs: readonly RunEstimate[]): string[] {
   const phases = runs.flatMap((r) => r.phases);
   const lines = new Set<string>();
@@ -18,10 +17,14 @@ export function assumptionLines(runs: readonly RunEstimate[]): string[] {
   else for (const r of runs) lines.add(`Date ${r.name}: ${r.date} (training start; prices and hardware value as of it; --date changes it)`);
   for (const p of phases)
     if (p.rental.priceId !== null && p.rental.priceDate !== null && p.rental.priceAgeDays !== null)
-      lines.add(`Price age ${p.gpu.id}: ${p.rental.priceId} is from ${p.rental.priceDate}, ${p.rental.priceAgeDays >= 0 ? `${fmtAge(p.rental.priceAgeDays)} before` : `${fmtAge(p.rental.priceAgeDays)} after`} the run's date`);
+      lines.add(
+        `Price age ${p.gpu.id}: ${p.rental.priceId} is from ${p.rental.priceDate}, ${p.rental.priceAgeDays >= 0 ? `${fmtAge(p.rental.priceAgeDays)} before` : `${fmtAge(p.rental.priceAgeDays)} after`} the run's date`,
+      );
   for (const p of phases) for (const c of p.costs) lines.add(costLine(c, p.gpu.id));
   if (phases.some((p) => p.costs.some((c) => c.breakdown !== undefined))) lines.add(HARDWARE_SPLIT);
-  const development = runs.flatMap((r) => r.costs.filter((c) => c.basis === 'development').map((c) => ({ c, gpu: r.gpu?.id ?? 'several' })));
+  const development = runs.flatMap((r) =>
+    r.costs.filter((c) => c.basis === 'development').map((c) => ({ c, gpu: r.gpu?.id ?? 'several' })),
+  );
   for (const { c, gpu } of development) lines.add(costLine(c, gpu));
   if (development.length > 0) lines.add(DEVELOPMENT_APART);
   if (development.some(({ c }) => c.id === 'restarts')) lines.add(RESTARTS_ONCE);
@@ -42,7 +45,9 @@ export function assumptionLines(runs: readonly RunEstimate[]): string[] {
             ? `from the ${p.gpu.id} preset's mfu block`
             : `calibrated on published runs (${m.mfuBasis === 'accelerator' ? `${p.gpu.id} runs` : `${m.mfuBasis} fit`}); see docs/calibration.md`;
       const what = 'mode' in m && m.mode === 'generate' ? 'Generation MFU' : 'MFU';
-      lines.add(`${what} ${p.gpu.id} ${p.compute.precision}: ${fmtPercent(m.mfu)}, ${what === 'MFU' ? basis : 'given with --generation-mfu or --mfu'}`);
+      lines.add(
+        `${what} ${p.gpu.id} ${p.compute.precision}: ${fmtPercent(m.mfu)}, ${what === 'MFU' ? basis : 'given with --generation-mfu or --mfu'}`,
+      );
     }
   }
   for (const p of phases) {
@@ -85,8 +90,7 @@ export function assumptionLines(runs: readonly RunEstimate[]): string[] {
 }
 
 /** How the hardware figures split, as Epoch AI reports them (energy is its own component). */
-export const HARDWARE_SPLIT =
-  `Hardware split (Epoch AI, Cottier et al. 2024): AI accelerator chip = server cost / server overhead (${OWNERSHIP_DEFAULTS.serverOverhead}), rest of the server = the remainder of the server cost, cluster interconnect = network share (${OWNERSHIP_DEFAULTS.networkShare * 100}%) of the cluster; energy is its own component`;
+export const HARDWARE_SPLIT = `Hardware split (Epoch AI, Cottier et al. 2024): AI accelerator chip = server cost / server overhead (${OWNERSHIP_DEFAULTS.serverOverhead}), rest of the server = the remainder of the server cost, cluster interconnect = network share (${OWNERSHIP_DEFAULTS.networkShare * 100}%) of the cluster; energy is its own component`;
 /** Development costs are stated apart: the run's totals never include them. */
 export const DEVELOPMENT_APART =
   'Development costs (experiments, staff, restarts) are beyond the final run and stated apart: never added to the rental, owned or purchase totals';
@@ -104,6 +108,8 @@ export function dollarBasisLine(runs: readonly RunEstimate[]): string {
 
 /** "Rental h800: GPU-hours x price; price $2.00/GPU-hour (deepseek-assumption, 2024-12: ...)". */
 function costLine(c: CostComponent, gpuId: string): string {
-  const given = c.terms.slice(1).map((t) => `${t.name} ${t.unit === 'usd-per-gpu-hour' || t.unit === 'usd-per-kwh' ? fmtRate(t) : fmtTerm(t)}`);
+  const given = c.terms
+    .slice(1)
+    .map((t) => `${t.name} ${t.unit === 'usd-per-gpu-hour' || t.unit === 'usd-per-kwh' ? fmtRate(t) : fmtTerm(t)}`);
   return `${c.label} ${gpuId}: ${c.formula}${given.length > 0 ? `; ${given.join(', ')}` : ''} (${c.source})`;
 }

@@ -23,14 +23,37 @@ const COLS: BacktestColumn[] = [
   { header: 'GPU', key: 'gpu', text: (r) => r.gpuId, raw: (r) => r.gpuId },
   { header: 'Prec.', key: 'precision', text: (r) => r.precision, raw: (r) => r.precision },
   { header: 'N active', key: 'activeParams', text: (r) => fmtCompact(r.activeParams), raw: (r) => r.activeParams },
-  { header: 'Reported GPU-h', key: 'reportedGpuHours', text: (r) => fmtNumber(r.reportedGpuHours), compact: (r) => fmtShort(r.reportedGpuHours), raw: (r) => r.reportedGpuHours },
+  {
+    header: 'Reported GPU-h',
+    key: 'reportedGpuHours',
+    text: (r) => fmtNumber(r.reportedGpuHours),
+    compact: (r) => fmtShort(r.reportedGpuHours),
+    raw: (r) => r.reportedGpuHours,
+  },
   { header: 'Basis', key: 'gpuHoursBasis', text: (r) => r.gpuHoursBasis, raw: (r) => r.gpuHoursBasis },
-  { header: 'Predicted', key: 'predictedGpuHours', text: (r) => fmtNumber(r.predictedGpuHours), compact: (r) => fmtShort(r.predictedGpuHours), raw: (r) => r.predictedGpuHours },
-  { header: 'Range', key: 'gpuHoursLow', text: (r) => fmtRange(r.gpuHoursRange, fmtNumber), compact: (r) => fmtRange(r.gpuHoursRange, fmtShort), raw: (r) => r.gpuHoursRange[0] },
+  {
+    header: 'Predicted',
+    key: 'predictedGpuHours',
+    text: (r) => fmtNumber(r.predictedGpuHours),
+    compact: (r) => fmtShort(r.predictedGpuHours),
+    raw: (r) => r.predictedGpuHours,
+  },
+  {
+    header: 'Range',
+    key: 'gpuHoursLow',
+    text: (r) => fmtRange(r.gpuHoursRange, fmtNumber),
+    compact: (r) => fmtRange(r.gpuHoursRange, fmtShort),
+    raw: (r) => r.gpuHoursRange[0],
+  },
   { header: 'Error', key: 'error', text: (r) => signed(r.error), raw: (r) => r.error },
   { header: 'In range', key: 'inside', text: (r) => (r.inside ? 'yes' : 'NO'), raw: (r) => r.inside },
   { header: 'MFU seen', key: 'observedMfu', text: (r) => fmtPercent(r.observedMfu), raw: (r) => r.observedMfu },
-  { header: 'MFU predicted', key: 'predictedMfu', text: (r) => `${fmtPercent(r.predictedMfu.default)} (${r.basis})`, raw: (r) => r.predictedMfu.default },
+  {
+    header: 'MFU predicted',
+    key: 'predictedMfu',
+    text: (r) => `${fmtPercent(r.predictedMfu.default)} (${r.basis})`,
+    raw: (r) => r.predictedMfu.default,
+  },
 ];
 
 /** The order columns are left out of a terminal too narrow for them, first to go first (by key); --wide shows all. */
@@ -110,4 +133,3 @@ export function renderBacktest(b: BacktestResult, format: Format, opts: { color:
     }
   }
 }
-

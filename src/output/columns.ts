@@ -2,7 +2,19 @@
 import { type CostBasis, COST_BASES, COST_IDS, costOf } from '../core/costs.js';
 import type { PhaseEstimate, RunEstimate } from '../core/types.js';
 import { BASIS_LABELS, totalsOf } from './costs.js';
-import { fmtDuration, fmtExp, fmtHours, fmtNumber, fmtPercent, fmtRange, fmtRatio, fmtShort, fmtUsd, fmtUsdCompact, fmtUsdShort } from './format.js';
+import {
+  fmtDuration,
+  fmtExp,
+  fmtHours,
+  fmtNumber,
+  fmtPercent,
+  fmtRange,
+  fmtRatio,
+  fmtShort,
+  fmtUsd,
+  fmtUsdCompact,
+  fmtUsdShort,
+} from './format.js';
 
 export type Row = RunEstimate | PhaseEstimate;
 
@@ -52,7 +64,13 @@ export const COLUMNS = {
     compact: (r) => opt(r.wallClockHours, fmtDuration),
     raw: (r) => r.wallClockHours,
   },
-  gpuHours: { header: 'GPU-hours', key: 'gpuHours', text: (r) => fmtNumber(r.gpuHours), compact: (r) => fmtShort(r.gpuHours), raw: (r) => r.gpuHours },
+  gpuHours: {
+    header: 'GPU-hours',
+    key: 'gpuHours',
+    text: (r) => fmtNumber(r.gpuHours),
+    compact: (r) => fmtShort(r.gpuHours),
+    raw: (r) => r.gpuHours,
+  },
   /** With ranges: the point and, when it has one, the range, 3 significant digits: "7.21M (5.44M - 10.5M)". */
   gpuHoursWithRange: {
     header: 'GPU-hours',
@@ -60,7 +78,12 @@ export const COLUMNS = {
     text: (r) => fmtShort(r.gpuHours) + (hasRange(r) ? ` (${fmtRange(r.range.gpuHours, fmtShort)})` : ''),
     raw: (r) => r.gpuHours,
   },
-  shortWallClock: { header: 'Wall-clock', key: 'wallClockHours', text: (r) => opt(r.wallClockHours, fmtDuration), raw: (r) => r.wallClockHours },
+  shortWallClock: {
+    header: 'Wall-clock',
+    key: 'wallClockHours',
+    text: (r) => opt(r.wallClockHours, fmtDuration),
+    raw: (r) => r.wallClockHours,
+  },
   price: { header: '$/GPU-h', key: 'usdPerGpuHour', text: (r) => fmtUsd(r.rental.usdPerGpuHour), raw: (r) => r.rental.usdPerGpuHour },
   mfu: {
     header: 'MFU',
@@ -101,7 +124,10 @@ export const COLUMNS = {
     text: (r) => {
       const rep = 'reported' in r ? r.reported : null;
       if (rep === null || (rep.gpuHours === null && rep.usd === null)) return dash;
-      const figures = [rep.gpuHours === null ? null : `${fmtShort(rep.gpuHours)} GPU-h`, rep.usd === null ? null : fmtUsdShort(rep.usd)].filter((s) => s !== null);
+      const figures = [
+        rep.gpuHours === null ? null : `${fmtShort(rep.gpuHours)} GPU-h`,
+        rep.usd === null ? null : fmtUsdShort(rep.usd),
+      ].filter((s) => s !== null);
       return `${figures.join(', ')} (${(rep.gpuHoursBasis ?? 'reported').replace(/-/g, ' ')})`;
     },
     raw: (r) => ('reported' in r ? (r.reported?.gpuHours ?? null) : null),
@@ -111,7 +137,12 @@ export const COLUMNS = {
 } satisfies Record<string, Column>;
 
 /** CSV names of the totals: kept from 0.1.0 (rentalUsd, ownershipUsd). */
-const TOTAL_KEYS: Record<CostBasis, string> = { rental: 'rentalUsd', owned: 'ownershipUsd', acquisition: 'acquisitionUsd', development: 'developmentUsd' };
+const TOTAL_KEYS: Record<CostBasis, string> = {
+  rental: 'rentalUsd',
+  owned: 'ownershipUsd',
+  acquisition: 'acquisitionUsd',
+  development: 'developmentUsd',
+};
 
 /** A total over the cost components of one basis; compact with its range beside it when ranged. */
 export function totalColumn(basis: CostBasis, ranged: boolean, short = ranged): Column {

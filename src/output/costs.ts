@@ -11,7 +11,9 @@ export const BASIS_LABELS: Record<CostBasis, { label: string; id: string }> = {
 };
 
 /** The totals present, each with its components: the order renderers list them in. */
-export function totalsOf(costs: readonly CostComponent[]): { basis: CostBasis; usd: number; range: [number, number]; parts: CostComponent[] }[] {
+export function totalsOf(
+  costs: readonly CostComponent[],
+): { basis: CostBasis; usd: number; range: [number, number]; parts: CostComponent[] }[] {
   return COST_BASES.flatMap((basis) => {
     const parts = costs.filter((c) => c.basis === basis);
     if (parts.length === 0) return [];
@@ -28,6 +30,7 @@ export function partsText(parts: readonly CostComponent[]): string {
   const only = parts.length === 1 ? parts[0]! : null;
   const rate = only?.terms.at(-1);
   if (rate !== undefined && (rate.unit === 'usd-per-gpu-hour' || rate.unit === 'usd-per-kwh')) return `at ${fmtRate(rate)}`;
-  if (only !== null && only.terms.length > 0) return `= ${only.terms.map((t, i) => `${i === 0 ? '' : `${t.op} `}${fmtTermWithUnit(t)}`).join(' ')}`;
+  if (only !== null && only.terms.length > 0)
+    return `= ${only.terms.map((t, i) => `${i === 0 ? '' : `${t.op} `}${fmtTermWithUnit(t)}`).join(' ')}`;
   return `= ${parts.map((c) => `${fmtUsd(c.usd)} ${c.id}`).join(' + ')}`;
 }

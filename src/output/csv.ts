@@ -9,11 +9,34 @@ const C = COLUMNS;
 /** The columns and the line of each row, made once per document. */
 function csvShape() {
   const CSV_COLUMNS: Column[] = [
-    C.gpu, C.chips, C.wallClock, C.gpuHours, C.price, totalColumn('rental', false), C.mfu, C.flop, C.energy, C.co2, totalColumn('owned', false),
+    C.gpu,
+    C.chips,
+    C.wallClock,
+    C.gpuHours,
+    C.price,
+    totalColumn('rental', false),
+    C.mfu,
+    C.flop,
+    C.energy,
+    C.co2,
+    totalColumn('owned', false),
   ];
   // Every component has its column, empty where a run lacks it, so the columns never depend on the input.
   const components = componentColumns();
-  const header = ['run', 'phase', ...CSV_COLUMNS.map((c) => c.key), 'gpuHoursLow', 'gpuHoursHigh', 'usdLow', 'usdHigh', 'priceId', ...components.map((c) => c.key), 'date', 'priceDate', 'dollarYear'];
+  const header = [
+    'run',
+    'phase',
+    ...CSV_COLUMNS.map((c) => c.key),
+    'gpuHoursLow',
+    'gpuHoursHigh',
+    'usdLow',
+    'usdHigh',
+    'priceId',
+    ...components.map((c) => c.key),
+    'date',
+    'priceDate',
+    'dollarYear',
+  ];
   const line = (run: RunEstimate, phase: string, row: Row) => [
     run.name,
     phase,

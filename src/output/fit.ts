@@ -24,7 +24,8 @@ export function words(s: string): string[] {
   const out: string[] = [];
   for (const w of s.split(' ')) {
     const prev = out[out.length - 1];
-    if (prev !== undefined && (w === '-' || prev.endsWith(' -') || prev === '-' || prev.endsWith(' x') || prev === 'x')) out[out.length - 1] = `${prev} ${w}`;
+    if (prev !== undefined && (w === '-' || prev.endsWith(' -') || prev === '-' || prev.endsWith(' x') || prev === 'x'))
+      out[out.length - 1] = `${prev} ${w}`;
     else out.push(w);
   }
   return out.filter((w, i) => w !== '' || i === 0);

@@ -84,7 +84,11 @@ export function fmtRange(range: readonly [number, number], f: (n: number) => str
 /** 7207062 -> "7.21M"; 40960 -> "40,960" (compact only from a million). */
 export function fmtCompact(n: number): string {
   const abs = Math.abs(n);
-  for (const [suffix, scale] of [['T', 1e12], ['B', 1e9], ['M', 1e6]] as const)
+  for (const [suffix, scale] of [
+    ['T', 1e12],
+    ['B', 1e9],
+    ['M', 1e6],
+  ] as const)
     if (abs >= scale) return `${Number((n / scale).toPrecision(3))}${suffix}`;
   return fmtNumber(n);
 }
@@ -148,7 +152,12 @@ export function fmtShort(n: number): string {
   const abs = Number(Math.abs(n).toPrecision(3));
   if (abs < 1000) return fmtNumber(n);
   const sign = n < 0 ? '-' : '';
-  for (const [suffix, scale] of [['T', 1e12], ['B', 1e9], ['M', 1e6], ['K', 1e3]] as const)
+  for (const [suffix, scale] of [
+    ['T', 1e12],
+    ['B', 1e9],
+    ['M', 1e6],
+    ['K', 1e3],
+  ] as const)
     if (abs >= scale) return `${sign}${(abs / scale).toPrecision(3)}${suffix}`;
   return fmtNumber(n);
 }

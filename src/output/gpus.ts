@@ -66,12 +66,29 @@ const COLS: ListColumn<GpuRow>[] = [
   { header: 'Age', text: (r) => (r.priceAgeDays === null ? '-' : fmtAge(r.priceAgeDays)), align: 'right', drop: 0 },
 ];
 
-export function renderGpus(gpus: readonly GpuPreset[], format: Format, opts: { color: boolean; width?: number | undefined; today: string }): string {
+export function renderGpus(
+  gpus: readonly GpuPreset[],
+  format: Format,
+  opts: { color: boolean; width?: number | undefined; today: string },
+): string {
   const rows = [...gpus].sort((a, b) => a.id.localeCompare(b.id)).map((g) => toRow(g, opts.today));
   return renderList(rows, COLS, format, {
     ...opts,
     jsonKey: 'gpus',
-    csvKeys: ['id', 'name', 'bf16Tflops', 'fp16Tflops', 'fp8Tflops', 'memoryGB', 'usdPerGpuHour', 'priceId', 'priceKind', 'priceDate', 'priceAgeDays'],
-    footer: 'Peaks are dense (no sparsity). Price: the default price\'s kind and date; Age: how old it is today (a run picks the price of its date). All prices: train-cost gpus --format json; sources in presets/gpus/*.yaml.',
+    csvKeys: [
+      'id',
+      'name',
+      'bf16Tflops',
+      'fp16Tflops',
+      'fp8Tflops',
+      'memoryGB',
+      'usdPerGpuHour',
+      'priceId',
+      'priceKind',
+      'priceDate',
+      'priceAgeDays',
+    ],
+    footer:
+      "Peaks are dense (no sparsity). Price: the default price's kind and date; Age: how old it is today (a run picks the price of its date). All prices: train-cost gpus --format json; sources in presets/gpus/*.yaml.",
   });
 }

@@ -15,7 +15,11 @@ import { dollarYearOf, roundSignificant } from './json.js';
 import type { RenderOptions } from './render.js';
 import { sectionsUnder } from './sections.js';
 
-const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 /** A cell: its text, and its raw value for programs (`data-value`) when it is a number. */
 function cell(col: Column, row: Row, baseline: RunEstimate, blank: boolean): string {
@@ -38,7 +42,9 @@ function runsTable(runs: readonly RunEstimate[]): string {
   const rows = runs.flatMap((run, i) => [
     `<tr class="run" data-run="${i}">${cols.map((c) => cell(c, run, baseline, false)).join('')}</tr>`,
     ...(run.phases.length > 1
-      ? run.phases.map((p) => `<tr class="phase" data-run="${i}">${cols.map((c) => cell(c, p, run, c.key.endsWith('Ratio'))).join('')}</tr>`)
+      ? run.phases.map(
+          (p) => `<tr class="phase" data-run="${i}">${cols.map((c) => cell(c, p, run, c.key.endsWith('Ratio'))).join('')}</tr>`,
+        )
       : []),
   ]);
   return [
@@ -80,7 +86,9 @@ function answer(runs: readonly RunEstimate[]): string {
 /** How one run's totals are made ("Owned cost: $51,057 = $47,013 capex + $4,044 energy"). */
 function totalsList(runs: readonly RunEstimate[]): string {
   if (runs.length !== 1) return '';
-  const items = totalsOf(runs[0]!.costs).map((t) => `<li>${esc(`${BASIS_LABELS[t.basis].label}: ${fmtUsd(t.usd)} ${partsText(t.parts)}`)}</li>`);
+  const items = totalsOf(runs[0]!.costs).map(
+    (t) => `<li>${esc(`${BASIS_LABELS[t.basis].label}: ${fmtUsd(t.usd)} ${partsText(t.parts)}`)}</li>`,
+  );
   return items.length > 0 ? `<section id="totals">\n<h2>Totals</h2>\n<ul>\n${items.join('\n')}\n</ul>\n</section>` : '';
 }
 
@@ -116,7 +124,7 @@ export function renderHtml(runs: readonly RunEstimate[], opts: Partial<Pick<Rend
     checksSection(opts, runs.length),
     totalsList(runs),
     ...sections(runs),
-    `<footer>Estimated by train-cost ${esc(VERSION)}. Figures in US dollars, ${year === null ? 'nominal (each in the dollars of its price\'s date)' : `in ${year} dollars`}. Ranges are the low and high ends of the estimate.</footer>`,
+    `<footer>Estimated by train-cost ${esc(VERSION)}. Figures in US dollars, ${year === null ? "nominal (each in the dollars of its price's date)" : `in ${year} dollars`}. Ranges are the low and high ends of the estimate.</footer>`,
   ].filter((s) => s !== '');
   return [
     '<!DOCTYPE html>',

@@ -80,7 +80,12 @@ export function runToJson(r: RunEstimate): RunOutput {
             id: r.baseId!,
             name: r.base.name,
             gpuHours: r.base.gpuHours,
-            rental: { usd: r.base.rental.usd, usdPerGpuHour: r.base.rental.usdPerGpuHour, priceId: r.base.rental.priceId, priceSource: r.base.rental.priceSource },
+            rental: {
+              usd: r.base.rental.usd,
+              usdPerGpuHour: r.base.rental.usdPerGpuHour,
+              priceId: r.base.rental.priceId,
+              priceSource: r.base.rental.priceSource,
+            },
             flop: [...runFlopBounds(r.base)],
             reported: r.base.reported === null ? null : { ...r.base.reported },
             baseId: r.base.baseId,
@@ -180,7 +185,14 @@ export function renderJson(runs: readonly RunEstimate[], opts: Partial<Pick<Rend
 
 /** One run a line, each with the header's fields and the checks of that run, so a line stands alone. */
 export function renderNdjson(runs: readonly RunEstimate[], opts: Partial<Pick<RenderOptions, 'checks'>> = {}): string {
-  return runs.map((r) => ndjsonLine(r, (opts.checks ?? []).filter((c) => c.run === r.name))).join('');
+  return runs
+    .map((r) =>
+      ndjsonLine(
+        r,
+        (opts.checks ?? []).filter((c) => c.run === r.name),
+      ),
+    )
+    .join('');
 }
 
 /** One NDJSON line: the run with the header's fields and its own checks. */

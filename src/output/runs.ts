@@ -45,8 +45,19 @@ function toRow({ id, run }: LoadedRun): RunRow {
 const dash = (v: number | null, f: (n: number) => string) => (v === null ? '-' : f(v));
 const basisNote = (r: RunRow) => (r.gpuHoursBasis && r.gpuHoursBasis !== 'reported' ? ` (${r.gpuHoursBasis.replace(/-/g, ' ')})` : '');
 const CSV_KEYS = [
-  'id', 'name', 'organization', 'year', 'gpu', 'phases', 'params', 'activeParams', 'tokens',
-  'reportedGpuHours', 'gpuHoursBasis', 'reportedUsd', 'source',
+  'id',
+  'name',
+  'organization',
+  'year',
+  'gpu',
+  'phases',
+  'params',
+  'activeParams',
+  'tokens',
+  'reportedGpuHours',
+  'gpuHoursBasis',
+  'reportedUsd',
+  'source',
 ] as const satisfies readonly (keyof RunRow)[];
 
 const COLS: ListColumn<RunRow>[] = [
@@ -56,7 +67,10 @@ const COLS: ListColumn<RunRow>[] = [
   { header: 'Year', text: (r) => (r.year === null ? '-' : String(r.year)), drop: 1 },
   { header: 'GPU', text: (r) => r.gpu ?? '-', drop: 2 },
   // Parameters and tokens as people write them: 671B, 14.8T.
-  { header: 'Params', text: (r) => dash(r.params, fmtCompact) + (r.activeParams !== null ? ` (${fmtCompact(r.activeParams)} active)` : '') },
+  {
+    header: 'Params',
+    text: (r) => dash(r.params, fmtCompact) + (r.activeParams !== null ? ` (${fmtCompact(r.activeParams)} active)` : ''),
+  },
   { header: 'Tokens', text: (r) => dash(r.tokens, fmtCompact) },
   {
     header: 'Reported GPU-h',
@@ -64,7 +78,13 @@ const COLS: ListColumn<RunRow>[] = [
     text: (r) => dash(r.reportedGpuHours, fmtNumber) + basisNote(r),
     compact: (r) => dash(r.reportedGpuHours, fmtShort) + basisNote(r),
   },
-  { header: 'Reported cost', align: 'right', text: (r) => dash(r.reportedUsd, fmtUsd), compact: (r) => dash(r.reportedUsd, fmtUsdShort), drop: 0 },
+  {
+    header: 'Reported cost',
+    align: 'right',
+    text: (r) => dash(r.reportedUsd, fmtUsd),
+    compact: (r) => dash(r.reportedUsd, fmtUsdShort),
+    drop: 0,
+  },
 ];
 
 export function renderRuns(runs: readonly LoadedRun[], format: Format, opts: { color: boolean; width?: number | undefined }): string {

@@ -28,7 +28,9 @@ function thresholdLines(runs: readonly RunEstimate[]): string[] {
     if (r.thresholds.length === 0) continue;
     const own = runFlopBounds(r);
     const withBase = r.baseId !== null ? `, with base ${r.baseId} (own ${flopText(own)})` : '';
-    const verdicts = r.thresholds.map((t) => `${t.crossed === true ? 'above' : t.crossed === false ? 'below' : 'may cross'} ${t.id} ${fmtExp(t.flop)}`);
+    const verdicts = r.thresholds.map(
+      (t) => `${t.crossed === true ? 'above' : t.crossed === false ? 'below' : 'may cross'} ${t.id} ${fmtExp(t.flop)}`,
+    );
     lines.push(`${r.name}: ${flopText(r.cumulativeFlop)} cumulative${withBase}: ${verdicts.join('; ')}`);
   }
   const seen = new Set<string>();
@@ -41,7 +43,14 @@ function thresholdLines(runs: readonly RunEstimate[]): string[] {
 }
 
 export interface Section {
-  title: 'Arithmetic' | 'Base run (stated apart, not in the totals above)' | 'Compute thresholds' | 'Assumptions' | 'Notes' | 'Reported figures' | 'Warnings';
+  title:
+    | 'Arithmetic'
+    | 'Base run (stated apart, not in the totals above)'
+    | 'Compute thresholds'
+    | 'Assumptions'
+    | 'Notes'
+    | 'Reported figures'
+    | 'Warnings';
   /** Lines, each with its nesting depth (phase lines sit under their phase's name). */
   items: { text: string; depth: number }[];
   /** Listed with bullets (the arithmetic reads as worked lines, without). */

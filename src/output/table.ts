@@ -17,7 +17,6 @@ import { CHINCHILLA_TOKENS_PER_PARAM } from '../core/scaling.js';
 import { BASIS_LABELS, partsText, totalsOf } from './costs.js';
 import { checkLines } from './checks.js';
 
-
 export function renderTable(runs: readonly RunEstimate[], opts: RenderOptions): string {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
   const width = opts.width;
@@ -36,7 +35,12 @@ export function costChart(runs: readonly RunEstimate[], opts: { width: number | 
   const base = runs[0]!;
   return barChart(
     'Rental cost by run',
-    runs.map((r, i) => ({ label: r.name, value: r.rental.usd, text: fmtUsdShort(r.rental.usd), note: i === 0 ? '(base)' : fmtRatio(r.rental.usd, base.rental.usd) })),
+    runs.map((r, i) => ({
+      label: r.name,
+      value: r.rental.usd,
+      text: fmtUsdShort(r.rental.usd),
+      note: i === 0 ? '(base)' : fmtRatio(r.rental.usd, base.rental.usd),
+    })),
     opts,
   );
 }
@@ -46,7 +50,13 @@ function table(c: ChalkInstance, head: string[] | null, rows: string[][], width:
 }
 
 /** A table of comparison columns fitted to the width, with a line naming the columns left out. */
-function fitted(cols: readonly Column[], rows: { cells: (col: Column) => string; compact: (col: Column) => string }[], c: ChalkInstance, width: number | undefined, head?: (col: Column) => string): string[] {
+function fitted(
+  cols: readonly Column[],
+  rows: { cells: (col: Column) => string; compact: (col: Column) => string }[],
+  c: ChalkInstance,
+  width: number | undefined,
+  head?: (col: Column) => string,
+): string[] {
   const { text, dropped } = fittedTable(
     cols.map((col) => {
       const rank = DROP_ORDER.indexOf(col.key);
@@ -90,7 +100,9 @@ function singleRun(run: RunEstimate, c: ChalkInstance, width: number | undefined
     add(
       'Model states',
       `${fmtNumber(run.memory.minChips)} chips at least` +
-        (run.memory.bytesPerChip !== null ? `; ${fmtNumber(run.memory.bytesPerChip / 1e9)} GB per chip of ${fmtNumber(run.memory.hbmBytesPerChip / 1e9)} GB` : ''),
+        (run.memory.bytesPerChip !== null
+          ? `; ${fmtNumber(run.memory.bytesPerChip / 1e9)} GB per chip of ${fmtNumber(run.memory.hbmBytesPerChip / 1e9)} GB`
+          : ''),
     );
   if (run.chinchilla !== null) {
     const ch = run.chinchilla;
@@ -115,7 +127,11 @@ function singleRun(run: RunEstimate, c: ChalkInstance, width: number | undefined
       r.usd !== null ? `${fmtUsd(r.usd)} (estimate ${fmtRatio(run.rental.usd, r.usd)})` : null,
     ].filter((s) => s !== null);
     // A figure the lab did not publish says so beside it.
-    if (parts.length > 0) add('Reported', parts.join(', ') + (r.gpuHoursBasis !== null && r.gpuHoursBasis !== 'reported' ? ` (${r.gpuHoursBasis.replace(/-/g, ' ')})` : ''));
+    if (parts.length > 0)
+      add(
+        'Reported',
+        parts.join(', ') + (r.gpuHoursBasis !== null && r.gpuHoursBasis !== 'reported' ? ` (${r.gpuHoursBasis.replace(/-/g, ' ')})` : ''),
+      );
   }
   const lines = [table(c, null, rows, width, ['left', 'left'])];
   if (run.phases.length > 1) lines.push('', c.bold('Phases'), ...phaseTable(run, c, width));
@@ -139,7 +155,8 @@ function rentVsOwn(rentUsd: number, o: NonNullable<RunEstimate['ownership']>): s
 
 function phaseTable(run: RunEstimate, c: ChalkInstance, width: number | undefined): string[] {
   const cols = comparisonColumns([run]).map((col) => (col.key === 'name' ? { ...col, text: (r: Row) => r.name } : col));
-  const text = (col: Column, r: Row, compact: boolean) => (col.key === 'gpu' && r === run ? (run.gpu?.id ?? 'several') : ((compact ? col.compact : undefined) ?? col.text)(r, run));
+  const text = (col: Column, r: Row, compact: boolean) =>
+    col.key === 'gpu' && r === run ? (run.gpu?.id ?? 'several') : ((compact ? col.compact : undefined) ?? col.text)(r, run);
   const rows = [
     ...run.phases.map((p) => ({ cells: (col: Column) => text(col, p, false), compact: (col: Column) => text(col, p, true) })),
     {
@@ -156,10 +173,12 @@ function comparison(runs: readonly RunEstimate[], c: ChalkInstance, width: numbe
   const rows: { cells: (col: Column) => string; compact: (col: Column) => string }[] = [];
   const cell = (col: Column, r: Row, b: RunEstimate, compact: boolean) => ((compact ? col.compact : undefined) ?? col.text)(r, b);
   runs.forEach((run, i) => {
-    const name = (col: Column, compact: boolean) => (i === 0 && col.key === 'name' ? `${run.name} ${c.dim('(base)')}` : cell(col, run, baseline, compact));
+    const name = (col: Column, compact: boolean) =>
+      i === 0 && col.key === 'name' ? `${run.name} ${c.dim('(base)')}` : cell(col, run, baseline, compact);
     rows.push({ cells: (col) => name(col, false), compact: (col) => name(col, true) });
     if (run.phases.length > 1)
-      for (const p of run.phases) rows.push({ cells: (col) => phaseCell(col, p, run, false), compact: (col) => phaseCell(col, p, run, true) });
+      for (const p of run.phases)
+        rows.push({ cells: (col) => phaseCell(col, p, run, false), compact: (col) => phaseCell(col, p, run, true) });
   });
   return fitted(cols, rows, c, width);
 }
@@ -182,8 +201,9 @@ function footer(runs: readonly RunEstimate[], c: ChalkInstance, explain: boolean
     lines.push('', c.bold(section.title));
     const items = section.items.map((item) => `  ${'  '.repeat(item.depth)}${section.bullets ? '- ' : ''}${item.text}`);
     // The arithmetic's continuation lines hang under its first words.
-    lines.push(...(section.bullets ? wrapProse(items, width) : width === undefined ? items : items.flatMap((l) => wrapText(l, width, '    '))));
+    lines.push(
+      ...(section.bullets ? wrapProse(items, width) : width === undefined ? items : items.flatMap((l) => wrapText(l, width, '    '))),
+    );
   }
   return lines;
 }
-

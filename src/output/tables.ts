@@ -39,7 +39,15 @@ function layoutWidths(rows: string[][], aligns: Align[] | undefined, width: numb
       minimum[i] = Math.max(minimum[i] ?? 0, keep);
     });
   if (tableWidth(natural) <= width) return null;
-  return fitWidths(natural, minimum, width) ?? fitWidths(natural, natural.map(() => 4), width) ?? natural.map(() => 4);
+  return (
+    fitWidths(natural, minimum, width) ??
+    fitWidths(
+      natural,
+      natural.map(() => 4),
+      width,
+    ) ??
+    natural.map(() => 4)
+  );
 }
 
 /** Whether a table fits in `width` without cutting words (wrapping at spaces is allowed). */
@@ -68,7 +76,11 @@ export function terminalTable(head: string[] | null, rows: string[][], opts: Tab
     head = head ? wrap(head) : null;
     rows = rows.map(wrap);
   }
-  const bold = (h: string) => h.split('\n').map((l) => c.bold(l)).join('\n');
+  const bold = (h: string) =>
+    h
+      .split('\n')
+      .map((l) => c.bold(l))
+      .join('\n');
   const make = (withHead: boolean, colWidths?: number[]) =>
     new Table({
       ...(head && withHead ? { head: head.map(bold) } : {}),
@@ -122,7 +134,10 @@ export interface FitColumn {
  * A table that fits the width: full figures if they fit, else compact ones; then cells wrapped
  * at spaces; then the lowest-ranked columns left out, one at a time. Returns what was left out.
  */
-export function fittedTable(columns: readonly FitColumn[], opts: { color: boolean; width?: number | undefined; head?: boolean }): { text: string; dropped: string[] } {
+export function fittedTable(
+  columns: readonly FitColumn[],
+  opts: { color: boolean; width?: number | undefined; head?: boolean },
+): { text: string; dropped: string[] } {
   const draw = (cols: readonly FitColumn[], compact: boolean) => {
     const aligns = cols.map((c) => c.align ?? 'left');
     const head = opts.head === false ? null : cols.map((c) => c.header);
@@ -142,7 +157,8 @@ export function fittedTable(columns: readonly FitColumn[], opts: { color: boolea
   const dropped: string[] = [];
   for (;;) {
     const compact = draw(shown, true);
-    if (tableFits(compact.head, compact.rows, compact.aligns, opts.width) || dropped.length === order.length) return render(compact, dropped);
+    if (tableFits(compact.head, compact.rows, compact.aligns, opts.width) || dropped.length === order.length)
+      return render(compact, dropped);
     const next = order[dropped.length]!;
     shown = shown.filter((c) => c !== next);
     dropped.push(next.header);

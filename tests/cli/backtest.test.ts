@@ -92,7 +92,7 @@ describe('backtest --group-by (grouped holdout)', () => {
     expect(b.rows.find((r: any) => r.name === 'DeepSeek-V3 pre-training').predictedMfu).toBeDefined();
   });
 
-  it("the figures of docs/calibration.md: 23.6% error, 51.6% within 25%, 81.3% coverage (nominal 80%), high/low 2.64", async () => {
+  it('the figures of docs/calibration.md: 23.6% error, 51.6% within 25%, 81.3% coverage (nominal 80%), high/low 2.64', async () => {
     const b = await byOrg();
     expect(b.medianAbsError).toBeCloseTo(0.236, 3);
     expect(b.shareWithin25).toBeCloseTo(33 / 64, 9);

@@ -22,7 +22,18 @@ describe("against Epoch AI's published costs (training-cost-trends model_costs.c
   });
 
   it('Llama 3.1 405B: H100, 35.1M GPU-hours from 2024-02, epoch convention on GCP: rental within 15% of $169.8M', async () => {
-    const { json } = await cliJson(['--gpu', 'h100', '--gpu-hours', '35.1M', '--date', '2024-02', '--price-source', 'epoch', '--cloud', 'gcp']);
+    const { json } = await cliJson([
+      '--gpu',
+      'h100',
+      '--gpu-hours',
+      '35.1M',
+      '--date',
+      '2024-02',
+      '--price-source',
+      'epoch',
+      '--cloud',
+      'gcp',
+    ]);
     const r = json.runs[0];
     expect(r.rental.priceId).toBe('gcp-a3-3y-2025-03');
     expect(r.rental.usdPerGpuHour).toBe(4.86);
@@ -64,7 +75,8 @@ describe('--date picks prices as of the run', () => {
     expect((await cliJson(['-', '--date', '2025-03'], { input: yaml })).json.runs[0].rental.priceId).toBe('lambda-2025-02');
   });
   it('committed-3y picks the 3-year rate', async () => {
-    const r = (await cliJson(['--gpu', 'a100-40gb', '--gpu-hours', '1000', '--date', '2023-01', '--price-source', 'committed-3y'])).json.runs[0];
+    const r = (await cliJson(['--gpu', 'a100-40gb', '--gpu-hours', '1000', '--date', '2023-01', '--price-source', 'committed-3y'])).json
+      .runs[0];
     expect(r.rental.priceId).toBe('gcp-a2-highgpu-3y-2022-12');
   });
   it('a bad --date exits 2 with one line', async () => {
@@ -91,7 +103,9 @@ describe('dollar years', () => {
   });
   it('tables and CSV state the basis', async () => {
     expect((await cli(['--gpu', 'h100', '--gpu-hours', '1000', '--explain'])).stdout).toContain('Dollars: nominal');
-    expect((await cli(['--gpu', 'h100', '--gpu-hours', '1000', '--dollar-year', '2024', '--format', 'markdown'])).stdout).toContain('2024 US dollars');
+    expect((await cli(['--gpu', 'h100', '--gpu-hours', '1000', '--dollar-year', '2024', '--format', 'markdown'])).stdout).toContain(
+      '2024 US dollars',
+    );
     const csv = (await cli(['--gpu', 'h100', '--gpu-hours', '1000', '--dollar-year', '2023', '--format', 'csv'])).stdout.trim().split('\n');
     const head = parseCsvLine(csv[0]!);
     expect(parseCsvLine(csv[1]!)[head.indexOf('dollarYear')]).toBe('2023');
@@ -117,7 +131,7 @@ describe('stale prices', () => {
   it('a bad --max-price-age exits 2', async () => {
     expect((await cli(['--gpu', 'h100', '--gpu-hours', '1000', '--max-price-age', 'soon'])).code).toBe(2);
   });
-  it('gpus shows each default price\'s age', async () => {
+  it("gpus shows each default price's age", async () => {
     const out = (await cli(['gpus'])).stdout;
     expect(out).toContain('Age');
     expect(out).toMatch(/a100-40gb.*on-demand, 2025-06.*18 months/);

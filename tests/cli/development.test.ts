@@ -52,7 +52,9 @@ describe('development costs (opt-in, apart from the run)', () => {
     expect(badInputLine(await cli([...SEED, '--experiments', '0.5']))).toMatch(/--experiments must be at least 1/);
     expect(badInputLine(await cli([...SEED, '--goodput', '1.5']))).toMatch(/--goodput must be/);
     expect(badInputLine(await cli([...SEED, '--staff', '3']))).toMatch(/--staff and --staff-cost go together/);
-    expect(badInputLine(await cli([...SEED, '--staff', '3', '--staff-cost', '1e5', '--staff-period', '6 months']))).toMatch(/invalid --staff-period/);
+    expect(badInputLine(await cli([...SEED, '--staff', '3', '--staff-cost', '1e5', '--staff-period', '6 months']))).toMatch(
+      /invalid --staff-period/,
+    );
   });
 
   it('--staff-period 6m pays half a year', async () => {

@@ -157,7 +157,19 @@ describe('success: --help and --version', () => {
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('Examples');
     expect(r.stdout).toContain('train-cost --chips 512 --gpu h800 --hours 80');
-    for (const flag of ['--gpu', '--chips', '--hours', '--days', '--gpu-hours', '--price', '--price-source', '--format', '--json', '--no-color', '--presets'])
+    for (const flag of [
+      '--gpu',
+      '--chips',
+      '--hours',
+      '--days',
+      '--gpu-hours',
+      '--price',
+      '--price-source',
+      '--format',
+      '--json',
+      '--no-color',
+      '--presets',
+    ])
       expect(r.stdout).toContain(flag);
   });
 

@@ -30,7 +30,9 @@ describe('--max-cost', () => {
     const md = await cli([...SEED, '--max-cost', '2e6', '--format', 'markdown']);
     const mdLines = md.stdout.trimEnd().split('\n');
     expect(mdLines).toContain('- check max-cost: $81,920 &lt;= $2,000,000 passed');
-    expect(mdLines.indexOf('- check max-cost: $81,920 &lt;= $2,000,000 passed')).toBeLessThan(mdLines.findIndex((l) => l.startsWith('**Total: $81,920')));
+    expect(mdLines.indexOf('- check max-cost: $81,920 &lt;= $2,000,000 passed')).toBeLessThan(
+      mdLines.findIndex((l) => l.startsWith('**Total: $81,920')),
+    );
   });
 
   it("a failing gate is recorded in the output and exits 1 with today's one stderr line", async () => {

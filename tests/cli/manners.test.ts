@@ -197,7 +197,14 @@ describe('the width given to renderers', () => {
 
 describe('main(argv, io) keeps no state between calls', () => {
   it('calls run concurrently give the same output as one at a time', async () => {
-    const calls = [SEED, ['gpus', '--format', 'csv'], ['deepseek-r1', '--format', 'json'], ['--gpu', 'h80'], ['runs'], [...SEED, '--format', 'markdown']];
+    const calls = [
+      SEED,
+      ['gpus', '--format', 'csv'],
+      ['deepseek-r1', '--format', 'json'],
+      ['--gpu', 'h80'],
+      ['runs'],
+      [...SEED, '--format', 'markdown'],
+    ];
     const envs = [{}, {}, {}, {}, { FORCE_COLOR: '1' }, {}];
     const sequential = [];
     for (const [i, args] of calls.entries()) sequential.push(await cli(args, { env: envs[i]! }));

@@ -52,7 +52,9 @@ describe('phase kinds', () => {
       ['student training', 6 * 8e9 * 20e9],
     ]);
     expect(p.compute.flop).toBe(2 * 70e9 * 20e9 + 6 * 8e9 * 20e9);
-    expect((await cli(['examples/distill.yaml', '--no-color', '--explain'])).stdout).toContain('teacher generation = 2 x 7.00e10 parameters x 2.00e10 tokens = 2.80e21 FLOP');
+    expect((await cli(['examples/distill.yaml', '--no-color', '--explain'])).stdout).toContain(
+      'teacher generation = 2 x 7.00e10 parameters x 2.00e10 tokens = 2.80e21 FLOP',
+    );
   });
 
   it('--kind train still works as pretraining (6 x N x D), and --kind rejects unknown kinds', async () => {

@@ -16,7 +16,9 @@ describe('prices import', () => {
   it('a SkyPilot vms.csv: per-GPU on-demand and spot offers per region, the cheapest zone, A100 40/80GB mapped', async () => {
     const r = await cli(['prices', 'import', SKY, '--out', out, '--date', '2026-05-01']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toBe('note: not imported, no bundled gpu for: A10G (2 offers); add a gpu preset (gpus/<id>.yaml with that alias) to import them\n');
+    expect(r.stderr).toBe(
+      'note: not imported, no bundled gpu for: A10G (2 offers); add a gpu preset (gpus/<id>.yaml with that alias) to import them\n',
+    );
     expect(readdirSync(join(out, 'prices')).sort()).toEqual(['aws-a100-40gb.yaml', 'aws-a100.yaml', 'aws-h100.yaml']);
     const h100 = parse(readFileSync(join(out, 'prices', 'aws-h100.yaml'), 'utf8'));
     expect(h100.gpu).toBe('h100');
@@ -25,7 +27,12 @@ describe('prices import', () => {
     // Two us-east-1 zones ($43.16, $39.84 for 8 GPUs): the cheaper, per GPU.
     expect(spot.usdPerHour).toBeCloseTo(39.84 / 8, 9);
     expect(spot.region).toBe('us-east-1');
-    expect(h100.prices.filter((p: any) => !p.spot).map((p: any) => p.region).sort()).toEqual(['us-east-1', 'us-west-2']);
+    expect(
+      h100.prices
+        .filter((p: any) => !p.spot)
+        .map((p: any) => p.region)
+        .sort(),
+    ).toEqual(['us-east-1', 'us-west-2']);
     expect(h100.prices.every((p: any) => p.usdPerHour > 0 && p.date === '2026-05-01' && p.source.includes('aws/vms.csv'))).toBe(true);
     const a100 = parse(readFileSync(join(out, 'prices', 'aws-a100.yaml'), 'utf8'));
     expect(a100.prices[0].instanceType).toBe('p4de.24xlarge');
@@ -56,7 +63,18 @@ describe('prices import', () => {
   });
 
   it('the estimate uses an imported offer, and the bundled default stays the default', async () => {
-    const spot = (await contractRuns(['--gpu', 'h100', '--gpu-hours', '1000', '--presets', out, '--price-source', 'aws-us-east-1-p5.48xlarge-spot-2026-05-01']))[0];
+    const spot = (
+      await contractRuns([
+        '--gpu',
+        'h100',
+        '--gpu-hours',
+        '1000',
+        '--presets',
+        out,
+        '--price-source',
+        'aws-us-east-1-p5.48xlarge-spot-2026-05-01',
+      ])
+    )[0];
     expect(spot.rental.usd).toBeCloseTo(1000 * (39.84 / 8), 6);
     expect(spot.rental.priceSource).toMatch(/SkyPilot catalog aws\/vms.csv/);
     const plain = (await contractRuns(['--gpu', 'h100', '--gpu-hours', '1000']))[0];
@@ -66,9 +84,9 @@ describe('prices import', () => {
   });
 
   it('bad input: not a catalog, no --out, unknown provider, unknown gpu with --prices', async () => {
-    expect(badInputLine(await cli(['prices', 'import', 'tests/fixtures/backtest/published-format.csv', '--out', out, '--provider', 'x']))).toMatch(
-      /not a SkyPilot or gpuhunt catalog/,
-    );
+    expect(
+      badInputLine(await cli(['prices', 'import', 'tests/fixtures/backtest/published-format.csv', '--out', out, '--provider', 'x'])),
+    ).toMatch(/not a SkyPilot or gpuhunt catalog/);
     expect(badInputLine(await cli(['prices', 'import', SKY]))).toMatch(/--out is required/);
     expect(badInputLine(await cli(['prices', 'import', 'nope.csv', '--out', out, '--provider', 'x']))).toMatch(/nope.csv not found/);
     expect(badInputLine(await cli(['gpus', 'h80', '--prices']))).toMatch(/unknown gpu "h80"/);

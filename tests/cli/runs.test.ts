@@ -42,7 +42,7 @@ function once<T>(f: () => T): () => T {
 
 describe('train-cost deepseek-r1', () => {
   const json = once(() => estimate(['deepseek-r1']));
-  const run = async () => (await (await json())).runs[0];
+  const run = async () => (await await json()).runs[0];
 
   it('adds its three phases up to the reported 147K GPU-hours and $294K', async () => {
     expect((await json()).runs).toHaveLength(1);
@@ -99,7 +99,10 @@ describe('flags override a run', () => {
   it('deepseek-r1 --gpu h100 --price-source marketplace: every phase on H100 at its newest marketplace price', async () => {
     const h100 = parse(readFileSync(join(REPO_ROOT, 'presets', 'gpus', 'h100.yaml'), 'utf8'));
     const market = h100.prices.filter((p: any) => p.kind === 'marketplace');
-    const newest = market.map((p: any) => String(p.date)).sort().at(-1);
+    const newest = market
+      .map((p: any) => String(p.date))
+      .sort()
+      .at(-1);
     const candidates = market.filter((p: any) => String(p.date) === newest);
 
     const run = (await estimate(['deepseek-r1', '--gpu', 'h100', '--price-source', 'marketplace'])).runs[0];
@@ -162,10 +165,7 @@ describe('run files', () => {
     expect(run.gpuHours).toBe(680);
   });
 
-  const typo = write(
-    'typo.yaml',
-    ['name: typo', 'gpu: h800', 'phases:', '  - name: a', '    chipz: 8', '    hours: 10', ''].join('\n'),
-  );
+  const typo = write('typo.yaml', ['name: typo', 'gpu: h800', 'phases:', '  - name: a', '    chipz: 8', '    hours: 10', ''].join('\n'));
 
   it('a misspelt key exits 2 with one line naming the file, the line and the field', async () => {
     const line = expectInputError(await cli([typo]));
@@ -298,7 +298,9 @@ describe('the arithmetic under the table', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('GPU-hours = 2,664,000 (given)');
     expect(r.stdout).toContain('workload = 6 x 3.70e10 parameters x 1.48e13 tokens = 3.29e24 FLOP');
-    expect(r.stdout).toMatch(/implied MFU = FLOP \/ \(GPU-hours x 3600 x peak\) = 3\.29e24 \/ \(2,664,000 x 3600 x 1\.98e15 FLOP\/s\) = 17\.3%/);
+    expect(r.stdout).toMatch(
+      /implied MFU = FLOP \/ \(GPU-hours x 3600 x peak\) = 3\.29e24 \/ \(2,664,000 x 3600 x 1\.98e15 FLOP\/s\) = 17\.3%/,
+    );
   });
 
   it('DeepSeek-R1: the last phase is 512 chips x 80 h = 40,960 GPU-hours = $81,920', async () => {

@@ -45,7 +45,8 @@ describe('train-cost schema', () => {
   });
 
   it('presets refuse unknown keys, so the schemas do too', async () => {
-    for (const kind of ['gpu', 'run', 'regions']) expect(JSON.parse((await cli(['schema', kind])).stdout).additionalProperties, kind).toBe(false);
+    for (const kind of ['gpu', 'run', 'regions'])
+      expect(JSON.parse((await cli(['schema', kind])).stdout).additionalProperties, kind).toBe(false);
   });
 
   it.each(['gpu', 'run', 'regions', 'output'])('schemas/%s.schema.json (what the preset files point editors to) matches', async (kind) => {
@@ -105,7 +106,10 @@ describe('train-cost validate', () => {
   });
 
   it('a misspelt key in a run file is an error, not silently dropped', async () => {
-    const file = write('runs/typo.yaml', ['name: bad', 'gpu: h800', 'phases:', '  - name: a', '    chips: 8', '    hourz: 10', ''].join('\n'));
+    const file = write(
+      'runs/typo.yaml',
+      ['name: bad', 'gpu: h800', 'phases:', '  - name: a', '    chips: 8', '    hourz: 10', ''].join('\n'),
+    );
     const { line } = await expectInputError(['validate', file]);
     // At the typo's own line.
     expect(line).toMatch(/typo\.yaml:6: /);
@@ -113,8 +117,14 @@ describe('train-cost validate', () => {
   });
 
   it('stops at the first bad file, after reporting the good ones before it', async () => {
-    const good = write('runs/good.yaml', ['name: good', 'gpu: h800', 'phases:', '  - name: a', '    chips: 8', '    hours: 10', ''].join('\n'));
-    const bad = write('runs/bad.yaml', ['name: bad', 'gpu: h800', 'phases:', '  - name: a', '    chips: 0', '    hours: 10', ''].join('\n'));
+    const good = write(
+      'runs/good.yaml',
+      ['name: good', 'gpu: h800', 'phases:', '  - name: a', '    chips: 8', '    hours: 10', ''].join('\n'),
+    );
+    const bad = write(
+      'runs/bad.yaml',
+      ['name: bad', 'gpu: h800', 'phases:', '  - name: a', '    chips: 0', '    hours: 10', ''].join('\n'),
+    );
     const { line, stdout } = await expectInputError(['validate', good, bad, 'presets/regions.yaml']);
     expect(stdout.trimEnd().split('\n')).toEqual([`ok ${good} (run)`]);
     expect(line).toContain('bad.yaml:5: ');

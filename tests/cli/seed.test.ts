@@ -113,7 +113,9 @@ describe('seed: --chips 512 --gpu h800 --hours 80', () => {
       const lines = table.trimEnd().split('\n');
       expect(lines.at(-1)).toBe('Total: $81,920 to rent; $51,057 to own (0.62x of renting)');
       expect(lines.at(-2)).toBe('512 x h800, 80 h: 40,960 GPU-hours, 80 h (3.3 days) of wall-clock');
-      expect(lines.at(-3)).toBe('Assuming h800 at $2.00/GPU-hour (deepseek-assumption, 2024-12-27); region us; nominal dollars; --explain: the arithmetic and every source');
+      expect(lines.at(-3)).toBe(
+        'Assuming h800 at $2.00/GPU-hour (deepseek-assumption, 2024-12-27); region us; nominal dollars; --explain: the arithmetic and every source',
+      );
       // The arithmetic and the sources wait for --explain.
       expect(table).not.toContain('DeepSeek-V3 Technical Report');
       expect(table).not.toContain('Arithmetic');

@@ -47,9 +47,15 @@ describe('streamed formats', () => {
     const rows = r.chunks.join('').trimEnd().split('\n');
     expect(rows[0]!.startsWith('run,phase,gpu,chips,wallClockHours,gpuHours')).toBe(true);
     // The run name ("8 x h100, 1 h") is quoted; gpu, chips and hours follow the empty phase cell.
-    expect(rows.slice(1).map((l) => l.replace(/^"[^"]*",/, '').split(',').slice(1, 4).join(' '))).toEqual([
-      'h100 8 1', 'h100 8 2', 'h100 16 1', 'h100 16 2', 'h800 8 1', 'h800 8 2', 'h800 16 1', 'h800 16 2',
-    ]);
+    expect(
+      rows.slice(1).map((l) =>
+        l
+          .replace(/^"[^"]*",/, '')
+          .split(',')
+          .slice(1, 4)
+          .join(' '),
+      ),
+    ).toEqual(['h100 8 1', 'h100 8 2', 'h100 16 1', 'h100 16 2', 'h800 8 1', 'h800 8 2', 'h800 16 1', 'h800 16 2']);
   });
 
   it('--max-cost is decided after streaming: every line written, then exit 1 with one line', async () => {
@@ -58,7 +64,7 @@ describe('streamed formats', () => {
     expect(r.stdout.trimEnd().split('\n')).toHaveLength(2000);
     expect(r.stderr).toBe('train-cost: 1666 of 2000 runs over --max-cost $1,000: "2000 x h100, 1 h" costs $5,980\n');
     const last = JSON.parse(r.stdout.trimEnd().split('\n').at(-1)!);
-    expect(last.checks).toEqual([{ gate: 'max-cost', limit: 1000, value: 5980, at: 'central', run: "2000 x h100, 1 h", passed: false }]);
+    expect(last.checks).toEqual([{ gate: 'max-cost', limit: 1000, value: 5980, at: 'central', run: '2000 x h100, 1 h', passed: false }]);
   });
 
   it('--out FILE is written whole, through a temporary file', async () => {

@@ -108,12 +108,17 @@ describe('the table ends on the answer', () => {
     expect(runs).toMatch(/deepseek-v3 .*671B \(37B active\).*14\.8T/);
     expect(runs).not.toMatch(/6\.71e11/);
     expect((await cli(['backtest', '--wide'])).stdout).toMatch(/DeepSeek-V3 pre-training .* 37B /);
-    expect((await cli(['--params', '70B', '--tokens', '15T', '--gpu', 'h100'])).stdout).toMatch(/\d+(\.\d+)?B params x \d+(\.\d+)?T tokens/);
+    expect((await cli(['--params', '70B', '--tokens', '15T', '--gpu', 'h100'])).stdout).toMatch(
+      /\d+(\.\d+)?B params x \d+(\.\d+)?T tokens/,
+    );
   });
 
   it('one number style per column: all full figures, or all 3 significant digits', async () => {
     const r = await cli([...GPUS5, '--wide']);
-    const rental = r.stdout.split('\n').filter((l) => l.startsWith('│ 1024')).map((l) => l.split('│')[6]!.trim());
+    const rental = r.stdout
+      .split('\n')
+      .filter((l) => l.startsWith('│ 1024'))
+      .map((l) => l.split('│')[6]!.trim());
     expect(rental).toEqual(['$204,800', '$306,176', '$351,232', '$617,472', '$153,600']);
     const narrow = await cli(GPUS5, { env: { COLUMNS: '80' } });
     expect(narrow.stdout).toMatch(/│ +\$205K │/);

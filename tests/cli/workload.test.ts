@@ -113,7 +113,10 @@ describe('audit: a workload with hardware time', () => {
     expectRel(r.compute.impliedMfu, V3_FLOP / (40_960 * 3600 * H800_BF16), 1e-9);
     expect(r.compute.impliedMfu).toBeGreaterThan(1);
     expect(r.compute.verdict).toBe('impossible');
-    expect(r.warnings.some((w: string) => /cannot hold/.test(w)), r.warnings.join('; ')).toBe(true);
+    expect(
+      r.warnings.some((w: string) => /cannot hold/.test(w)),
+      r.warnings.join('; '),
+    ).toBe(true);
     // Nothing is solved for: the range is the hardware time given.
     expect(r.range.gpuHours).toEqual([40_960, 40_960]);
   });

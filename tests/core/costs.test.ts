@@ -15,7 +15,9 @@ const OWNED = {
   serverOverhead: OWNERSHIP_DEFAULTS.serverOverhead,
   networkShare: OWNERSHIP_DEFAULTS.networkShare,
   lifetimeYears: OWNERSHIP_DEFAULTS.lifetimeYears,
-  utilization: 1, purchaseDate: null, valueFactor: 1,
+  utilization: 1,
+  purchaseDate: null,
+  valueFactor: 1,
 };
 
 function phase(over: Partial<PhaseInput> = {}): PhaseInput {
@@ -106,7 +108,10 @@ describe('cost components: what is left out, and runs of several phases', () => 
     );
     expect(costOf(r.costs, 'rental')!.usd).toBe(294_000);
     expect(r.rental.usd).toBe(294_000);
-    expect(costOf(r.costs, 'capex')!.usd).toBeCloseTo(r.phases.reduce((a, p) => a + costOf(p.costs, 'capex')!.usd, 0), 6);
+    expect(costOf(r.costs, 'capex')!.usd).toBeCloseTo(
+      r.phases.reduce((a, p) => a + costOf(p.costs, 'capex')!.usd, 0),
+      6,
+    );
     // One price for all phases: the run's terms are the summed GPU-hours at that price.
     expect(costOf(r.costs, 'rental')!.terms.map((t) => t.value)).toEqual([147_000, 2]);
     // The cluster is bought once: the largest phase's, not the sum.
@@ -114,10 +119,7 @@ describe('cost components: what is left out, and runs of several phases', () => 
   });
 
   it('phases at different prices: the run lists no terms, only the sum', () => {
-    const r = estimateRun(
-      run([phase({ name: 'a' }), phase({ name: 'b', price: { ...DEEPSEEK_PRICE, usdPerGpuHour: 3 } })]),
-      noMfu,
-    );
+    const r = estimateRun(run([phase({ name: 'a' }), phase({ name: 'b', price: { ...DEEPSEEK_PRICE, usdPerGpuHour: 3 } })]), noMfu);
     const rental = costOf(r.costs, 'rental')!;
     expect(rental.usd).toBe(81_920 + 122_880);
     expect(rental.terms).toEqual([]);
@@ -127,7 +129,9 @@ describe('cost components: what is left out, and runs of several phases', () => 
   it('a workload-derived run gives each component a range that follows the GPU-hours range', () => {
     const band = { default: 0.3, low: 0.2, high: 0.4 };
     const r = estimateRun(
-      run([phase({ chips: 2048, duration: null, workload: { flop: 3.3e24, params: null, activeParams: null, tokens: null, kind: 'train' } })]),
+      run([
+        phase({ chips: 2048, duration: null, workload: { flop: 3.3e24, params: null, activeParams: null, tokens: null, kind: 'train' } }),
+      ]),
       () => ({ band, basis: 'accelerator' }),
     );
     for (const c of r.costs.filter((c) => c.id !== 'acquisition')) {

@@ -35,7 +35,10 @@ describe('pickDated: nearest at or before the date, else nearest after', () => {
     expect(pickDated([{ date: '2020-01-01' }, { date: '2024-06-02' }], '2024-06-01')!.item.date).toBe('2020-01-01');
   });
   it('ties go to the preferred one', () => {
-    const tie = [{ date: '2026-05-18', id: 'a' }, { date: '2026-05-18', id: 'b' }];
+    const tie = [
+      { date: '2026-05-18', id: 'a' },
+      { date: '2026-05-18', id: 'b' },
+    ];
     expect(pickDated(tie, '2026-11-30', (t) => t.id === 'b')!.item.id).toBe('b');
   });
   it('nothing to pick from: null', () => {
@@ -52,7 +55,7 @@ describe('hardware value at the run date (Epoch AI)', () => {
     expect(v.purchaseDate).toBe('2020-08-12');
     const years = daysBetween('2020-08-12', '2022-05-12') / 365.25;
     expect(v.valueFactor).toBeCloseTo(10 ** (-0.14 * years), 12);
-    expect(daysBetween(v.purchaseDate, "2022-05-12")).toBe(638);
+    expect(daysBetween(v.purchaseDate, '2022-05-12')).toBe(638);
     expect(24_875 * v.valueFactor).toBeCloseTo(14_165.05, 1);
   });
   it('a run before the purchase date: the price as is', () => {
@@ -80,7 +83,7 @@ describe("Epoch AI's cloud convention", () => {
     expect(epochCloudOf('Meta AI')).toBe('aws');
     expect(epochCloudOf(null)).toBe('aws');
   });
-  it("PUE by operator: hyperscalers 1.1, others 1.25", () => {
+  it('PUE by operator: hyperscalers 1.1, others 1.25', () => {
     expect(operatorPue('Meta AI')).toBe(1.1);
     expect(operatorPue('OpenAI')).toBe(1.25);
   });
@@ -90,8 +93,12 @@ describe("Epoch AI's cloud convention", () => {
     expect(e.usdPerHour).toBe(4.86);
     expect(e.acquisitionDate).toBe('2023-12-27');
   });
-  it('no 3-year rate at any vendor: an on-demand rate x (1 - 3-year discount), the vendor\'s', () => {
-    const e = pickEpochPrice(prices.filter((q) => q.kind !== 'committed-3y'), 'aws', '2024-02-25')!;
+  it("no 3-year rate at any vendor: an on-demand rate x (1 - 3-year discount), the vendor's", () => {
+    const e = pickEpochPrice(
+      prices.filter((q) => q.kind !== 'committed-3y'),
+      'aws',
+      '2024-02-25',
+    )!;
     expect(e.price.id).toBe('aws-p5-2025-03');
     expect(e.usdPerHour).toBeCloseTo(12.29 * 0.36, 12);
   });

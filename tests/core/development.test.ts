@@ -2,7 +2,13 @@
 // its own basis, and the run's own totals do not move.
 import { describe, expect, it } from 'vitest';
 import { type CostComponent, productOf, totalOf } from '../../src/core/costs.js';
-import { type DevelopmentBase, developmentConflict, developmentCosts, EXPERIMENTS_DEFAULT, lostGpuHours } from '../../src/core/development.js';
+import {
+  type DevelopmentBase,
+  developmentConflict,
+  developmentCosts,
+  EXPERIMENTS_DEFAULT,
+  lostGpuHours,
+} from '../../src/core/development.js';
 
 const rental: CostComponent = {
   dollarDate: '2024-12-27',
@@ -73,12 +79,17 @@ describe('development costs', () => {
   it('goodput on calibrated workload-derived hours is a conflict: never counted twice', () => {
     expect(developmentConflict({ ...base, workloadDerived: true }, { ...none, goodput: 0.9 })).toBe('goodput-on-workload');
     expect(() => developmentCosts({ ...base, workloadDerived: true }, { ...none, goodput: 0.9 })).toThrow();
-    expect(developmentConflict({ ...base, workloadDerived: true }, { ...none, experiments: { factor: 2, range: [2, 2], source: 'g' } })).toBeNull();
+    expect(
+      developmentConflict({ ...base, workloadDerived: true }, { ...none, experiments: { factor: 2, range: [2, 2], source: 'g' } }),
+    ).toBeNull();
   });
 
   it('staff without a period needs a wall-clock', () => {
-    expect(developmentConflict({ ...base, wallClockHours: null }, { ...none, staff: { count: 1, usdPerYear: 1, periodHours: null, source: 'g' } })).toBe(
-      'staff-without-period',
-    );
+    expect(
+      developmentConflict(
+        { ...base, wallClockHours: null },
+        { ...none, staff: { count: 1, usdPerYear: 1, periodHours: null, source: 'g' } },
+      ),
+    ).toBe('staff-without-period');
   });
 });

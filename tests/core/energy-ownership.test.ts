@@ -24,7 +24,14 @@ function expectRel(actual: number, expected: number, rel = 1e-12): void {
   expect(Math.abs(actual - expected), `${actual} vs ${expected}`).toBeLessThanOrEqual(rel * Math.abs(expected));
 }
 
-const CHINA: EnergyProfile = { region: 'china', defaultReason: null, pue: 1.25, gridGCo2PerKwh: 557.5, usdPerKwh: 0.088, usdPerKwhDate: '2025' };
+const CHINA: EnergyProfile = {
+  region: 'china',
+  defaultReason: null,
+  pue: 1.25,
+  gridGCo2PerKwh: 557.5,
+  usdPerKwh: 0.088,
+  usdPerKwhDate: '2025',
+};
 
 const CHIP_ONLY: OwnershipParams = {
   purchaseUsd: 30_000,
@@ -33,7 +40,9 @@ const CHIP_ONLY: OwnershipParams = {
   serverOverhead: OWNERSHIP_DEFAULTS.serverOverhead,
   networkShare: OWNERSHIP_DEFAULTS.networkShare,
   lifetimeYears: OWNERSHIP_DEFAULTS.lifetimeYears,
-  utilization: 1, purchaseDate: null, valueFactor: 1,
+  utilization: 1,
+  purchaseDate: null,
+  valueFactor: 1,
 };
 const WITH_SERVER: OwnershipParams = { ...CHIP_ONLY, purchaseUsd: 44_750, includesServer: true };
 
@@ -49,7 +58,14 @@ describe('energy', () => {
     expect(e.kWh).toBe(48_960);
     expectRel(e.usd!, 48_960 * 0.088);
     expectRel(e.co2Tonnes!, (48_960 * 557.5) / 1e6);
-    expect(e).toMatchObject({ region: 'china', pue: 1.25, gridGCo2PerKwh: 557.5, usdPerKwh: 0.088, systemWattsPerChip: 1275, drawFraction: 0.75 });
+    expect(e).toMatchObject({
+      region: 'china',
+      pue: 1.25,
+      gridGCo2PerKwh: 557.5,
+      usdPerKwh: 0.088,
+      systemWattsPerChip: 1275,
+      drawFraction: 0.75,
+    });
   });
 
   it('unknown server power: null figures, the region still stated', () => {
@@ -263,8 +279,16 @@ describe('estimateBudget', () => {
     expectRel(r.compute.params!, optimal.params, 1e-6);
     expectRel(r.compute.tokens!, optimal.tokens, 1e-6);
     // ... and the MFU it used is the MFU at that size.
-    expectRel(r.compute.mfu!, sizeDependent({ gpu: H800, precision: 'bf16', activeParams: r.compute.params, chips: null })!.band.default, 1e-6);
-    expect(r.chinchilla).toEqual({ tokensPerParam: r.compute.tokens! / r.compute.params!, optimalParams: optimal.params, optimalTokens: optimal.tokens });
+    expectRel(
+      r.compute.mfu!,
+      sizeDependent({ gpu: H800, precision: 'bf16', activeParams: r.compute.params, chips: null })!.band.default,
+      1e-6,
+    );
+    expect(r.chinchilla).toEqual({
+      tokensPerParam: r.compute.tokens! / r.compute.params!,
+      optimalParams: optimal.params,
+      optimalTokens: optimal.tokens,
+    });
   });
 
   it('fixed point with the calibrated MFU, for any budget and accelerator', () => {

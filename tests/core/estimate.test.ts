@@ -14,7 +14,6 @@ const A100: Accelerator = {
   peakTflops: { bf16: 312 },
 };
 
-
 function phase(over: Partial<PhaseInput> = {}): PhaseInput {
   return seedPhase({ energy: { ...US_ENERGY, region: 'test', gridGCo2PerKwh: 400, usdPerKwh: 0.1 }, ...over });
 }

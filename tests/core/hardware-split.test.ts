@@ -61,7 +61,11 @@ describe("Epoch AI's hardware split", () => {
     expect(capex.usd).toBeCloseTo(100_000 * perChipHour, 6);
     expect(part(capex.breakdown, 'chip')).toBeCloseTo((100_000 * P) / hours, 6);
     expect(capex.breakdown!.reduce((a, x) => a + x.usd, 0)).toBeCloseTo(capex.usd, 6);
-    expect(capex.breakdown!.map((x) => x.share.toFixed(4))).toEqual([(0.81 / 1.64).toFixed(4), ((0.81 * 0.64) / 1.64).toFixed(4), '0.1900']);
+    expect(capex.breakdown!.map((x) => x.share.toFixed(4))).toEqual([
+      (0.81 / 1.64).toFixed(4),
+      ((0.81 * 0.64) / 1.64).toFixed(4),
+      '0.1900',
+    ]);
     expect(totalOf(r.costs, 'owned')).toBeCloseTo(capex.usd + costOf(r.costs, 'energy')!.usd, 6);
   });
 

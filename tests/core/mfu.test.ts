@@ -55,10 +55,35 @@ describe('calibration data', () => {
   it('turns every bundled run with a workload and GPU-hours into one observation', () => {
     const ids = obs.map((o) => o.name);
     for (const id of [
-      'deepseek-v3', 'deepseek-v2', 'llama-1-7b', 'llama-1-65b', 'llama-2-7b', 'llama-2-34b', 'llama-2-70b',
-      'llama-3-8b', 'llama-3.1-8b', 'llama-3.1-70b', 'llama-3.1-405b', 'llama-3.2-1b', 'llama-3.2-3b',
-      'llama-4-scout', 'opt-175b', 'gpt-3', 'palm-540b', 'falcon-180b', 'mpt-7b', 'tinyllama', 'bloomberggpt',
-      'olmoe', 'pythia-1b', 'pythia-12b', 'glm-130b', 'phi-1', 'phi-3.5-mini', 'llm-c-gpt2-124m', 'llm-c-gpt2-1558m',
+      'deepseek-v3',
+      'deepseek-v2',
+      'llama-1-7b',
+      'llama-1-65b',
+      'llama-2-7b',
+      'llama-2-34b',
+      'llama-2-70b',
+      'llama-3-8b',
+      'llama-3.1-8b',
+      'llama-3.1-70b',
+      'llama-3.1-405b',
+      'llama-3.2-1b',
+      'llama-3.2-3b',
+      'llama-4-scout',
+      'opt-175b',
+      'gpt-3',
+      'palm-540b',
+      'falcon-180b',
+      'mpt-7b',
+      'tinyllama',
+      'bloomberggpt',
+      'olmoe',
+      'pythia-1b',
+      'pythia-12b',
+      'glm-130b',
+      'phi-1',
+      'phi-3.5-mini',
+      'llm-c-gpt2-124m',
+      'llm-c-gpt2-1558m',
     ])
       expect(ids).toContain(id);
     // DeepSeek-R1's phases have no token counts: no observation.
@@ -235,11 +260,18 @@ describe('properties', () => {
 
   it('0 < low <= default <= high <= 1 for any accelerator, precision and size', () => {
     fc.assert(
-      fc.property(anyGpu, fc.constantFrom(...PRECISIONS), anySize, fc.option(fc.integer({ min: 1, max: 100_000 }), { nil: null }), anyBasis, (g, precision, n, chips, basis) => {
-        const p = predictMfu(model, { gpu: g, precision, activeParams: n, chips, gpuHoursBasis: basis });
-        if (g.peakTflops[precision] === undefined) return p === null;
-        return p !== null && p.band.low > 0 && p.band.low <= p.band.default && p.band.default <= p.band.high && p.band.high <= 1;
-      }),
+      fc.property(
+        anyGpu,
+        fc.constantFrom(...PRECISIONS),
+        anySize,
+        fc.option(fc.integer({ min: 1, max: 100_000 }), { nil: null }),
+        anyBasis,
+        (g, precision, n, chips, basis) => {
+          const p = predictMfu(model, { gpu: g, precision, activeParams: n, chips, gpuHoursBasis: basis });
+          if (g.peakTflops[precision] === undefined) return p === null;
+          return p !== null && p.band.low > 0 && p.band.low <= p.band.default && p.band.default <= p.band.high && p.band.high <= 1;
+        },
+      ),
     );
   });
 
@@ -261,7 +293,8 @@ describe('properties', () => {
 
   it("the band of a basis scales with that basis's grouped-holdout residual scale (plain estimate: reported)", () => {
     const g = gpu('h100');
-    const band = (b?: 'reported' | 'derived') => predictMfu(model, { gpu: g, precision: 'bf16', activeParams: 8e9, chips: null, gpuHoursBasis: b })!.band;
+    const band = (b?: 'reported' | 'derived') =>
+      predictMfu(model, { gpu: g, precision: 'bf16', activeParams: 8e9, chips: null, gpuHoursBasis: b })!.band;
     const width = (x: { default: number; high: number }) => Math.log(x.high / x.default);
     expect(band()).toEqual(band('reported'));
     expect(width(band('derived')) / width(band('reported'))).toBeCloseTo(model.band.scale.derived / model.band.scale.reported, 9);
@@ -271,11 +304,14 @@ describe('properties', () => {
 
   it('the fit does not depend on the order of the runs', () => {
     fc.assert(
-      fc.property(fc.shuffledSubarray(calib.observations, { minLength: calib.observations.length, maxLength: calib.observations.length }), (shuffled) => {
-        const m = fitMfuModel(shuffled, gpus);
-        expectClose(JSON.parse(JSON.stringify(m)), JSON.parse(JSON.stringify(model)));
-        return true;
-      }),
+      fc.property(
+        fc.shuffledSubarray(calib.observations, { minLength: calib.observations.length, maxLength: calib.observations.length }),
+        (shuffled) => {
+          const m = fitMfuModel(shuffled, gpus);
+          expectClose(JSON.parse(JSON.stringify(m)), JSON.parse(JSON.stringify(model)));
+          return true;
+        },
+      ),
       { numRuns: 10 },
     );
   });
@@ -283,7 +319,10 @@ describe('properties', () => {
   it('weighted quantiles are monotone in q and stay within the data', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ r: fc.double({ min: -5, max: 5, noNaN: true }), w: fc.double({ min: 0.1, max: 2, noNaN: true }) }), { minLength: 1, maxLength: 30 }),
+        fc.array(fc.record({ r: fc.double({ min: -5, max: 5, noNaN: true }), w: fc.double({ min: 0.1, max: 2, noNaN: true }) }), {
+          minLength: 1,
+          maxLength: 30,
+        }),
         fc.double({ min: 0, max: 1, noNaN: true }),
         fc.double({ min: 0, max: 1, noNaN: true }),
         (items, q1, q2) => {

@@ -51,9 +51,9 @@ const noOut = (flags: Flag[]) => flags.filter((f) => f.long !== '--out');
 export const ROOT_FLAGS = noOut(flagsOf(program));
 /** Each subcommand's flags, `--out` left out. */
 export const SUB_FLAGS: Record<string, Flag[]> = Object.fromEntries(program.commands.map((c) => [c.name(), noOut(flagsOf(c))]));
-export const PRICES_IMPORT_FLAGS = flagsOf(program.commands.find((c) => c.name() === 'prices')!.commands.find((c) => c.name() === 'import')!).filter(
-  (f) => f.long !== '--out',
-);
+export const PRICES_IMPORT_FLAGS = flagsOf(
+  program.commands.find((c) => c.name() === 'prices')!.commands.find((c) => c.name() === 'import')!,
+).filter((f) => f.long !== '--out');
 
 // ---- values ----
 
@@ -69,7 +69,24 @@ export const numberArg = fc.oneof(
   { weight: 1, arbitrary: mantissa.map((m) => `-${m}`) },
   {
     weight: 1,
-    arbitrary: fc.constantFrom('NaN', 'Infinity', '-Infinity', '1e999', '0x10', '1_000', '1,5', '.5', '5.', '', ' ', '١٢', '1e', 'e5', '--1', '+3'),
+    arbitrary: fc.constantFrom(
+      'NaN',
+      'Infinity',
+      '-Infinity',
+      '1e999',
+      '0x10',
+      '1_000',
+      '1,5',
+      '.5',
+      '5.',
+      '',
+      ' ',
+      '١٢',
+      '1e',
+      'e5',
+      '--1',
+      '+3',
+    ),
   },
 );
 /**
@@ -81,7 +98,11 @@ const listArg = fc.oneof(
   {
     weight: 8,
     arbitrary: fc
-      .tuple(fc.integer({ min: 1, max: 4096 }), fc.integer({ min: 0, max: 3 }), fc.constantFrom('x2', 'x4', 'x10', 'x1', 'x0', 'x-2', '0', '-1', '', 'step'))
+      .tuple(
+        fc.integer({ min: 1, max: 4096 }),
+        fc.integer({ min: 0, max: 3 }),
+        fc.constantFrom('x2', 'x4', 'x10', 'x1', 'x0', 'x-2', '0', '-1', '', 'step'),
+      )
       .map(([a, k, step]) => {
         const b = a * 2 ** k;
         // An additive step makes at most 5 values; no step at all is the tool's default step.
@@ -132,7 +153,13 @@ const gpuList = fc.oneof(
   fc.array(fc.constantFrom(...GPU_IDS), { minLength: 1, maxLength: 2 }).map((xs) => xs.join(',')),
   junk,
 );
-const presetDir = fc.constantFrom(join(REPO_ROOT, 'presets'), join(REPO_ROOT, 'examples'), join(REPO_ROOT, 'nope'), join(REPO_ROOT, 'presets/regions.yaml'), '');
+const presetDir = fc.constantFrom(
+  join(REPO_ROOT, 'presets'),
+  join(REPO_ROOT, 'examples'),
+  join(REPO_ROOT, 'nope'),
+  join(REPO_ROOT, 'presets/regions.yaml'),
+  '',
+);
 
 /** A value for a flag, from what the flag means (falling back to numbers and junk). */
 function valueFor(long: string): fc.Arbitrary<string> {
@@ -149,13 +176,17 @@ function valueFor(long: string): fc.Arbitrary<string> {
     case 'presets':
       return pick(presetDir);
     case 'region':
-      return pick(fc.constantFrom('us', 'china', 'eu', 'germany', 'france', 'india', 'uk', 'japan', 'world', '__proto__', 'constructor', 'mars'));
+      return pick(
+        fc.constantFrom('us', 'china', 'eu', 'germany', 'france', 'india', 'uk', 'japan', 'world', '__proto__', 'constructor', 'mars'),
+      );
     case 'precision':
       return pick(fc.constantFrom('fp32', 'tf32', 'bf16', 'fp16', 'fp8', 'fp4', 'int4'));
     case 'kind':
       return pick(fc.constantFrom('pretrain', 'train', 'finetune', 'lora', 'rl', 'generate', 'distill', 'sleep'));
     case 'price-source':
-      return pick(fc.constantFrom('assumption', 'marketplace', 'on-demand', 'committed', 'default', 'deepseek-assumption', 'cr8dl', 'free'));
+      return pick(
+        fc.constantFrom('assumption', 'marketplace', 'on-demand', 'committed', 'default', 'deepseek-assumption', 'cr8dl', 'free'),
+      );
     case 'staff-period':
       return pick(fc.tuple(mantissa, fc.constantFrom('h', 'd', 'w', 'm', 'y', '', 's')).map(([m, u]) => m + u));
     case 'group-by':

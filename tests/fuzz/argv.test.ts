@@ -29,20 +29,37 @@ const SCALE = Number(process.env.FUZZ_SCALE ?? 1);
 const runs = (n: number) => Math.max(1, Math.round(n * SCALE));
 
 const STDIN_RUN = 'name: from stdin\ngpu: h100\nchips: 64\nphases:\n  - name: pretrain\n    hours: 10\n';
-const FILES = ['examples/plan.yaml', 'examples/lora.yaml', 'examples/rl.yaml', 'examples/distill.yaml', 'examples/deepseek-r1-from-tokens.yaml', 'presets/runs/gpt-3.yaml'].map((f) =>
-  join(REPO_ROOT, f),
-);
+const FILES = [
+  'examples/plan.yaml',
+  'examples/lora.yaml',
+  'examples/rl.yaml',
+  'examples/distill.yaml',
+  'examples/deepseek-r1-from-tokens.yaml',
+  'presets/runs/gpt-3.yaml',
+].map((f) => join(REPO_ROOT, f));
 /** Flags a subcommand takes from before its name (program.ts INHERITED). */
 const GLOBAL_FLAGS = ROOT_FLAGS.filter((f) => ['--format', '--json', '--no-color', '--presets', '--debug'].includes(f.long));
 
 const runRef = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...RUN_IDS) },
-  { weight: 1, arbitrary: fc.constantFrom('-', ...FILES, join(REPO_ROOT, 'presets/gpus/h100.yaml'), join(REPO_ROOT, 'presets/regions.yaml'), join(REPO_ROOT, 'presets')) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '-',
+      ...FILES,
+      join(REPO_ROOT, 'presets/gpus/h100.yaml'),
+      join(REPO_ROOT, 'presets/regions.yaml'),
+      join(REPO_ROOT, 'presets'),
+    ),
+  },
   { weight: 1, arbitrary: junk },
 );
 /** Mostly the cheap formats (json, csv); table, markdown and ndjson too. */
 const cheapFormat = fc.constantFrom('json', 'json', 'json', 'csv', 'csv', ...FORMATS);
-const formatFlag = fc.option(cheapFormat.map((f) => ['--format', f]), { nil: [] as string[] });
+const formatFlag = fc.option(
+  cheapFormat.map((f) => ['--format', f]),
+  { nil: [] as string[] },
+);
 
 /** The default command: an estimate from flags, run ids or files. */
 const estimateArgs = fc
@@ -50,7 +67,9 @@ const estimateArgs = fc
     fc.array(runRef, { maxLength: 2 }),
     // A seed-like core (chips, gpu, hours) half the time, so that many cases get past validation.
     fc.option(
-      fc.tuple(fc.constantFrom(...GPU_IDS), fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: 1, max: 10_000 })).map(([g, c, h]) => ['--gpu', g, '--chips', String(c), '--hours', String(h)]),
+      fc
+        .tuple(fc.constantFrom(...GPU_IDS), fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: 1, max: 10_000 }))
+        .map(([g, c, h]) => ['--gpu', g, '--chips', String(c), '--hours', String(h)]),
       { nil: [] as string[] },
     ),
     flagsArg(ROOT_FLAGS, 5),
@@ -59,15 +78,31 @@ const estimateArgs = fc
   .map(([refs, core, flags, format]) => [...refs, ...core, ...flags, ...format]);
 
 const positional: Record<string, fc.Arbitrary<string[]>> = {
-  gpus: fc.option(fc.oneof(fc.constantFrom(...GPU_IDS, 'h1*', 'tpu', 'nvidia'), junk).map((p) => [p]), { nil: [] as string[] }),
-  runs: fc.option(fc.oneof(fc.constantFrom(...RUN_IDS), junk).map((p) => [p]), { nil: [] as string[] }),
+  gpus: fc.option(
+    fc.oneof(fc.constantFrom(...GPU_IDS, 'h1*', 'tpu', 'nvidia'), junk).map((p) => [p]),
+    { nil: [] as string[] },
+  ),
+  runs: fc.option(
+    fc.oneof(fc.constantFrom(...RUN_IDS), junk).map((p) => [p]),
+    { nil: [] as string[] },
+  ),
   budget: fc.oneof({ weight: 5, arbitrary: numberArg.map((n) => [n]) }, { weight: 1, arbitrary: fc.constant<string[]>([]) }),
   // Always a file: the bundled backtest (no file) refits the model per held-out run (~0.5 s).
   backtest: fc.constantFrom(...FILES, join(REPO_ROOT, 'presets/calibration/treatment.csv'), join(REPO_ROOT, 'nope.csv')).map((f) => [f]),
   schema: fc.oneof(fc.constantFrom('gpu', 'run', 'regions', 'mfu-model', 'output'), junk).map((k) => [k]),
-  validate: fc.array(fc.constantFrom(...FILES, ...GPU_IDS.slice(0, 3).map((g) => join(REPO_ROOT, 'presets/gpus', `${g}.yaml`)), join(REPO_ROOT, 'presets/regions.yaml'), join(REPO_ROOT, 'presets/mfu-model.yaml'), '-', 'nope.yaml'), {
-    maxLength: 3,
-  }),
+  validate: fc.array(
+    fc.constantFrom(
+      ...FILES,
+      ...GPU_IDS.slice(0, 3).map((g) => join(REPO_ROOT, 'presets/gpus', `${g}.yaml`)),
+      join(REPO_ROOT, 'presets/regions.yaml'),
+      join(REPO_ROOT, 'presets/mfu-model.yaml'),
+      '-',
+      'nope.yaml',
+    ),
+    {
+      maxLength: 3,
+    },
+  ),
 };
 
 /** A subcommand, with flags before its name (inherited or refused), its own flags and positionals. */
@@ -75,15 +110,29 @@ const subcommandArgs = fc.constantFrom('gpus', 'runs', 'budget', 'backtest', 'sc
   const before = flagsArg(GLOBAL_FLAGS, 2);
   if (sub === 'prices')
     return fc
-      .tuple(before, fc.constantFrom('import', 'export', ''), fc.constantFrom(join(REPO_ROOT, 'nope.csv'), join(REPO_ROOT, 'presets/calibration/published-runs.csv')), flagsArg(PRICES_IMPORT_FLAGS, 3))
+      .tuple(
+        before,
+        fc.constantFrom('import', 'export', ''),
+        fc.constantFrom(join(REPO_ROOT, 'nope.csv'), join(REPO_ROOT, 'presets/calibration/published-runs.csv')),
+        flagsArg(PRICES_IMPORT_FLAGS, 3),
+      )
       .map(([b, verb, file, flags]) => [...b, 'prices', ...(verb ? [verb] : []), file, ...flags]);
-  return fc.tuple(before, positional[sub]!, flagsArg(SUB_FLAGS[sub]!, sub === 'budget' ? 4 : 2), formatFlag).map(([b, pos, flags, format]) => [...b, sub, ...pos, ...flags, ...format]);
+  return fc
+    .tuple(before, positional[sub]!, flagsArg(SUB_FLAGS[sub]!, sub === 'budget' ? 4 : 2), formatFlag)
+    .map(([b, pos, flags, format]) => [...b, sub, ...pos, ...flags, ...format]);
 });
 
 /** Run twice (identical bytes), check the invariants, and the JSON contract for an estimate. */
 let checked = 0;
 const STATS: Record<string, { n: number; ms: number }> = {};
-if (process.env.FUZZ_STATS) afterAll(() => console.log(Object.entries(STATS).map(([k, v]) => `${k}: ${v.n} cases, ${(v.ms / v.n).toFixed(2)} ms each, ${(v.ms / 1000).toFixed(1)} s`).join('\n')));
+if (process.env.FUZZ_STATS)
+  afterAll(() =>
+    console.log(
+      Object.entries(STATS)
+        .map(([k, v]) => `${k}: ${v.n} cases, ${(v.ms / v.n).toFixed(2)} ms each, ${(v.ms / 1000).toFixed(1)} s`)
+        .join('\n'),
+    ),
+  );
 async function check(args: string[], estimate: boolean): Promise<void> {
   const label = `args: ${JSON.stringify(args)}`;
   const opts = { input: STDIN_RUN, env: {} };
@@ -95,7 +144,8 @@ async function check(args: string[], estimate: boolean): Promise<void> {
     s.n++;
     s.ms += performance.now() - t0;
   }
-  if (process.env.FUZZ_SLOW && performance.now() - t0 > 30) console.log('SLOW', (performance.now() - t0).toFixed(0), JSON.stringify(args), r.stdout.length);
+  if (process.env.FUZZ_SLOW && performance.now() - t0 > 30)
+    console.log('SLOW', (performance.now() - t0).toFixed(0), JSON.stringify(args), r.stdout.length);
   checkCommon(r, args.join(' '), label);
   // Identical bytes on a second run: every fourth case (the time budget), and every case that failed.
   if (checked++ % 4 === 0) {
@@ -104,7 +154,14 @@ async function check(args: string[], estimate: boolean): Promise<void> {
   }
   const format = formatOf(args);
   if (r.stdout === '' || r.code === 2) return;
-  if (estimate && (format === 'json' || format === 'ndjson') && !args.includes('--help') && !args.includes('-h') && !args.includes('-V') && !args.includes('--version'))
+  if (
+    estimate &&
+    (format === 'json' || format === 'ndjson') &&
+    !args.includes('--help') &&
+    !args.includes('-h') &&
+    !args.includes('-V') &&
+    !args.includes('--version')
+  )
     checkContract(r.stdout, format, label);
 }
 
@@ -122,7 +179,10 @@ describe('fuzzed command lines (fixed seed)', () => {
   it(`any real flag in any order, with junk: ${runs(500)} cases`, async () => {
     const all = [...new Map([...ROOT_FLAGS, ...Object.values(SUB_FLAGS).flat()].map((f) => [f.long, f])).values()];
     const arb = fc
-      .tuple(fc.array(fc.oneof(junk, fc.constantFrom('gpus', 'runs', 'budget', 'schema', 'validate', 'help', '-')), { maxLength: 2 }), flagsArg(all, 5))
+      .tuple(
+        fc.array(fc.oneof(junk, fc.constantFrom('gpus', 'runs', 'budget', 'schema', 'validate', 'help', '-')), { maxLength: 2 }),
+        flagsArg(all, 5),
+      )
       .map(([pos, flags]) => [...pos, ...flags].filter((a) => !a.startsWith('--out')));
     await fc.assert(property(arb, false), { seed: SEED + 2, numRuns: runs(500) });
   }, 60_000);
@@ -140,7 +200,8 @@ const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(Math.
 
 /** Bundled gpus with a default price (the others ask for --price). */
 const PRICED: string[] = [];
-for (const g of GPU_IDS) if ((await cli(['--gpu', g, '--chips', '1', '--hours', '1', '--format', 'json'], { env: {} })).code === 0) PRICED.push(g);
+for (const g of GPU_IDS)
+  if ((await cli(['--gpu', g, '--chips', '1', '--hours', '1', '--format', 'json'], { env: {} })).code === 0) PRICED.push(g);
 
 describe('linear where the model is (fixed seed)', () => {
   const gpu = fc.constantFrom(...PRICED);

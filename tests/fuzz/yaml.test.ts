@@ -56,7 +56,35 @@ function parentOf(root: any, p: Path): any {
 
 /** Values of another type, or out of range: numbers huge, tiny, negative; strings with suffixes and junk. */
 const retyped = fc.oneof(
-  fc.constantFrom<unknown>(null, true, false, 0, -1, 1e308, 5e-324, -1e308, '', ' ', '70B', '14.8T', '2e6', 'NaN', '.inf', '1..8', 'h100', 'gpt-3', '__proto__', 'ｈ100', '💥', [], {}, [1, 2], { a: 1 }, [[[]]], '2025-02-30'),
+  fc.constantFrom<unknown>(
+    null,
+    true,
+    false,
+    0,
+    -1,
+    1e308,
+    5e-324,
+    -1e308,
+    '',
+    ' ',
+    '70B',
+    '14.8T',
+    '2e6',
+    'NaN',
+    '.inf',
+    '1..8',
+    'h100',
+    'gpt-3',
+    '__proto__',
+    'ｈ100',
+    '💥',
+    [],
+    {},
+    [1, 2],
+    { a: 1 },
+    [[[]]],
+    '2025-02-30',
+  ),
   fc.integer({ min: -1_000_000, max: 1_000_000 }),
   fc.double({ noNaN: true, noDefaultInfinity: true }),
   fc.string({ maxLength: 8 }),
@@ -103,7 +131,8 @@ function applyTree(root: any, m: TreeMutation): any {
     case 'copy': {
       const q = all[m.to % all.length]!;
       const target = parentOf(root, q);
-      if (target && typeof target === 'object' && !Array.isArray(target) && !Array.isArray(parent)) target[`${String(key)}`] = structuredClone(parent[key]);
+      if (target && typeof target === 'object' && !Array.isArray(target) && !Array.isArray(parent))
+        target[`${String(key)}`] = structuredClone(parent[key]);
       break;
     }
   }
@@ -114,12 +143,62 @@ function applyTree(root: any, m: TreeMutation): any {
 
 const textMutation = fc.oneof(
   // An anchor on one line's value and aliases to it elsewhere (or to an anchor that is not there).
-  fc.record({ op: fc.constant('alias' as const), line: fc.nat(), to: fc.array(fc.nat(), { minLength: 1, maxLength: 4 }), missing: fc.boolean() }),
-  fc.record({ op: fc.constant('tag' as const), line: fc.nat(), tag: fc.constantFrom('!!int', '!!float', '!!str', '!!bool', '!!null', '!!binary', '!!timestamp', '!!set', '!!omap', '!!map', '!!seq', '!custom', '!<tag:x>') }),
+  fc.record({
+    op: fc.constant('alias' as const),
+    line: fc.nat(),
+    to: fc.array(fc.nat(), { minLength: 1, maxLength: 4 }),
+    missing: fc.boolean(),
+  }),
+  fc.record({
+    op: fc.constant('tag' as const),
+    line: fc.nat(),
+    tag: fc.constantFrom(
+      '!!int',
+      '!!float',
+      '!!str',
+      '!!bool',
+      '!!null',
+      '!!binary',
+      '!!timestamp',
+      '!!set',
+      '!!omap',
+      '!!map',
+      '!!seq',
+      '!custom',
+      '!<tag:x>',
+    ),
+  }),
   // The same key twice.
   fc.record({ op: fc.constant('duplicate' as const), line: fc.nat() }),
-  fc.record({ op: fc.constant('proto' as const), line: fc.nat(), key: fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', '__defineGetter__') }),
-  fc.record({ op: fc.constant('junk' as const), line: fc.nat(), text: fc.constantFrom('\u0000', '\t', '\ufeff', '{', ']', '"', "'", ': :', '- -', '%YAML 1.1', '---', '...', '<<: *x', '? complex', '|', '>-', '@', '`') }),
+  fc.record({
+    op: fc.constant('proto' as const),
+    line: fc.nat(),
+    key: fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', '__defineGetter__'),
+  }),
+  fc.record({
+    op: fc.constant('junk' as const),
+    line: fc.nat(),
+    text: fc.constantFrom(
+      '\u0000',
+      '\t',
+      '\ufeff',
+      '{',
+      ']',
+      '"',
+      "'",
+      ': :',
+      '- -',
+      '%YAML 1.1',
+      '---',
+      '...',
+      '<<: *x',
+      '? complex',
+      '|',
+      '>-',
+      '@',
+      '`',
+    ),
+  }),
   fc.record({ op: fc.constant('truncate' as const), at: fc.nat() }),
   fc.record({ op: fc.constant('bomb' as const), levels: fc.integer({ min: 2, max: 8 }) }),
 );
@@ -172,7 +251,12 @@ function applyText(text: string, m: TextMutation): string {
     case 'bomb': {
       // A billion laughs, as deep as `levels`: the reader's alias limit refuses it.
       const rows = ['b0: &b0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
-      for (let l = 1; l < m.levels; l++) rows.push(`b${l}: &b${l} [${Array(9).fill(`*b${l - 1}`).join(', ')}]`);
+      for (let l = 1; l < m.levels; l++)
+        rows.push(
+          `b${l}: &b${l} [${Array(9)
+            .fill(`*b${l - 1}`)
+            .join(', ')}]`,
+        );
       return `${rows.join('\n')}\n${text}`;
     }
   }
@@ -226,7 +310,16 @@ async function check(args: string[], input: string | undefined, estimate: boolea
   const opts = { env: {}, ...(input === undefined ? {} : { input }) };
   const t0 = performance.now();
   const r = await cli(args, opts);
-  if (process.env.FUZZ_SLOW && performance.now() - t0 > 20) console.log('SLOW', (performance.now() - t0).toFixed(0), JSON.stringify(args), r.code, r.stdout.length, (input ?? '').length, r.stderr.slice(0, 150));
+  if (process.env.FUZZ_SLOW && performance.now() - t0 > 20)
+    console.log(
+      'SLOW',
+      (performance.now() - t0).toFixed(0),
+      JSON.stringify(args),
+      r.code,
+      r.stdout.length,
+      (input ?? '').length,
+      r.stderr.slice(0, 150),
+    );
   checkCommon(r, `${args.join(' ')}\n${input ?? ''}\n${file}`, label);
   const again = await cli(args, opts);
   expect(again, `${label}\nnot the same bytes on a second run`).toEqual(r);
@@ -243,7 +336,7 @@ describe('fuzzed YAML (fixed seed)', () => {
       }),
       { seed: SEED, numRuns: runs(500) },
     );
- }, 120_000);
+  }, 120_000);
 
   it(`mutated gpu, run, regions and MFU-model presets in a --presets folder: ${runs(400)} cases`, async () => {
     await fc.assert(
@@ -258,7 +351,7 @@ describe('fuzzed YAML (fixed seed)', () => {
       }),
       { seed: SEED + 1, numRuns: runs(400) },
     );
- }, 120_000);
+  }, 120_000);
 
   it(`mutated files through validate and the listing commands: ${runs(200)} cases`, async () => {
     await fc.assert(
@@ -266,15 +359,22 @@ describe('fuzzed YAML (fixed seed)', () => {
         const src = SOURCES[c.source]!;
         const text = mutate(c);
         const [, , dir] = presetCase(src.kind, src.path, text, c.format);
-        const file = src.kind === 'gpu' || src.kind === 'run' ? join(dir!, `${src.kind}s`, src.path.replace(/^.*\//, '')) : join(dir!, `${src.kind}.yaml`);
+        const file =
+          src.kind === 'gpu' || src.kind === 'run'
+            ? join(dir!, `${src.kind}s`, src.path.replace(/^.*\//, ''))
+            : join(dir!, `${src.kind}.yaml`);
         const args = command === 'validate' ? ['validate', file] : [command, '--presets', dir!, '--format', c.format];
         await check(args, undefined, false, c.format, text);
       }),
       { seed: SEED + 2, numRuns: runs(200) },
     );
- }, 120_000);
+  }, 120_000);
 
   it('the bundled gpu ids are all in the fuzzed sources', () => {
-    expect(SOURCES.filter((s) => s.kind === 'gpu').map((s) => s.path.replace(/^.*\/|\.yaml$/g, '')).sort()).toEqual([...GPU_IDS].sort());
+    expect(
+      SOURCES.filter((s) => s.kind === 'gpu')
+        .map((s) => s.path.replace(/^.*\/|\.yaml$/g, ''))
+        .sort(),
+    ).toEqual([...GPU_IDS].sort());
   });
 });

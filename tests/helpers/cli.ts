@@ -104,4 +104,3 @@ export function withoutWarnings(stderr: string): string {
     .join('\n')
     .trim();
 }
-

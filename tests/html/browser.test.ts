@@ -152,7 +152,9 @@ describe('a comparison as HTML', () => {
 
   it('the chart has one bar per run, widths in proportion to the rental costs, the baseline marked', async () => {
     const { json } = await load(COMPARISON);
-    const bars = await page.$$eval('svg.chart rect.bar', (rs) => rs.map((r) => ({ width: r.getBoundingClientRect().width, base: r.classList.contains('base') })));
+    const bars = await page.$$eval('svg.chart rect.bar', (rs) =>
+      rs.map((r) => ({ width: r.getBoundingClientRect().width, base: r.classList.contains('base') })),
+    );
     const usd: number[] = json.runs.map((r: any) => r.rental.usd);
     expect(bars).toHaveLength(usd.length);
     expect(bars.map((b) => b.base)).toEqual([true, false, false]);

@@ -37,7 +37,7 @@ describe('--format html', () => {
     expect(a.stdout).not.toMatch(/\b20\d\d-\d\d-\d\dT\d\d:/);
   });
 
-  it('is self-contained: no scripts, nothing to fetch; light and dark from the reader\'s setting', async () => {
+  it("is self-contained: no scripts, nothing to fetch; light and dark from the reader's setting", async () => {
     const page = (await cli([...COMPARISON, '--format', 'html'])).stdout;
     expect(page).not.toMatch(/<script|<link|<img|<iframe|@import|url\(|\bsrc=|\bhref=/i);
     expect(page).not.toMatch(/https?:\/\/(?!www\.w3\.org\/2000\/svg")/);

@@ -41,7 +41,9 @@ describe('list caps', () => {
 
   it('bad items are quoted short', () => {
     const msg = inputError(() => parseNumberList(`8,${'y'.repeat(100_000)}`, chips));
-    expect(msg).toBe(`invalid --chips "${'y'.repeat(60)}"…: expected a number such as 512, 2.5, 2e6, 40_960 or with a suffix K, M, B, T (671B, 14.8T)`);
+    expect(msg).toBe(
+      `invalid --chips "${'y'.repeat(60)}"…: expected a number such as 512, 2.5, 2e6, 40_960 or with a suffix K, M, B, T (671B, 14.8T)`,
+    );
   });
 });
 
@@ -54,7 +56,13 @@ describe('parseQuantity on hostile text', () => {
   });
 
   it('still reads every form it read before', () => {
-    for (const [text, value] of [['1.', 1], ['1.5e3', 1500], ['.5', 0.5], ['40_960', 40960], ['14.8T', 14.8e12]] as const)
+    for (const [text, value] of [
+      ['1.', 1],
+      ['1.5e3', 1500],
+      ['.5', 0.5],
+      ['40_960', 40960],
+      ['14.8T', 14.8e12],
+    ] as const)
       expect(parseQuantity(text)).toBe(value);
   });
 });

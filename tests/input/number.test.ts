@@ -148,11 +148,16 @@ describe('parseNumberList', () => {
 
   it('property: a geometric range is start x factor^i up to the end, ascending', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 2, max: 4 }), fc.integer({ min: 0, max: 12 }), (start, factor, n) => {
-        const end = start * factor ** n;
-        const values = parseNumberList(`${start}..${end}:x${factor}`, chips);
-        expect(values).toEqual(Array.from({ length: n + 1 }, (_, i) => start * factor ** i));
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 1000 }),
+        fc.integer({ min: 2, max: 4 }),
+        fc.integer({ min: 0, max: 12 }),
+        (start, factor, n) => {
+          const end = start * factor ** n;
+          const values = parseNumberList(`${start}..${end}:x${factor}`, chips);
+          expect(values).toEqual(Array.from({ length: n + 1 }, (_, i) => start * factor ** i));
+        },
+      ),
     );
   });
 });

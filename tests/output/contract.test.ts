@@ -51,7 +51,9 @@ describe('JSON and NDJSON of an estimate', () => {
     expect(doc.tool.name).toBe('train-cost');
     expect(doc.currency).toBe('USD');
     expect(doc.dollarYear).toBeNull();
-    expect(doc.runs[0]!.costs).toEqual([expect.objectContaining({ id: 'rental', usd: 81_920, basis: 'rental', formula: 'GPU-hours x price' })]);
+    expect(doc.runs[0]!.costs).toEqual([
+      expect.objectContaining({ id: 'rental', usd: 81_920, basis: 'rental', formula: 'GPU-hours x price' }),
+    ]);
     expect(doc.runs[0]!.diagnostics).toEqual([
       { code: 'no-purchase-price', severity: 'warning', message: expect.stringContaining('no known purchase price') },
     ]);

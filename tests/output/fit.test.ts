@@ -59,7 +59,15 @@ describe('a table fitted to a width', () => {
 
 describe('compact figures', () => {
   it('3 significant digits with K, M, B, T', () => {
-    expect([81_920, 999_950, 7_207_062, 21e6, 512, 2.5, 14.8e12].map(fmtShort)).toEqual(['81.9K', '1.00M', '7.21M', '21.0M', '512', '2.5', '14.8T']);
+    expect([81_920, 999_950, 7_207_062, 21e6, 512, 2.5, 14.8e12].map(fmtShort)).toEqual([
+      '81.9K',
+      '1.00M',
+      '7.21M',
+      '21.0M',
+      '512',
+      '2.5',
+      '14.8T',
+    ]);
     expect(fmtUsdShort(81_920)).toBe('$81.9K');
   });
 });

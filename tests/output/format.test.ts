@@ -82,9 +82,15 @@ describe('grouping without Intl at start-up', () => {
   };
   it('property: fmtNumber gives the digits Intl.NumberFormat en-US gives, halves and -0 included', () => {
     const halves = fc.integer({ min: -2e9, max: 2e9 }).map((i) => i / 20);
-    fc.assert(fc.property(fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), halves, fc.constant(-0), fc.constant(143169.15)), (n) => fmtNumber(n) === reference(n)), {
-      seed: 11,
-      numRuns: 20_000,
-    });
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), halves, fc.constant(-0), fc.constant(143169.15)),
+        (n) => fmtNumber(n) === reference(n),
+      ),
+      {
+        seed: 11,
+        numRuns: 20_000,
+      },
+    );
   });
 });

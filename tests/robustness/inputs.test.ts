@@ -27,7 +27,14 @@ describe('YAML that used to crash (exit 70)', () => {
 
   it('an alias bomb is refused with the limits stated', async () => {
     const rows = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-    for (const [prev, cur] of [['a', 'b'], ['b', 'c'], ['c', 'd'], ['d', 'e'], ['e', 'f'], ['f', 'g']])
+    for (const [prev, cur] of [
+      ['a', 'b'],
+      ['b', 'c'],
+      ['c', 'd'],
+      ['d', 'e'],
+      ['e', 'f'],
+      ['f', 'g'],
+    ])
       rows.push(`${cur}: &${cur} [${Array(9).fill(`*${prev}`).join(',')}]`);
     const f = file('bomb.yaml', `${rows.join('\n')}\n`);
     const r = await cli([f]);
@@ -54,7 +61,9 @@ describe('YAML that used to crash (exit 70)', () => {
       `train-cost: ${block}:65: invalid YAML: nesting is deeper than 64 levels; train-cost reads YAML with at most 100 aliases and 64 levels of nesting`,
     );
     const flow = file('deep-flow.yaml', `${'['.repeat(20_000)}${']'.repeat(20_000)}\n`);
-    expect(badInputLine(await cli([flow]))).toContain('invalid YAML: nesting is too deep; train-cost reads YAML with at most 100 aliases and 64 levels of nesting');
+    expect(badInputLine(await cli([flow]))).toContain(
+      'invalid YAML: nesting is too deep; train-cost reads YAML with at most 100 aliases and 64 levels of nesting',
+    );
   });
 
   it('an unresolved tag is one error line, with no YAMLWarning beside it (run file, stdin and validate)', async () => {
@@ -80,7 +89,9 @@ describe('files and folders of the wrong kind', () => {
     expect(badInputLine(await cli(['presets/regions.yaml']))).toBe(
       `train-cost: presets/regions.yaml: not a run file: it looks like a regions preset (regions.yaml); ${expected}`,
     );
-    expect(badInputLine(await cli([join(REPO_ROOT, 'presets', 'gpus', 'h100.yaml')]))).toContain('not a run file: it looks like a gpu preset');
+    expect(badInputLine(await cli([join(REPO_ROOT, 'presets', 'gpus', 'h100.yaml')]))).toContain(
+      'not a run file: it looks like a gpu preset',
+    );
     expect(badInputLine(await cli([file('list.yaml', '- 1\n- 2\n')]))).toContain('not a run file: it holds a list');
   });
 
@@ -98,7 +109,9 @@ describe('files and folders of the wrong kind', () => {
 
   it('a missing run file or backtest file', async () => {
     expect(badInputLine(await cli([join(TMP, 'nope.yaml')]))).toBe(`train-cost: run file ${join(TMP, 'nope.yaml')} not found`);
-    expect(badInputLine(await cli(['backtest', join(TMP, 'nope.csv')]))).toBe(`train-cost: backtest CSV ${join(TMP, 'nope.csv')} not found`);
+    expect(badInputLine(await cli(['backtest', join(TMP, 'nope.csv')]))).toBe(
+      `train-cost: backtest CSV ${join(TMP, 'nope.csv')} not found`,
+    );
   });
 });
 
@@ -122,7 +135,9 @@ describe('input limits', () => {
 
   it('a backtest CSV over 4 MiB is refused before it is read; one under it with over 10,000 runs is refused by count', async () => {
     const huge = file('huge.csv', Buffer.alloc(4 * 1024 * 1024 + 1, 0x20));
-    expect(badInputLine(await cli(['backtest', huge]))).toBe(`train-cost: backtest CSV ${huge} is larger than 4 MiB, the limit for any input file`);
+    expect(badInputLine(await cli(['backtest', huge]))).toBe(
+      `train-cost: backtest CSV ${huge} is larger than 4 MiB, the limit for any input file`,
+    );
     const rows = Array.from({ length: 10_001 }, (_, i) => `r${i},h100,7B,1T,1000`);
     const many = file('many.csv', `name,gpu,params,tokens,gpu_hours\n${rows.join('\n')}\n`);
     expect(badInputLine(await cli(['backtest', many]))).toBe(`train-cost: ${many}: 10,001 runs; a backtest file holds at most 10,000`);
@@ -131,7 +146,9 @@ describe('input limits', () => {
   it('a published-runs CSV with a 1 MB hardware cell ends quickly (it was searched word by word, quadratically)', async () => {
     const f = file('hardware.csv', `name,params_total,training_tokens,hardware,gpu_hours\nx,7B,1T,${'a '.repeat(400_000)},1000\n`);
     const started = Date.now();
-    expect(badInputLine(await cli(['backtest', f]))).toBe(`train-cost: ${f}: no row has parameters, tokens, GPU-hours and a known accelerator (1 skipped)`);
+    expect(badInputLine(await cli(['backtest', f]))).toBe(
+      `train-cost: ${f}: no row has parameters, tokens, GPU-hours and a known accelerator (1 skipped)`,
+    );
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
@@ -178,7 +195,9 @@ describe('messages quote a short excerpt of the input', () => {
 
   it('a 2 MB CSV cell', async () => {
     const f = file('big.csv', `name,gpu,params,tokens,gpu_hours\nx,h100,${'z'.repeat(2_000_000)},1,1\n`);
-    expect(badInputLine(await cli(['backtest', f]))).toBe(`train-cost: ${f}:2: params: expected a positive number, got "${'z'.repeat(60)}"…`);
+    expect(badInputLine(await cli(['backtest', f]))).toBe(
+      `train-cost: ${f}:2: params: expected a positive number, got "${'z'.repeat(60)}"…`,
+    );
   });
 });
 
@@ -190,7 +209,9 @@ describe('ids resolve only against real entries, never prototype keys', () => {
   });
 
   it.each(['__proto__', 'constructor', 'toString'])('--gpu %s is an unknown gpu', async (name) => {
-    expect(badInputLine(await cli(['--gpu', name, '--chips', '8', '--hours', '1']))).toMatch(new RegExp(`^train-cost: unknown gpu "${name}"`));
+    expect(badInputLine(await cli(['--gpu', name, '--chips', '8', '--hours', '1']))).toMatch(
+      new RegExp(`^train-cost: unknown gpu "${name}"`),
+    );
   });
 
   it.each(['toString', 'constructor', '__proto__'])('run id %s is an unknown run', async (name) => {

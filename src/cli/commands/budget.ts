@@ -13,7 +13,22 @@ import { ESTIMATE_FORMATS, renderEstimates } from '../../output/render.js';
 import type { CliContext } from '../context.js';
 import { reportWarnings } from '../warnings.js';
 import { assertFinite } from '../finite.js';
-import { addCommonOptions, addExplainOption, addOutOption, addWideOption, commonSchema, ESTIMATE_OUT, estimateFormatOf, estimateFormatShape, outShape, num, numList, oneOf, parseOptions, wordList } from '../options.js';
+import {
+  addCommonOptions,
+  addExplainOption,
+  addOutOption,
+  addWideOption,
+  commonSchema,
+  ESTIMATE_OUT,
+  estimateFormatOf,
+  estimateFormatShape,
+  outShape,
+  num,
+  numList,
+  oneOf,
+  parseOptions,
+  wordList,
+} from '../options.js';
 import { toPhaseSettings } from '../run-spec.js';
 
 const budgetSchema = commonSchema.extend({
@@ -47,7 +62,8 @@ export function budgetCommand(ctx: CliContext): Command {
     .action((usdText: string, raw: Record<string, unknown>) => {
       const opts = parseOptions(budgetSchema, raw);
       const usd = parseQuantity(usdText);
-      if (usd === null || usd <= 0) throw new InputError(`invalid budget "${usdText}": expected a positive USD amount such as 5.576e6 or 2M`);
+      if (usd === null || usd <= 0)
+        throw new InputError(`invalid budget "${usdText}": expected a positive USD amount such as 5.576e6 or 2M`);
       if (opts.params !== undefined && opts.tokens !== undefined)
         throw new InputError('give --params or --tokens, not both: the budget fixes the other');
       const dirs = ctx.presetDirs(opts);

@@ -145,7 +145,12 @@ async function readSide(ctx: CliContext, ref: string, estimate: Record<string, u
   let out = '';
   const messages: string[] = [];
   // The estimate's warnings wait until both sides are read: a bad side is then one line alone.
-  const sub: CliContext = { ...ctx, out: (t) => void (out += t), err: (line) => void messages.push(line), readStdin: async () => text ?? '' };
+  const sub: CliContext = {
+    ...ctx,
+    out: (t) => void (out += t),
+    err: (line) => void messages.push(line),
+    readStdin: async () => text ?? '',
+  };
   await runEstimate(sub, [ref], { ...estimate, format: 'json', color: false });
   const doc = savedSchema.parse(JSON.parse(out));
   return { source: ref, kind: 'run', toolVersion: VERSION, dollarYear: doc.dollarYear ?? null, runs: doc.runs, messages };

@@ -24,7 +24,23 @@ import { describeWarning } from '../../output/warnings.js';
 import type { CliContext } from '../context.js';
 import { assertFinite } from '../finite.js';
 import { MAX_YAML_BYTES } from '../../input/read.js';
-import { addExplainOption, addOutOption, addWideOption, ageOption, commonSchema, dateOption, ESTIMATE_OUT, estimateFormatOf, estimateFormatShape, num, numList, oneOf, outShape, parseOptions, wordList } from '../options.js';
+import {
+  addExplainOption,
+  addOutOption,
+  addWideOption,
+  ageOption,
+  commonSchema,
+  dateOption,
+  ESTIMATE_OUT,
+  estimateFormatOf,
+  estimateFormatShape,
+  num,
+  numList,
+  oneOf,
+  outShape,
+  parseOptions,
+  wordList,
+} from '../options.js';
 import { USAGE } from '../usage.js';
 import { addDevelopmentOptions, applyDevelopment, developmentShape, toDevelopment } from '../development.js';
 import { applyOverrides, describeFlagsRun, flagsOnlyRun, OVERRIDE_KEYS, type Overrides, toRunInput } from '../run-spec.js';
@@ -95,34 +111,47 @@ export function addEstimateOptions(cmd: Command): Command {
     .option('--trainable-fraction <f>', 'LoRA: share of parameters trained, 0-1 (FLOP = (4 + 2f) x N x D)')
     .option('--teacher-params <n>', 'distill: teacher parameters, e.g. 70B (teacher generation = 2 x N_teacher x D)')
     .option('--generation-mfu <f>', 'MFU of generation (rl rollouts, distill teacher, generate), 0-1 (default: an assumption, 10%)')
-    .option('--with-base', 'also estimate the run\'s base run (base: in its run file), stated apart, never summed into it')
+    .option('--with-base', "also estimate the run's base run (base: in its run file), stated apart, never summed into it")
     .option('--price <usd>', 'USD per GPU-hour, overrides the preset price')
     .option('--price-source <s>', `which preset price: ${PRICE_SOURCE_HINT}`)
     .option('--max-cost <usd>', 'exit 1 when a run costs more (rental USD), e.g. 2e6; the check is in the output (JSON checks[])')
     .option('--max-cost-at <at>', 'which figure --max-cost holds to the limit: central (default) or high (the top of the rental range)')
     .option('--strict', 'exit 1 when an audit of reported GPU-hours is impossible or implausible (implied MFU)')
     .option('--region <id>', 'energy region: grid CO2, electricity price, PUE (us, china, eu, world, ...; default us)')
-    .option('--pue <n>', 'power usage effectiveness, 1-3 (default: the region\'s)')
-    .option('--electricity-price <usd>', 'USD per kWh (default: the region\'s industrial price)')
-    .option('--grid-intensity <g>', 'grid carbon intensity, g CO2 per kWh (default: the region\'s)')
+    .option('--pue <n>', "power usage effectiveness, 1-3 (default: the region's)")
+    .option('--electricity-price <usd>', "USD per kWh (default: the region's industrial price)")
+    .option('--grid-intensity <g>', "grid carbon intensity, g CO2 per kWh (default: the region's)")
     .option('--purchase-price <usd>', 'purchase USD per chip, chip only (server cost added as Epoch AI does)')
     .option('--lifetime-years <y>', 'hardware life for amortisation (default 3.1: Epoch AI depreciation)')
     .option('--utilization <f>', 'share of the hardware life spent on useful work, 0-1 (default 1)')
-    .option('--date <d>', 'training start, YYYY-MM or YYYY-MM-DD: prices and hardware value as of then (default: the run file\'s, else today)')
+    .option(
+      '--date <d>',
+      "training start, YYYY-MM or YYYY-MM-DD: prices and hardware value as of then (default: the run file's, else today)",
+    )
     .option('--cloud <c>', `hyperscaler for --price-source epoch: ${CLOUDS.join(', ')} (default: from the run's organization, else aws)`)
-    .option('--dollar-year <y>', 'state every figure in this year\'s US dollars (PPI PCU518210518210, as Epoch AI); default: nominal')
-    .option('--max-price-age <age>', 'warn when a preset price is older than this before the run\'s date: 12m, 90d, 2y, none (default 12m)');
+    .option('--dollar-year <y>', "state every figure in this year's US dollars (PPI PCU518210518210, as Epoch AI); default: nominal")
+    .option('--max-price-age <age>', "warn when a preset price is older than this before the run's date: 12m, 90d, 2y, none (default 12m)");
 }
 
 export async function runEstimate(ctx: CliContext, refs: string[], raw: Record<string, unknown>): Promise<void> {
   const opts = parseOptions(estimateSchema, raw);
   // Bare `train-cost` (at most --format, --no-color...): a short usage rather than "no gpu".
-  if (refs.length === 0 && Object.keys(estimateSchema.shape).every((k) => k in commonSchema.shape || k === 'out' || k === 'explain' || raw[k] === undefined))
+  if (
+    refs.length === 0 &&
+    Object.keys(estimateSchema.shape).every((k) => k in commonSchema.shape || k === 'out' || k === 'explain' || raw[k] === undefined)
+  )
     throw new UsageError(USAGE);
   const format = estimateFormatOf(opts);
-  if (opts.maxCostAt !== undefined && opts.maxCost === undefined) throw new InputError('--max-cost-at needs --max-cost, e.g. --max-cost 2e6 --max-cost-at high');
+  if (opts.maxCostAt !== undefined && opts.maxCost === undefined)
+    throw new InputError('--max-cost-at needs --max-cost, e.g. --max-cost 2e6 --max-cost-at high');
   const dirs = ctx.presetDirs(opts);
-  const catalog = { gpus: loadGpus(dirs), regions: loadRegions(dirs), today: ctx.today(), dollars: dollarBasis(opts.dollarYear), maxPriceAgeDays: opts.maxPriceAge };
+  const catalog = {
+    gpus: loadGpus(dirs),
+    regions: loadRegions(dirs),
+    today: ctx.today(),
+    dollars: dollarBasis(opts.dollarYear),
+    maxPriceAgeDays: opts.maxPriceAge,
+  };
   const bases = await loadBases(ctx, refs, dirs);
   const axes = gridAxes(opts);
   const perBase = gridSize(axes);
@@ -152,7 +181,9 @@ export async function runEstimate(ctx: CliContext, refs: string[], raw: Record<s
   // runs it names), and for a streamed grid also the last (a range's largest values).
   const firsts = bases.map((b) => estimateOne(b, firstCombo(axes)));
   if (opts.withBase && firsts.every((r) => r.baseId === null))
-    throw new InputError(`--with-base: ${total > 1 ? 'no run names' : `"${firsts[0]!.name}" names no`} base run (base: deepseek-v3 in a run file names one)`);
+    throw new InputError(
+      `--with-base: ${total > 1 ? 'no run names' : `"${firsts[0]!.name}" names no`} base run (base: deepseek-v3 in a run file names one)`,
+    );
   assertFinite(firsts);
 
   const gates = new GateTally();
@@ -182,7 +213,13 @@ interface Base {
  * writer waits for the output to drain, so memory stays flat however many runs. Returns the
  * warnings to tell on stderr (CSV: all; NDJSON: stale prices, as JSON).
  */
-async function streamRuns(ctx: CliContext, runs: Iterable<RunEstimate>, format: 'csv' | 'ndjson', opts: EstimateOptions, gates: GateTally): Promise<Set<string>> {
+async function streamRuns(
+  ctx: CliContext,
+  runs: Iterable<RunEstimate>,
+  format: 'csv' | 'ndjson',
+  opts: EstimateOptions,
+  gates: GateTally,
+): Promise<Set<string>> {
   const writer = ctx.stream(opts.out);
   const warnings = new Set<string>();
   try {
@@ -276,7 +313,8 @@ function resolveRunOrHint(ref: string, dirs: string[]): LoadedRun {
     return resolveRunRef(ref, dirs);
   } catch (e) {
     const command = e instanceof InputError && !looksLikePath(ref) ? closest(ref, COMMANDS) : null;
-    if (command !== null) throw new InputError(`unknown run or command "${ref}"; did you mean the command "${command}"? (train-cost --help lists them)`);
+    if (command !== null)
+      throw new InputError(`unknown run or command "${ref}"; did you mean the command "${command}"? (train-cost --help lists them)`);
     throw e;
   }
 }
@@ -291,8 +329,10 @@ function gridAxes(opts: EstimateOptions): Record<string, readonly unknown[]> {
   return axes;
 }
 
-const firstCombo = (axes: Record<string, readonly unknown[]>) => Object.fromEntries(Object.entries(axes).map(([k, v]) => [k, v[0]])) as Overrides;
-const lastCombo = (axes: Record<string, readonly unknown[]>) => Object.fromEntries(Object.entries(axes).map(([k, v]) => [k, v[v.length - 1]])) as Overrides;
+const firstCombo = (axes: Record<string, readonly unknown[]>) =>
+  Object.fromEntries(Object.entries(axes).map(([k, v]) => [k, v[0]])) as Overrides;
+const lastCombo = (axes: Record<string, readonly unknown[]>) =>
+  Object.fromEntries(Object.entries(axes).map(([k, v]) => [k, v[v.length - 1]])) as Overrides;
 
 function describeCombo(o: Overrides): string {
   return Object.entries(o)

@@ -55,7 +55,10 @@ export function pricesCommand(ctx: CliContext): Command {
         const lines: string[] = [];
         for (const sheet of result.sheets) {
           const target = join(dir, `${sheet.provider}-${sheet.gpu}.yaml`);
-          writeFileSync(target, `# Written by train-cost prices import (${result.format}); use with --presets ${opts.out}\n${stringify(sheet, { lineWidth: 0 })}`);
+          writeFileSync(
+            target,
+            `# Written by train-cost prices import (${result.format}); use with --presets ${opts.out}\n${stringify(sheet, { lineWidth: 0 })}`,
+          );
           const spot = sheet.prices.filter((p) => p.spot).length;
           lines.push(
             `${sheet.gpu}: ${sheet.prices.length} offers (${sheet.prices.length - spot} on-demand, ${spot} spot) from $${sheet.prices[0]!.usdPerHour.toFixed(2)}/GPU-hour -> ${displayPath(target)}`,
