@@ -11,7 +11,12 @@ function timeCommand(args, runs = 15) {
   const times = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
-    const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const r = spawnSync(process.execPath, args, {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     times.push(performance.now() - t0);
     if (r.status !== 0 && !args.includes('--max-cost')) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
   }
@@ -70,7 +75,7 @@ const rows = [
   ],
   ['train-cost deepseek-r1', timeCommand([cli, 'deepseek-r1'])],
   ['train-cost gpus', timeCommand([cli, 'gpus'])],
-  ['train-cost backtest (29 leave-one-out refits)', timeCommand([cli, 'backtest'], 7)],
+  ['train-cost backtest (64 leave-one-out refits)', timeCommand([cli, 'backtest'], 7)],
   [
     'train-cost --gpu h100 --chips 1..6000:1 --hours 1 --format csv',
     timeCommand([cli, '--gpu', 'h100', '--chips', '1..6000:1', '--hours', '1', '--format', 'csv'], 5),
@@ -84,7 +89,9 @@ const dirs = [lib.bundledPresetsDir()];
 const gpus = lib.loadGpus(dirs);
 const mfu = lib.loadMfuProvider(dirs);
 const h100 = lib.findGpu(gpus, 'h100');
-const energy = { region: 'us', defaultReason: null, pue: 1.25, gridGCo2PerKwh: 383.55, usdPerKwh: 0.0826 };
+const energy = { region: 'us', defaultReason: null, pue: 1.25, gridGCo2PerKwh: 383.55, usdPerKwh: 0.0826, usdPerKwhDate: '2025' };
+const date = '2025-06-01';
+const price = lib.choosePrice(h100, { date });
 const phase = (i) => ({
   name: 'bench',
   gpu: h100,
@@ -93,13 +100,16 @@ const phase = (i) => ({
   workload: { flop: null, params: 70e9, activeParams: null, tokens: 15e12, kind: 'train' },
   precision: 'bf16',
   mfu: null,
-  price: lib.choosePrice(h100, {}),
+  price,
   energy,
   ownership: null,
+  date,
+  maxPriceAgeDays: null,
+  dollars: null,
 });
 const n = 100_000;
 const t0 = performance.now();
-for (let i = 0; i < n; i++) lib.estimateRun({ name: 'bench', phases: [phase(i)], reported: null, notes: null }, mfu);
+for (let i = 0; i < n; i++) lib.estimateRun({ name: 'bench', date, phases: [phase(i)], reported: null, notes: null }, mfu);
 const perEstimateUs = ((performance.now() - t0) * 1000) / n;
 
 console.log('median wall time of repeated runs:');
