@@ -112,7 +112,12 @@ function singleRun(run: RunEstimate, c: ChalkInstance, width: number | undefined
     );
   }
   const e = run.energy;
-  if (e.kWh !== null) add('Energy', `${fmtEnergy(e.kWh)}, ${fmtUsd(e.usd!)} at ${fmtUsd(e.usdPerKwh!)}/kWh`);
+  if (e.kWh !== null) {
+    // With --dollar-year the figure is converted: the factor is shown, as on the rental line.
+    const factor = run.dollarYear !== null && e.kWh > 0 && e.usdPerKwh ? e.usd! / (e.kWh * e.usdPerKwh) : 1;
+    const converted = Math.abs(factor - 1) > 5e-4 ? ` x ${fmtNumber(factor)}` : '';
+    add('Energy', `${fmtEnergy(e.kWh)}, ${fmtUsd(e.usd!)} at ${fmtUsd(e.usdPerKwh!)}/kWh${converted}`);
+  }
   if (e.co2Tonnes !== null) add('CO2', `${fmtNumber(e.co2Tonnes)} t (${e.region ?? 'given'} grid)`);
   // The costs together, rental first (what a claim is checked against); the others follow the energy they include.
   for (const t of totals.filter((t) => t.basis === 'rental')) add(BASIS_LABELS[t.basis].label, totalText(t, ranged, c));
