@@ -39,7 +39,7 @@ export function costChart(runs: readonly RunEstimate[], opts: { width: number | 
       label: r.name,
       value: r.rental.usd,
       text: fmtUsdShort(r.rental.usd),
-      note: i === 0 ? '(base)' : fmtRatio(r.rental.usd, base.rental.usd),
+      note: i === 0 ? '(baseline)' : fmtRatio(r.rental.usd, base.rental.usd),
     })),
     opts,
   );
@@ -179,7 +179,7 @@ function comparison(runs: readonly RunEstimate[], c: ChalkInstance, width: numbe
   const cell = (col: Column, r: Row, b: RunEstimate, compact: boolean) => ((compact ? col.compact : undefined) ?? col.text)(r, b);
   runs.forEach((run, i) => {
     const name = (col: Column, compact: boolean) =>
-      i === 0 && col.key === 'name' ? `${run.name} ${c.dim('(base)')}` : cell(col, run, baseline, compact);
+      i === 0 && col.key === 'name' ? `${run.name} ${c.dim('(baseline)')}` : cell(col, run, baseline, compact);
     rows.push({ cells: (col) => name(col, false), compact: (col) => name(col, true) });
     if (run.phases.length > 1)
       for (const p of run.phases)
