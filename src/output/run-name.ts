@@ -28,6 +28,7 @@ export function describeFlagsRun(run: RunPreset): string {
 
 /** GPU-hours as asked, readable: "57M" for 57e6 (compact when that is exact), else grouped: "40,960". */
 function gpuHoursText(h: number): string {
+  if (h >= 1e15) return h.toExponential(2);
   const compact = fmtCompact(h);
   const scale = { T: 1e12, B: 1e9, M: 1e6 }[compact.slice(-1)];
   if (scale !== undefined && Number(compact.slice(0, -1)) * scale === h) return compact;

@@ -99,7 +99,7 @@ function singleRun(run: RunEstimate, c: ChalkInstance, width: number | undefined
   if (run.memory !== null)
     add(
       'Model states',
-      `${fmtNumber(run.memory.minChips)} chips at least` +
+      `${fmtNumber(run.memory.minChips)} ${run.memory.minChips === 1 ? 'chip' : 'chips'} at least` +
         (run.memory.bytesPerChip !== null
           ? `; ${fmtNumber(run.memory.bytesPerChip / 1e9)} GB per chip of ${fmtNumber(run.memory.hbmBytesPerChip / 1e9)} GB`
           : ''),
