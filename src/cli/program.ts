@@ -19,7 +19,7 @@ import { InputError } from '../errors.js';
 const EXAMPLES = `
 Examples:
   $ train-cost --chips 512 --gpu h800 --hours 80
-      512 H800s for 80 hours: 40,960 GPU-hours, $81,920 at DeepSeek's $2/GPU-hour
+      512 H800s for 80 hours: 40,960 GPU-hours, $81,920 at DeepSeek's $2
   $ train-cost --params 70B --tokens 15T --gpu h100,b200 --chips 2048,4096
       plan a run: four combinations compared against the first
   $ train-cost deepseek-r1
@@ -27,10 +27,10 @@ Examples:
   $ train-cost plan.yaml --max-cost 2e6 --format json | jq '.runs[].rental.usd'
       gate a budget in CI: exit 1 when over
 
-Numbers take K, M, B, T suffixes and exponents (671B, 14.8T, 2e6); lists (512,1024) and
-ranges (256..4096:x2, 0.3..0.5:0.05) make a comparison.
-Exit codes: 0 ok, 1 a check failed (--max-cost, backtest), 2 bad input, 70 internal error,
-74 output could not be written.`;
+Numbers take K, M, B, T suffixes and exponents (671B, 14.8T, 2e6); lists
+(512,1024) and ranges (256..4096:x2, 0.3..0.5:0.05) make a comparison.
+Exit codes: 0 ok, 1 a check failed (--max-cost, backtest), 2 bad input,
+70 internal error, 74 output could not be written.`;
 
 /** The options of addCommonOptions a subcommand takes from before its name (train-cost --format json gpus). */
 const INHERITED = ['format', 'json', 'color', 'presets', 'debug', 'wide'];

@@ -75,17 +75,17 @@ export function estimatePhase(input: PhaseInput, mfuFor: MfuProvider): PhaseEsti
       warnings.push({ code: 'implied-mfu-low', phase: input.name, impliedMfu: time.impliedMfu, low: MFU_PLAUSIBLE.low });
   }
 
-  const energy = estimateEnergy(time.gpuHours, gpu, input.energy);
+  const energyNominal = estimateEnergy(time.gpuHours, gpu, input.energy);
   const costs = phaseCosts({
     chips,
     gpuHours: time.gpuHours,
     gpuHoursRange: time.gpuHoursRange,
     price: { usdPerGpuHour: price, source: priceSourceOf(input.price) },
     energy:
-      energy.kWh === null
+      energyNominal.kWh === null
         ? null
         : {
-            kWh: energy.kWh,
+            kWh: energyNominal.kWh,
             usdPerKwh: input.energy.usdPerKwh,
             source: `Epoch AI cost model (Cottier et al. 2024); electricity price ${input.energy.region === null ? 'given' : `of region ${input.energy.region}`}`,
           },
@@ -116,6 +116,8 @@ export function estimatePhase(input: PhaseInput, mfuFor: MfuProvider): PhaseEsti
     if (p.ageDays < 0) warnings.push({ code: 'price-after-date', gpu: gpu.id, priceId: p.id, priceDate: p.date, date: input.date });
   }
   const rentalTotal = totalOf(costs, 'rental')!;
+  // The energy figure as its cost component states it (converted with --dollar-year, as the owned total is).
+  const energy = { ...energyNominal, usd: costs.find((c) => c.id === 'energy')?.usd ?? energyNominal.usd };
   if (energy.kWh === null) warnings.push({ code: 'no-power', gpu: gpu.id });
   if (input.ownership === null) warnings.push({ code: 'no-purchase-price', gpu: gpu.id });
   const totalParams = input.workload?.params ?? input.workload?.activeParams ?? null;

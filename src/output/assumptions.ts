@@ -103,7 +103,7 @@ export function dollarBasisLine(runs: readonly RunEstimate[]): string {
   if (year !== null)
     return `Dollars: ${year} US dollars, every figure converted from its price's date with the US producer price index for data processing services (PCU518210518210, BLS via FRED), as Epoch AI does`;
   const dates = [...new Set(runs.flatMap((r) => r.phases.flatMap((p) => p.costs.map((c) => `${c.label.toLowerCase()} ${c.dollarDate}`))))];
-  return `Dollars: nominal, each figure in the dollars of its price's date (${dates.join('; ')}); --dollar-year Y converts them to one year's`;
+  return `Dollars: nominal, each figure in the dollars of its price's date (${dates.join('; ')}); --dollar-year Y converts them to year Y's dollars`;
 }
 
 /** "Rental h800: GPU-hours x price; price $2.00/GPU-hour (deepseek-assumption, 2024-12: ...)". */

@@ -31,7 +31,7 @@ export interface Column {
 
 /**
  * The order columns are left out of a terminal table too narrow for them, first to go first
- * (by Column.key). Run, GPU-hours, rental cost and cost vs base always stay; `--wide` shows all.
+ * (by Column.key). Run, GPU-hours, rental cost and cost vs baseline always stay; `--wide` shows all.
  */
 export const DROP_ORDER: readonly string[] = [
   'co2Tonnes',
@@ -112,7 +112,7 @@ export const COLUMNS = {
     raw: (r) => r.energy.co2Tonnes,
   },
   vsGpuHours: {
-    header: 'GPU-h vs base',
+    header: 'GPU-h vs baseline',
     key: 'gpuHoursRatio',
     text: (r, b) => fmtRatio(r.gpuHours, b.gpuHours),
     raw: (r) => r.gpuHours,
@@ -133,7 +133,7 @@ export const COLUMNS = {
     raw: (r) => ('reported' in r ? (r.reported?.gpuHours ?? null) : null),
     align: 'left',
   },
-  vsCost: { header: 'Cost vs base', key: 'costRatio', text: (r, b) => fmtRatio(r.rental.usd, b.rental.usd), raw: (r) => r.rental.usd },
+  vsCost: { header: 'Cost vs baseline', key: 'costRatio', text: (r, b) => fmtRatio(r.rental.usd, b.rental.usd), raw: (r) => r.rental.usd },
 } satisfies Record<string, Column>;
 
 /** CSV names of the totals: kept from 0.1.0 (rentalUsd, ownershipUsd). */

@@ -25,9 +25,19 @@ function fmtValue(m: Metric, v: number | null): string {
   return m.unit === 'usd' ? fmtUsd(v) : fmtNumber(v);
 }
 
+/**
+ * The change as the eye checks it: when before and after print as whole numbers, the difference of
+ * the printed figures (159,813 -> 112,008 is -47,805, not the -47,804 of the unrounded values).
+ */
+function shownChange(m: Metric): number | null {
+  if (m.change === null || m.before === null || m.after === null) return m.change;
+  return Math.abs(m.before) >= 100 && Math.abs(m.after) >= 100 ? Math.round(m.after) - Math.round(m.before) : m.change;
+}
+
 function fmtChange(m: Metric): string {
-  if (m.change === null) return '-';
-  return `${m.change > 0 ? '+' : ''}${fmtValue(m, m.change)}`;
+  const change = shownChange(m);
+  if (change === null) return '-';
+  return `${change > 0 ? '+' : ''}${fmtValue(m, change)}`;
 }
 
 /** 0.125 -> "+12.5%"; null (from nothing) -> "new" when there is a change, else "-". */
@@ -80,7 +90,7 @@ export function verdictLine(doc: DiffOutput): string {
   if (rental === undefined || rental.change === null) text = 'No rental cost to compare';
   else if (rental.change === 0) text = `${what} unchanged at ${fmtUsd(rental.after!)}`;
   else
-    text = `${what} ${rental.change > 0 ? 'up' : 'down'} ${fmtUsd(Math.abs(rental.change))} (${fmtRelative(rental.relative, rental.change)}), from ${fmtUsd(rental.before!)} to ${fmtUsd(rental.after!)}`;
+    text = `${what} ${rental.change > 0 ? 'up' : 'down'} ${fmtUsd(Math.abs(shownChange(rental)!))} (${fmtRelative(rental.relative, rental.change)}), from ${fmtUsd(rental.before!)} to ${fmtUsd(rental.after!)}`;
   const failed = doc.checks.filter((c) => !c.passed).length;
   const checks =
     doc.checks.length === 0

@@ -38,12 +38,14 @@ function toRows(gpu: GpuPreset): OfferRow[] {
     .sort((a, b) => a.usdPerGpuHour - b.usdPerGpuHour || a.id.localeCompare(b.id));
 }
 
+// At 80 columns the table left out the instance, region and provider (blank for a preset's own
+// prices) before it broke the price, kind, date and id across lines.
 const COLS: ListColumn<OfferRow>[] = [
   { header: '$/GPU-hour', text: (r) => fmtUsd(r.usdPerGpuHour), align: 'right' },
   { header: 'Kind', text: (r) => (r.spot === true ? 'spot' : r.kind) + (r.default ? ' (default)' : '') },
-  { header: 'Provider', text: (r) => r.provider ?? '-' },
-  { header: 'Region', text: (r) => r.region ?? '-' },
-  { header: 'Instance', text: (r) => r.instanceType ?? '-' },
+  { header: 'Provider', text: (r) => r.provider ?? '-', drop: 2 },
+  { header: 'Region', text: (r) => r.region ?? '-', drop: 1 },
+  { header: 'Instance', text: (r) => r.instanceType ?? '-', drop: 0 },
   { header: 'Date', text: (r) => r.date },
   { header: 'Price id (--price-source)', text: (r) => r.id },
 ];

@@ -18,7 +18,9 @@ function baseLines(r: RunEstimate): string[] {
 }
 
 function flopText(f: [number, number]): string {
-  return f[0] === f[1] ? `${fmtExp(f[0])} FLOP` : `${fmtExp(f[0])} to ${fmtExp(f[1])} FLOP`;
+  if (f[0] === f[1]) return `${fmtExp(f[0])} FLOP`;
+  // No workload: only the peak bounds it ("0 to 1.46e23" read as a range of estimates).
+  return f[0] === 0 ? `at most ${fmtExp(f[1])} FLOP` : `${fmtExp(f[0])} to ${fmtExp(f[1])} FLOP`;
 }
 
 /** One line per run: its cumulative FLOP and each threshold's verdict; then each threshold's status and source once. */

@@ -27,7 +27,7 @@ export function answerLines(runs: readonly RunEstimate[]): string[] {
   const base = runs[0]!;
   const cheapest = runs.reduce((a, b) => (b.rental.usd < a.rental.usd ? b : a));
   const dearest = runs.reduce((a, b) => (b.rental.usd > a.rental.usd ? b : a));
-  const vs = (r: RunEstimate) => (r === base ? 'the base' : `${fmtRatio(r.rental.usd, base.rental.usd)} the base`);
+  const vs = (r: RunEstimate) => (r === base ? 'the baseline' : `${fmtRatio(r.rental.usd, base.rental.usd)} the baseline`);
   return [
     `Cheapest to rent: ${cheapest.name}, ${fmtUsd(cheapest.rental.usd)} (${vs(cheapest)}); dearest: ${dearest.name}, ${fmtUsd(dearest.rental.usd)} (${vs(dearest)})`,
   ];

@@ -39,7 +39,7 @@ export function costChart(runs: readonly RunEstimate[], opts: { width: number | 
       label: r.name,
       value: r.rental.usd,
       text: fmtUsdShort(r.rental.usd),
-      note: i === 0 ? '(base)' : fmtRatio(r.rental.usd, base.rental.usd),
+      note: i === 0 ? '(baseline)' : fmtRatio(r.rental.usd, base.rental.usd),
     })),
     opts,
   );
@@ -99,7 +99,7 @@ function singleRun(run: RunEstimate, c: ChalkInstance, width: number | undefined
   if (run.memory !== null)
     add(
       'Model states',
-      `${fmtNumber(run.memory.minChips)} chips at least` +
+      `${fmtNumber(run.memory.minChips)} ${run.memory.minChips === 1 ? 'chip' : 'chips'} at least` +
         (run.memory.bytesPerChip !== null
           ? `; ${fmtNumber(run.memory.bytesPerChip / 1e9)} GB per chip of ${fmtNumber(run.memory.hbmBytesPerChip / 1e9)} GB`
           : ''),
@@ -112,7 +112,12 @@ function singleRun(run: RunEstimate, c: ChalkInstance, width: number | undefined
     );
   }
   const e = run.energy;
-  if (e.kWh !== null) add('Energy', `${fmtEnergy(e.kWh)}, ${fmtUsd(e.usd!)} at ${fmtUsd(e.usdPerKwh!)}/kWh`);
+  if (e.kWh !== null) {
+    // With --dollar-year the figure is converted: the factor is shown, as on the rental line.
+    const factor = run.dollarYear !== null && e.kWh > 0 && e.usdPerKwh ? e.usd! / (e.kWh * e.usdPerKwh) : 1;
+    const converted = Math.abs(factor - 1) > 5e-4 ? ` x ${fmtNumber(factor)}` : '';
+    add('Energy', `${fmtEnergy(e.kWh)}, ${fmtUsd(e.usd!)} at ${fmtUsd(e.usdPerKwh!)}/kWh${converted}`);
+  }
   if (e.co2Tonnes !== null) add('CO2', `${fmtNumber(e.co2Tonnes)} t (${e.region ?? 'given'} grid)`);
   // The costs together, rental first (what a claim is checked against); the others follow the energy they include.
   for (const t of totals.filter((t) => t.basis === 'rental')) add(BASIS_LABELS[t.basis].label, totalText(t, ranged, c));
@@ -174,7 +179,7 @@ function comparison(runs: readonly RunEstimate[], c: ChalkInstance, width: numbe
   const cell = (col: Column, r: Row, b: RunEstimate, compact: boolean) => ((compact ? col.compact : undefined) ?? col.text)(r, b);
   runs.forEach((run, i) => {
     const name = (col: Column, compact: boolean) =>
-      i === 0 && col.key === 'name' ? `${run.name} ${c.dim('(base)')}` : cell(col, run, baseline, compact);
+      i === 0 && col.key === 'name' ? `${run.name} ${c.dim('(baseline)')}` : cell(col, run, baseline, compact);
     rows.push({ cells: (col) => name(col, false), compact: (col) => name(col, true) });
     if (run.phases.length > 1)
       for (const p of run.phases)

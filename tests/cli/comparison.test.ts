@@ -48,8 +48,8 @@ describe('comparisons', () => {
 
   it('the table has ratio columns against the first run, 1.00x on the first row', async () => {
     const out = ok(await cli(['--gpu', 'h800,h100,a100', '--chips', '512', '--hours', '80']));
-    expect(out).toContain('GPU-h vs base');
-    expect(out).toContain('Cost vs base');
+    expect(out).toContain('GPU-h vs baseline');
+    expect(out).toContain('Cost vs baseline');
     // Table body rows (cli-table3 draws them between │ borders), not the assumption lines.
     const rows = out.split('\n').filter((l) => l.startsWith('│') && /\b(h800|h100|a100)\b/.test(l));
     expect(rows).toHaveLength(3);

@@ -101,6 +101,18 @@ describe('dollar years', () => {
     expect(factor.name).toContain('PCU518210518210');
     expect(y2024.rental.usd).toBeCloseTo(nominal.rental.usd * factor.value, 6);
   });
+  it('--dollar-year: the energy figure is the converted one everywhere (energy, ownership, costs[], table)', async () => {
+    const args = ['--gpu', 'a100-40gb', '--gpu-hours', '57M', '--date', '2022-05', '--dollar-year', '2024'];
+    const r = (await cliJson(args)).json.runs[0];
+    const energy = r.costs.find((c: any) => c.id === 'energy').usd;
+    expect(energy).toBeCloseTo(3_710_982, 0); // 43,391 MWh x $0.0832 (2022) = $3,610,152 nominal, x 1.03 to 2024
+    expect(r.energy.usd).toBe(energy);
+    expect(r.ownership.energyUsd).toBe(energy);
+    expect(r.ownership.capexUsd + energy).toBeCloseTo(r.ownership.usd, 6);
+    const table = (await cli([...args, '--wide'])).stdout;
+    expect(table).toContain('43,391 MWh, $3,710,982 at $0.0832/kWh x 1.03');
+    expect(table).toContain('$3,710,982 energy');
+  });
   it('tables and CSV state the basis', async () => {
     expect((await cli(['--gpu', 'h100', '--gpu-hours', '1000', '--explain'])).stdout).toContain('Dollars: nominal');
     expect((await cli(['--gpu', 'h100', '--gpu-hours', '1000', '--dollar-year', '2024', '--format', 'markdown'])).stdout).toContain(

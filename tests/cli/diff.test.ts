@@ -26,6 +26,9 @@ describe('train-cost diff plan-a plan-b', () => {
     expect(r.stdout).toContain('|  | Rental cost | $637,653 | $749,335 | +$111,682 | +17.5% |');
     expect(r.stdout).toContain('| &nbsp;&nbsp;long-context extension | GPU-hours | 24,576 | 12,288 | -12,288 | -50.0% |');
     expect(lines.at(-1)).toBe('**Rental cost up $111,682 (+17.5%), from $637,653 to $749,335.**');
+    // The change is the difference of the printed figures (the unrounded ones differ by 47,804.2).
+    expect(r.stdout).toContain('| 8B pre-training, then long context | GPU-hours | 159,813 | 112,008 | -47,805 | -29.9% |');
+    expect(r.stdout).toContain('|  | Rental cost | $98,058 | $82,207 | -$15,851 | -16.2% |');
   });
 
   it('JSON: the versioned document, figures equal to the estimate of each side', async () => {

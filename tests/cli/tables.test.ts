@@ -142,7 +142,7 @@ describe('a chart under every comparison', () => {
     expect(drawn).toHaveLength(5);
     const max = Math.max(...drawn);
     usd.forEach((u, i) => expect(Math.abs(drawn[i]! - (u / Math.max(...usd)) * max)).toBeLessThanOrEqual(0.5));
-    expect(r.stdout).toMatch(/1024 x h800, 100 h +\|#+ \$205K \(base\)/);
+    expect(r.stdout).toMatch(/1024 x h800, 100 h +\|#+ \$205K \(baseline\)/);
     expect(r.stdout).toMatch(/\|#+ \$617K 3\.02x/);
   });
 
@@ -164,7 +164,7 @@ describe('a chart under every comparison', () => {
     const md = (await cli([...GPUS5, '--format', 'markdown'])).stdout;
     const block = md.slice(md.indexOf('```text'), md.indexOf('```', md.indexOf('```text') + 3));
     expect(block.split('\n').filter((l) => l.includes(' │█'))).toHaveLength(5);
-    expect(block).toContain('$205K (base)');
+    expect(block).toContain('$205K (baseline)');
   });
 
   it('a single run has no chart', async () => {

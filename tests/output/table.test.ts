@@ -63,12 +63,12 @@ describe('renderTable, colour off', () => {
     const runs = [H800, H100].flatMap((g) => [512, 1024].map((c) => estimate(g, c, 80)));
     const out = renderTable(runs, { color: false, explain: true });
     expect(out).not.toMatch(ANSI);
-    expect(out).toContain('GPU-h vs base');
-    expect(out).toContain('Cost vs base');
+    expect(out).toContain('GPU-h vs baseline');
+    expect(out).toContain('Cost vs baseline');
     // Every run has its row, the baseline marked.
     const rows = out.split('\n').filter((l) => l.startsWith('│') && / x h[18]00/.test(l));
     expect(rows).toHaveLength(4);
-    expect(rows[0]).toContain('(base)');
+    expect(rows[0]).toContain('(baseline)');
     expect(rows[0]!.match(/1\.00x/g)).toHaveLength(2);
     expect(rows[1]!.match(/2\.00x/g)).toHaveLength(2);
     // h100 at $2.99 vs $2.00: 1.50x the cost (1.495 rounds up) for the same GPU-hours.

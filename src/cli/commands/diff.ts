@@ -82,8 +82,9 @@ Examples:
   $ train-cost examples/plan.yaml --format json > baseline.json
   $ train-cost diff baseline.json examples/plan.yaml --max-increase 10%
 
-Runs are matched by name, then the rest in order; runs on one side only are added or removed.
---max-increase and --max-cost print the result, then exit 1 with one line on stderr when crossed.`,
+Runs are matched by name, then the rest in order; runs on one side only are
+added or removed. --max-increase and --max-cost print the result, then exit 1
+with one line on stderr when crossed.`,
       )
       .action(async (plans: string[], raw: Record<string, unknown>) => {
         const opts = parseOptions(diffSchema, raw);
