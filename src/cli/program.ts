@@ -41,6 +41,8 @@ export function buildProgram(ctx: CliContext): Command {
     .version(VERSION, '-V, --version')
     .addHelpText('after', EXAMPLES)
     .showSuggestionAfterError(true)
+    // `train-cost help diff` as git and npm have it (the root's own [runs...] would take "help" as a run id).
+    .helpCommand('help [command]', 'show help for a command')
     // Options after a subcommand's name belong to the subcommand (gpus --format json).
     .enablePositionalOptions()
     .hook('preAction', (root, action) => inheritOptions(root, action))

@@ -215,3 +215,13 @@ describe('main(argv, io) keeps no state between calls', () => {
     expect(sequential[0]!.stdout).not.toMatch(ANSI);
   });
 });
+
+describe('train-cost help COMMAND', () => {
+  it("prints that command's help, as `train-cost COMMAND --help` does, exit 0", async () => {
+    const viaHelp = await cli(['help', 'diff']);
+    const viaFlag = await cli(['diff', '--help']);
+    expect(viaHelp.code).toBe(0);
+    expect(viaHelp.stdout).toMatch(/^Usage: train-cost diff /);
+    expect(viaHelp.stdout).toBe(viaFlag.stdout);
+  });
+});
