@@ -104,7 +104,9 @@ function singleRun(run: RunEstimate, c: ChalkInstance, width: number | undefined
           ? `; ${fmtNumber(run.memory.bytesPerChip / 1e9)} GB per chip of ${fmtNumber(run.memory.hbmBytesPerChip / 1e9)} GB`
           : ''),
     );
-  if (run.chinchilla !== null) {
+  // Tokens per parameter against Chinchilla's optimum is about pretraining: a fine-tune, LoRA, RL,
+  // distillation or generation is left without it (JSON keeps the figure). No kind: a budget's sizing.
+  if (run.chinchilla !== null && (run.compute.kind === null || run.compute.kind === 'pretrain')) {
     const ch = run.chinchilla;
     add(
       'Chinchilla',
