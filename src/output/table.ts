@@ -26,7 +26,8 @@ export function renderTable(runs: readonly RunEstimate[], opts: RenderOptions): 
   out.push(...footer(runs, c, opts.explain === true, width));
   const checks = checkLines(opts.checks ?? [], runs.length);
   if (checks.length > 0) out.push('', ...checks.flatMap((l) => wrapProse([l], width).map((w) => (l.endsWith('failed') ? c.red(w) : w))));
-  out.push('', ...wrapProse([keyAssumptions(runs, opts.explain === true), ...answerLines(runs)], width));
+  // A single run's table shows its cost in full dollars: the total line does too.
+  out.push('', ...wrapProse([keyAssumptions(runs, opts.explain === true), ...answerLines(runs, { full: runs.length === 1 })], width));
   return `${out.join('\n')}\n`;
 }
 

@@ -68,6 +68,16 @@ describe('tables fit the width', () => {
     expect(await json({ COLUMNS: '40' })).toBe(await json({}));
   });
 
+  it('the closing Total line of a ranged run uses the number style of its table cell', async () => {
+    const table = await cli(['examples/rl.yaml'], { env: { COLUMNS: '80' } });
+    expect(table.stdout).toContain('│ Rental cost      │ $1,684 at $2.99/GPU-hour  (range $1,009 - $3,114)');
+    expect(table.stdout.trimEnd().split('\n').at(-1)).toBe('Total: $1,684 to rent (range $1,009 - $3,114); $374 to own (0.22x of renting)');
+    // Markdown's cell is compact beside its range, and so is its total.
+    const md = await cli(['examples/rl.yaml', '--format', 'markdown']);
+    expect(md.stdout).toContain('| 8B SFT then RL | h100 | 64 | 8.8 h | 563 (337 - 1.04K) | $1.68K ($1.01K - $3.11K) |');
+    expect(md.stdout).toContain('**Total: $1.68K to rent (range $1.01K - $3.11K); $374 to own (0.22x of renting)**');
+  });
+
   it('piped with no COLUMNS, nothing is left out; a terminal that gives no width gets 80', async () => {
     expect((await cli(GPUS5)).stdout).not.toContain('Left out');
     const tty = await cli(GPUS5, { tty: { stdout: true } });
