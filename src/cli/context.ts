@@ -39,6 +39,11 @@ export interface CliContext {
   readStdin(what: string, limit: number): Promise<string>;
   /** The width of stdout: the terminal's, else COLUMNS, else 80 on a terminal that does not say, else undefined. */
   readonly width: number | undefined;
+  /**
+   * The width messages are wrapped to: stderr's when it is a terminal (else COLUMNS, else 80);
+   * undefined when stderr is piped, so that each message stays one line a script can grep.
+   */
+  readonly errWidth: number | undefined;
   /** Bundled presets first, then TRAIN_COST_PRESETS, then --presets. */
   presetDirs(opts: CommonOptions): string[];
   /** Today's date, YYYY-MM-DD (TRAIN_COST_TODAY fixes it, for reproducible output): the date of runs that give none. */
@@ -115,6 +120,7 @@ export function createContext(io: CliIO): CliContext {
       return text;
     },
     width: widthOf(io),
+    errWidth: errWidthOf(io),
     presetDirs: (opts) => presetDirs(opts, io.env),
     today: () => today(io.env),
     renderOptions: (opts) => {
@@ -225,6 +231,13 @@ function widthOf(io: CliIO): number | undefined {
   if (Number.isInteger(env) && env > 0) return env;
   // A terminal that does not tell its width: the usual 80. Piped output is as wide as its content.
   return io.stdout.isTTY ? DEFAULT_WIDTH : undefined;
+}
+
+function errWidthOf(io: CliIO): number | undefined {
+  if (io.stderr.isTTY !== true) return undefined;
+  if (io.stderr.columns !== undefined && io.stderr.columns > 0) return io.stderr.columns;
+  const env = Number.parseInt(io.env.COLUMNS ?? '', 10);
+  return Number.isInteger(env) && env > 0 ? env : DEFAULT_WIDTH;
 }
 
 /** Bundled presets first, then TRAIN_COST_PRESETS, then --presets: later folders override earlier ones by id. */

@@ -5,10 +5,10 @@ import { Chalk } from 'chalk';
 import type { CostBasis } from '../core/costs.js';
 import { BASIS_LABELS } from './costs.js';
 import type { DiffOutput } from './diff-contract.js';
-import { fmtNumber, fmtUsd } from './format.js';
+import { fmtNumber, fmtShort, fmtUsd, fmtUsdShort } from './format.js';
 import { stringifyStrict } from './json.js';
 import type { Format } from './render.js';
-import { type Align, csvDocument, escapeMarkdown, markdownTable, terminalTable } from './tables.js';
+import { type Align, csvDocument, droppedLine, escapeMarkdown, fittedTable, markdownTable, wrapProse } from './tables.js';
 
 type Metric = DiffOutput['diff']['totals'][number];
 type RunDiff = DiffOutput['diff']['runs'][number];
@@ -34,10 +34,16 @@ function shownChange(m: Metric): number | null {
   return Math.abs(m.before) >= 100 && Math.abs(m.after) >= 100 ? Math.round(m.after) - Math.round(m.before) : m.change;
 }
 
-function fmtChange(m: Metric): string {
+/** The figure in 3 significant digits ("$28.1M", "160K"), for a terminal too narrow for the full one. */
+function fmtValueShort(m: Metric, v: number | null): string {
+  if (v === null) return '-';
+  return m.unit === 'usd' ? fmtUsdShort(v) : fmtShort(v);
+}
+
+function fmtChange(m: Metric, f: (m: Metric, v: number | null) => string = fmtValue): string {
   const change = shownChange(m);
   if (change === null) return '-';
-  return `${change > 0 ? '+' : ''}${fmtValue(m, change)}`;
+  return `${change > 0 ? '+' : ''}${f(m, change)}`;
 }
 
 /** 0.125 -> "+12.5%"; null (from nothing) -> "new" when there is a change, else "-". */
@@ -57,13 +63,21 @@ function label(p: PhaseDiff): string {
 const HEAD = ['Run', 'Figure', 'Before', 'After', 'Change', 'Change %'];
 const ALIGNS: Align[] = ['left', 'left', 'right', 'right', 'right', 'right'];
 
-function metricCells(m: Metric): string[] {
-  return [metricLabel(m.id), fmtValue(m, m.before), fmtValue(m, m.after), fmtChange(m), fmtRelative(m.relative, m.change)];
+/**
+ * The order columns are left out of a terminal table too narrow for them, first to go first (by
+ * header): the change in units, then the change in percent. Run, Figure, Before and After always
+ * stay; `--wide` shows all.
+ */
+export const DIFF_DROP_ORDER: readonly string[] = ['Change', 'Change %'];
+
+function metricCells(m: Metric, compact = false): string[] {
+  const f = compact ? fmtValueShort : fmtValue;
+  return [metricLabel(m.id), f(m, m.before), f(m, m.after), fmtChange(m, f), fmtRelative(m.relative, m.change)];
 }
 
 /** The table's rows; `esc` is applied to every cell before a phase's name gets its prefix (Markdown's &nbsp; indent). */
-function rowsOf(doc: DiffOutput, phasePrefix: string, esc: (s: string) => string = (s) => s): string[][] {
-  const block = (name: string, p: PhaseDiff) => p.metrics.map((m, i) => [i === 0 ? name : '', ...metricCells(m).map(esc)]);
+function rowsOf(doc: DiffOutput, phasePrefix: string, esc: (s: string) => string = (s) => s, compact = false): string[][] {
+  const block = (name: string, p: PhaseDiff) => p.metrics.map((m, i) => [i === 0 ? name : '', ...metricCells(m, compact).map(esc)]);
   return doc.diff.runs.flatMap((r) => [...block(esc(label(r)), r), ...r.phases.flatMap((p) => block(`${phasePrefix}${esc(label(p))}`, p))]);
 }
 
@@ -101,17 +115,40 @@ export function verdictLine(doc: DiffOutput): string {
   return `${text}${moved === '' ? '' : ` (${moved})`}${checks}.`;
 }
 
-function renderDiffTable(doc: DiffOutput, opts: { color: boolean }): string {
+/** The table fitted to the width as the estimate tables are: compact figures, wrapped cells, then columns left out. */
+function diffTable(doc: DiffOutput, opts: { color: boolean; width?: number | undefined }): string[] {
+  const full = rowsOf(doc, '  ');
+  const compact = rowsOf(doc, '  ', undefined, true);
+  const { text, dropped } = fittedTable(
+    HEAD.map((header, i) => {
+      const rank = DIFF_DROP_ORDER.indexOf(header);
+      return {
+        header,
+        cells: full.map((r) => r[i]!),
+        compact: compact.map((r) => r[i]!),
+        align: ALIGNS[i]!,
+        ...(rank >= 0 ? { drop: rank } : {}),
+      };
+    }),
+    { color: opts.color, width: opts.width },
+  );
+  return [text, ...wrapProse(droppedLine(dropped, opts.width), opts.width)];
+}
+
+function renderDiffTable(doc: DiffOutput, opts: { color: boolean; width?: number | undefined }): string {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
-  const out = [terminalTable(HEAD, rowsOf(doc, '  '), { color: opts.color, aligns: ALIGNS })];
+  const wrap = (lines: string[]) => wrapProse(lines, opts.width);
+  const out = diffTable(doc, opts);
   out.push(
     '',
-    `Base: ${doc.diff.base.source}${doc.diff.base.kind === 'saved' ? ' (saved output)' : ''}`,
-    `Head: ${doc.diff.head.source}${doc.diff.head.kind === 'saved' ? ' (saved output)' : ''}`,
+    ...wrap([
+      `Base: ${doc.diff.base.source}${doc.diff.base.kind === 'saved' ? ' (saved output)' : ''}`,
+      `Head: ${doc.diff.head.source}${doc.diff.head.kind === 'saved' ? ' (saved output)' : ''}`,
+    ]),
   );
   const checks = doc.checks.map((x) => checkLine(x, doc.diff.runs.length));
-  if (checks.length > 0) out.push('', ...checks.map((l) => (l.endsWith('failed') ? c.red(l) : l)));
-  out.push('', c.bold(verdictLine(doc)));
+  if (checks.length > 0) out.push('', ...checks.flatMap((l) => wrap([l]).map((w) => (l.endsWith('failed') ? c.red(w) : w))));
+  out.push('', ...wrap([verdictLine(doc)]).map((l) => c.bold(l)));
   return `${out.join('\n')}\n`;
 }
 
@@ -154,7 +191,7 @@ function renderDiffNdjson(doc: DiffOutput): string {
     .join('');
 }
 
-export function renderDiff(doc: DiffOutput, format: Format, opts: { color: boolean }): string {
+export function renderDiff(doc: DiffOutput, format: Format, opts: { color: boolean; width?: number | undefined }): string {
   switch (format) {
     case 'table':
       return renderDiffTable(doc, opts);

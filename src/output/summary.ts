@@ -21,9 +21,12 @@ export function keyAssumptions(runs: readonly RunEstimate[], explained: boolean)
   return `Assuming ${[...prices.values()].join(', ')}${region}${dollars}${explained ? '' : '; --explain: the arithmetic and every source'}`;
 }
 
-/** The lines that end the output: what was estimated, then the total (the last line). */
-export function answerLines(runs: readonly RunEstimate[]): string[] {
-  if (runs.length === 1) return oneRun(runs[0]!);
+/**
+ * The lines that end the output: what was estimated, then the total (the last line). `full`: the
+ * table above shows the run's cost in full dollars (the terminal's run table), so the total does too.
+ */
+export function answerLines(runs: readonly RunEstimate[], opts: { full?: boolean } = {}): string[] {
+  if (runs.length === 1) return oneRun(runs[0]!, opts.full === true);
   const base = runs[0]!;
   const cheapest = runs.reduce((a, b) => (b.rental.usd < a.rental.usd ? b : a));
   const dearest = runs.reduce((a, b) => (b.rental.usd > a.rental.usd ? b : a));
@@ -33,15 +36,15 @@ export function answerLines(runs: readonly RunEstimate[]): string[] {
   ];
 }
 
-function oneRun(run: RunEstimate): string[] {
+function oneRun(run: RunEstimate, full: boolean): string[] {
   const over = run.wallClockHours !== null ? `, ${fmtHours(run.wallClockHours)} of wall-clock` : '';
   const phases = run.phases.length > 1 ? ` in ${run.phases.length} phases` : '';
   const totals = totalsOf(run.costs);
   const rental = totals.find((t) => t.basis === 'rental')!;
   const owned = totals.find((t) => t.basis === 'owned');
-  // One style in the line: full dollars, or 3 significant digits beside a range.
+  // One style in the line, the table's for that run: full dollars, or 3 significant digits beside a range.
   const ranged = rental.range[0] !== rental.range[1];
-  const usd = ranged ? fmtUsdShort : fmtUsd;
+  const usd = ranged && !full ? fmtUsdShort : fmtUsd;
   const total =
     `Total: ${usd(rental.usd)} to rent${ranged ? ` (range ${fmtRange(rental.range, usd)})` : ''}` +
     (owned !== undefined ? `; ${usd(owned.usd)} to own (${fmtRatio(owned.usd, rental.usd)} of renting)` : '');

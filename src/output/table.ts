@@ -26,7 +26,8 @@ export function renderTable(runs: readonly RunEstimate[], opts: RenderOptions): 
   out.push(...footer(runs, c, opts.explain === true, width));
   const checks = checkLines(opts.checks ?? [], runs.length);
   if (checks.length > 0) out.push('', ...checks.flatMap((l) => wrapProse([l], width).map((w) => (l.endsWith('failed') ? c.red(w) : w))));
-  out.push('', ...wrapProse([keyAssumptions(runs, opts.explain === true), ...answerLines(runs)], width));
+  // A single run's table shows its cost in full dollars: the total line does too.
+  out.push('', ...wrapProse([keyAssumptions(runs, opts.explain === true), ...answerLines(runs, { full: runs.length === 1 })], width));
   return `${out.join('\n')}\n`;
 }
 
@@ -104,7 +105,9 @@ function singleRun(run: RunEstimate, c: ChalkInstance, width: number | undefined
           ? `; ${fmtNumber(run.memory.bytesPerChip / 1e9)} GB per chip of ${fmtNumber(run.memory.hbmBytesPerChip / 1e9)} GB`
           : ''),
     );
-  if (run.chinchilla !== null) {
+  // Tokens per parameter against Chinchilla's optimum is about pretraining: a fine-tune, LoRA, RL,
+  // distillation or generation is left without it (JSON keeps the figure). No kind: a budget's sizing.
+  if (run.chinchilla !== null && (run.compute.kind === null || run.compute.kind === 'pretrain')) {
     const ch = run.chinchilla;
     add(
       'Chinchilla',

@@ -14,6 +14,7 @@ const COMMANDS: [string, string[]][] = [
   ['backtest', ['backtest']],
   ['deepseek-v3', ['deepseek-v3']],
   ['deepseek-r1 --explain', ['deepseek-r1', '--explain']],
+  ['diff plan-a plan-b', ['diff', 'examples/plan-a.yaml', 'examples/plan-b.yaml']],
 ];
 const longest = (s: string) => Math.max(...s.split('\n').map((l) => [...l].length));
 
@@ -46,6 +47,35 @@ describe('tables fit the width', () => {
     expect(wide.stdout).toContain('CO2 (t)');
     expect(wide.stdout).not.toContain('Left out');
     expect(longest(wide.stdout)).toBeGreaterThan(80);
+  });
+
+  it('diff: compact figures where space is short, --wide for the full ones, JSON unchanged', async () => {
+    const DIFF = ['diff', 'examples/plan-a.yaml', 'examples/plan-b.yaml'];
+    const narrow = await cli(DIFF, { env: { COLUMNS: '80' } });
+    expect(longest(narrow.stdout)).toBeLessThanOrEqual(80);
+    // 3 significant digits, and a name wrapped at a space, never inside a figure.
+    expect(narrow.stdout).toMatch(/│ Cluster purchase │ \$28\.1M │ \$15\.0M │ -\$13\.1M │ +-46\.7% │/);
+    expect(narrow.stdout).toMatch(/│ +8B pre-training, +│[^\n]*\n│ then long context/);
+    const wide = await cli([...DIFF, '--wide'], { env: { COLUMNS: '80' } });
+    expect(wide.stdout).toContain('│ Cluster purchase │ $28,121,998 │ $14,983,585 │ -$13,138,413 │   -46.7% │');
+    expect(longest(wide.stdout)).toBeGreaterThan(80);
+    // Narrower still: the change columns go first, and the line says so.
+    const sixty = await cli(DIFF, { env: { COLUMNS: '60' } });
+    expect(longest(sixty.stdout)).toBeLessThanOrEqual(60);
+    expect(sixty.stdout).toMatch(/Left out at 60 columns: Change, Change %/);
+    expect(sixty.stdout).toContain('│ Before │  After │');
+    const json = async (env: Record<string, string>) => (await cli([...DIFF, '--format', 'json'], { env })).stdout;
+    expect(await json({ COLUMNS: '40' })).toBe(await json({}));
+  });
+
+  it('the closing Total line of a ranged run uses the number style of its table cell', async () => {
+    const table = await cli(['examples/rl.yaml'], { env: { COLUMNS: '80' } });
+    expect(table.stdout).toContain('│ Rental cost      │ $1,684 at $2.99/GPU-hour  (range $1,009 - $3,114)');
+    expect(table.stdout.trimEnd().split('\n').at(-1)).toBe('Total: $1,684 to rent (range $1,009 - $3,114); $374 to own (0.22x of renting)');
+    // Markdown's cell is compact beside its range, and so is its total.
+    const md = await cli(['examples/rl.yaml', '--format', 'markdown']);
+    expect(md.stdout).toContain('| 8B SFT then RL | h100 | 64 | 8.8 h | 563 (337 - 1.04K) | $1.68K ($1.01K - $3.11K) |');
+    expect(md.stdout).toContain('**Total: $1.68K to rent (range $1.01K - $3.11K); $374 to own (0.22x of renting)**');
   });
 
   it('piped with no COLUMNS, nothing is left out; a terminal that gives no width gets 80', async () => {

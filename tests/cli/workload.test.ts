@@ -218,3 +218,25 @@ describe("a gpu preset's own MFU band", () => {
     expect(r.warnings.join(' ')).toContain('pooled');
   });
 });
+
+describe('Chinchilla context only for pretraining', () => {
+  it('a LoRA fine-tune (examples/lora.yaml): no Chinchilla row in the table or Markdown; JSON keeps the figure', async () => {
+    const table = await cli(['examples/lora.yaml'], { env: { COLUMNS: '120' } });
+    expect(table.code, table.stderr).toBe(0);
+    expect(table.stdout).toContain('Model states');
+    expect(table.stdout).not.toMatch(/Chinchilla|tokens\/param/);
+    expect((await cli(['examples/lora.yaml', '--format', 'markdown'])).stdout).not.toMatch(/Chinchilla|tokens\/param/);
+    const r = await run(['examples/lora.yaml']);
+    expect(r.compute.kind).toBe('lora');
+    expect(r.chinchilla.tokensPerParam).toBeCloseTo(0.0143, 4);
+  });
+
+  it('--kind finetune leaves it out too; a pretrain workload keeps it', async () => {
+    const args = ['--gpu', 'h100', '--params', '70B', '--tokens', '15T'];
+    const pre = await cli(args, { env: { COLUMNS: '120' } });
+    expect(pre.stdout).toContain('│ Chinchilla   │ 214 tokens/param (optimal ~20); compute-optimal for this FLOP:');
+    const fine = await cli([...args, '--kind', 'finetune'], { env: { COLUMNS: '120' } });
+    expect(fine.code, fine.stderr).toBe(0);
+    expect(fine.stdout).not.toContain('Chinchilla');
+  });
+});

@@ -24,8 +24,8 @@ export interface CliOptions {
   input?: string;
   /** The environment; a value of undefined leaves the variable unset. */
   env?: Record<string, string | undefined>;
-  /** Pretend stdout / stdin are terminals (stdout `columns` wide). */
-  tty?: { stdout?: boolean; stdin?: boolean; columns?: number };
+  /** Pretend stdout / stdin / stderr are terminals (stdout `columns` wide, stderr `stderrColumns`). */
+  tty?: { stdout?: boolean; stdin?: boolean; columns?: number; stderr?: boolean; stderrColumns?: number };
 }
 
 /** Run `train-cost ...args` in-process and capture what it writes. */
@@ -38,7 +38,11 @@ export async function cli(args: readonly string[], opts: CliOptions = {}): Promi
       isTTY: opts.tty?.stdout ?? false,
       ...(opts.tty?.columns !== undefined ? { columns: opts.tty.columns } : {}),
     },
-    stderr: { write: (s) => void (stderr += s), isTTY: false },
+    stderr: {
+      write: (s) => void (stderr += s),
+      isTTY: opts.tty?.stderr ?? false,
+      ...(opts.tty?.stderrColumns !== undefined ? { columns: opts.tty.stderrColumns } : {}),
+    },
     stdin: { isTTY: opts.tty?.stdin ?? false, read: async (limit: number) => (opts.input ?? '').slice(0, limit + 1) },
     env: { ...opts.env },
   };

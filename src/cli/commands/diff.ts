@@ -12,7 +12,7 @@ import { renderDiff } from '../../output/diff.js';
 import { fmtUsd } from '../../output/format.js';
 import { VERSION } from '../../version.js';
 import type { CliContext } from '../context.js';
-import { addCommonOptions, commonSchema, formatOf, num, parseOptions } from '../options.js';
+import { addCommonOptions, addWideOption, commonSchema, formatOf, num, parseOptions } from '../options.js';
 import { runEstimate } from './estimate.js';
 import { existsSync, statSync } from 'node:fs';
 
@@ -57,7 +57,7 @@ interface Side {
 
 export function diffCommand(ctx: CliContext): Command {
   return (
-    addCommonOptions(new Command('diff'))
+    addWideOption(addCommonOptions(new Command('diff')))
       .description(
         'compare two plans: each a run file, a bundled run id, or saved --format json output; before, after and change per run and phase',
       )

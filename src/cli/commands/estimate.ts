@@ -19,7 +19,7 @@ import { csvWriter } from '../../output/csv.js';
 import { ndjsonLine } from '../../output/json.js';
 import { type AuditCheck, type GateCheck, MAX_COST_AT, type MaxCostCheck, runChecks } from '../../core/checks.js';
 import { renderEstimates } from '../../output/render.js';
-import { reportWarnings } from '../warnings.js';
+import { reportWarnings, warn } from '../warnings.js';
 import { describeWarning } from '../../output/warnings.js';
 import type { CliContext } from '../context.js';
 import { assertFinite } from '../finite.js';
@@ -190,7 +190,7 @@ export async function runEstimate(ctx: CliContext, refs: string[], raw: Record<s
   if (streamed) {
     if (perBase > 1) assertFinite(bases.map((b) => estimateOne(b, lastCombo(axes))));
     const warnings = await streamRuns(ctx, allRuns(), format, opts, gates);
-    for (const w of warnings) ctx.err(`warning: ${w}`);
+    for (const w of warnings) warn(ctx, w);
   } else {
     const runs = [...allRuns()];
     assertFinite(runs);
