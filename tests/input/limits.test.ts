@@ -6,21 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { InputError } from '../../src/errors.js';
 import { MAX_QUOTED, quote } from '../../src/input/excerpt.js';
 import { MAX_LIST_ITEMS, MAX_LIST_VALUES, parseNumberList } from '../../src/input/list.js';
 import { parseQuantity } from '../../src/input/number.js';
 import { MAX_INPUT_BYTES, MAX_YAML_BYTES, readInputFile } from '../../src/input/read.js';
-
-function inputError(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return (e as Error).message;
-  }
-  throw new Error('expected an InputError, nothing was thrown');
-}
+import { inputError } from '../helpers/errors.js';
 
 const chips = { flag: '--chips', integer: true };
 

@@ -1,19 +1,9 @@
 // How numbers are read: suffixes K/M/B/T, exponents, underscores; lists and ranges for grids.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/errors.js';
 import { MAX_LIST_VALUES, parseNumberList, parseOne } from '../../src/input/list.js';
 import { parseQuantity } from '../../src/input/number.js';
-
-function inputError(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return (e as Error).message;
-  }
-  throw new Error('expected an InputError, nothing was thrown');
-}
+import { inputError } from '../helpers/errors.js';
 
 describe('parseQuantity', () => {
   it.each([

@@ -2,22 +2,13 @@
 // expand a bounded number of times, nesting is shallow, keys cannot reach a prototype, warnings
 // are errors, and a file of another kind is named as such. Called directly, without the CLI.
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/errors.js';
 import { bundledPresetsDir, parseYaml, parseYamlData } from '../../src/presets/load.js';
 import { findRegion, loadRegions } from '../../src/presets/regions.js';
 import { notARun, parseRunText } from '../../src/presets/runs.js';
 import { runSchema } from '../../src/presets/schema.js';
 import { MAX_YAML_ALIASES, MAX_YAML_DEPTH } from '../../src/presets/yaml-limits.js';
+import { inputError } from '../helpers/errors.js';
 
-function inputError(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return (e as Error).message;
-  }
-  throw new Error('expected an InputError, nothing was thrown');
-}
 
 const RUN = 'name: x\nphases:\n  - name: p\n    gpu: h100\n    gpuHours: 10\n';
 
