@@ -3,12 +3,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Command } from 'commander';
-import { stringify } from 'yaml';
 import { z } from 'zod';
 import { InputError } from '../../errors.js';
 import { importCatalog } from '../../presets/catalog-import.js';
 import { loadGpus } from '../../presets/gpus.js';
-import { displayPath } from '../../presets/load.js';
+import { displayPath, yaml } from '../../presets/load.js';
 import type { CliContext } from '../context.js';
 import { readInputFile } from '../../input/read.js';
 import { addCommonOptions, commonSchema, parseOptions } from '../options.js';
@@ -57,7 +56,7 @@ export function pricesCommand(ctx: CliContext): Command {
           const target = join(dir, `${sheet.provider}-${sheet.gpu}.yaml`);
           writeFileSync(
             target,
-            `# Written by train-cost prices import (${result.format}); use with --presets ${opts.out}\n${stringify(sheet, { lineWidth: 0 })}`,
+            `# Written by train-cost prices import (${result.format}); use with --presets ${opts.out}\n${yaml().stringify(sheet, { lineWidth: 0 })}`,
           );
           const spot = sheet.prices.filter((p) => p.spot).length;
           lines.push(
