@@ -11,15 +11,18 @@ import { displayPath, yaml } from '../../presets/load.js';
 import type { CliContext } from '../context.js';
 import { readInputFile } from '../../input/read.js';
 import { addCommonOptions, commonSchema, parseOptions } from '../options.js';
+import { lazy } from '../../lazy.js';
 
-const importSchema = commonSchema.extend({
-  out: z.string({ error: '--out is required: the preset folder to write, e.g. --out my-prices' }),
-  provider: z.string().optional(),
-  date: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD (the day the catalog was fetched)')
-    .optional(),
-});
+const importSchema = lazy(() =>
+  commonSchema.extend({
+    out: z.string({ error: '--out is required: the preset folder to write, e.g. --out my-prices' }),
+    provider: z.string().optional(),
+    date: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD (the day the catalog was fetched)')
+      .optional(),
+  }),
+);
 
 /** The provider of a catalog file: SkyPilot's <cloud>/vms.csv, or gpuhunt's <provider>.csv. */
 export function providerOfPath(file: string): string | null {
