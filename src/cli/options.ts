@@ -7,6 +7,7 @@ import { flagName } from '../input/flags.js';
 import { isDate } from '../core/dates.js';
 import { type NumberRule, parseNumberList, parseOne } from '../input/list.js';
 import { ESTIMATE_FORMATS, type EstimateFormat, FORMATS, type Format } from '../output/render.js';
+import { lazy } from '../lazy.js';
 
 /** A list-valued numeric flag ("512,1024", "256..4096:x2"). */
 export const numList = (rule: NumberRule) => z.string().transform((s) => parseNumberList(s, rule));
@@ -29,14 +30,16 @@ export const oneOf = <const T extends readonly [string, ...string[]]>(flag: stri
     return v as T[number];
   });
 
-export const commonSchema = z.object({
-  format: oneOf('--format', FORMATS).optional(),
-  json: z.boolean().optional(),
-  color: z.boolean().default(true),
-  presets: z.array(z.string()).default([]),
-  debug: z.boolean().optional(),
-  wide: z.boolean().optional(),
-});
+export const commonSchema = lazy(() =>
+  z.object({
+    format: oneOf('--format', FORMATS).optional(),
+    json: z.boolean().optional(),
+    color: z.boolean().default(true),
+    presets: z.array(z.string()).default([]),
+    debug: z.boolean().optional(),
+    wide: z.boolean().optional(),
+  }),
+);
 /** The common options; estimate and budget take --format html too (estimateFormatShape). */
 export type CommonOptions = Omit<z.output<typeof commonSchema>, 'format'> & { format?: EstimateFormat | undefined };
 

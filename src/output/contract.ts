@@ -6,12 +6,13 @@ import { MAX_COST_AT } from '../core/checks.js';
 import { MFU_VERDICTS } from '../core/compute.js';
 import { GPU_HOURS_FROM, MFU_BASES } from '../core/types.js';
 import { PHASE_KINDS } from '../core/phase-kinds.js';
+import { lazy } from '../lazy.js';
 
-const num = z.number();
-const nullableNum = num.nullable();
-const pair = z.tuple([num, num]);
+const num = lazy(() => z.number());
+const nullableNum = lazy(() => num.nullable());
+const pair = lazy(() => z.tuple([num, num]));
 /** Where an MFU comes from; 'assumption' is the labelled generation MFU (src/core/phase-kinds.ts). */
-const mfuBasis = z.enum(MFU_BASES);
+const mfuBasis = lazy(() => z.enum(MFU_BASES));
 
 const phaseShape = {
   name: z.string(),
@@ -111,82 +112,90 @@ const phaseShape = {
   diagnostics: z.array(z.strictObject({ code: z.string(), severity: z.enum(['warning']), message: z.string() })),
 };
 
-export const phaseOutputSchema = z.strictObject({
-  ...phaseShape,
-  gpuHoursFrom: z.enum(GPU_HOURS_FROM),
-});
+export const phaseOutputSchema = lazy(() =>
+  z.strictObject({
+    ...phaseShape,
+    gpuHoursFrom: z.enum(GPU_HOURS_FROM),
+  }),
+);
 
-export const runOutputSchema = z.strictObject({
-  ...phaseShape,
-  gpu: phaseShape.gpu.nullable(),
-  compute: phaseShape.compute.extend({ precision: z.string().nullable(), peakFlopsPerChip: num.optional() }),
-  reported: z.object({ gpuHours: nullableNum, gpuHoursBasis: z.string().nullable(), usd: nullableNum, source: z.string() }).nullable(),
-  notes: z.string().nullable(),
-  phases: z.array(phaseOutputSchema),
-  /** The base run its file names (`base:`), or null. */
-  baseId: z.string().nullable(),
-  /** With --with-base: the base run's own figures, stated apart (never included in this run's totals); else null. */
-  base: z
-    .strictObject({
-      id: z.string(),
-      name: z.string(),
-      gpuHours: num,
-      rental: z.strictObject({ usd: num, usdPerGpuHour: num, priceId: z.string().nullable(), priceSource: z.string() }),
-      /** The base's own training FLOP bounds [low, high] (its base's not included). */
-      flop: pair,
-      reported: z.object({ gpuHours: nullableNum, usd: nullableNum, source: z.string() }).nullable(),
-      baseId: z.string().nullable(),
-    })
-    .nullable(),
-  /** Training FLOP of the run and its base runs, [low, high]: a phase without a workload counts 0 to its GPU-hours at peak. */
-  cumulativeFlop: pair,
-  /** Regulatory compute thresholds (presets/thresholds.yaml) against cumulativeFlop; crossed is null when the bounds straddle one. */
-  thresholds: z.array(
-    z.strictObject({
-      id: z.string(),
-      name: z.string(),
-      flop: num,
-      crossed: z.boolean().nullable(),
-      status: z.string(),
-      source: z.string(),
-    }),
-  ),
-});
+export const runOutputSchema = lazy(() =>
+  z.strictObject({
+    ...phaseShape,
+    gpu: phaseShape.gpu.nullable(),
+    compute: phaseShape.compute.extend({ precision: z.string().nullable(), peakFlopsPerChip: num.optional() }),
+    reported: z.object({ gpuHours: nullableNum, gpuHoursBasis: z.string().nullable(), usd: nullableNum, source: z.string() }).nullable(),
+    notes: z.string().nullable(),
+    phases: z.array(phaseOutputSchema),
+    /** The base run its file names (`base:`), or null. */
+    baseId: z.string().nullable(),
+    /** With --with-base: the base run's own figures, stated apart (never included in this run's totals); else null. */
+    base: z
+      .strictObject({
+        id: z.string(),
+        name: z.string(),
+        gpuHours: num,
+        rental: z.strictObject({ usd: num, usdPerGpuHour: num, priceId: z.string().nullable(), priceSource: z.string() }),
+        /** The base's own training FLOP bounds [low, high] (its base's not included). */
+        flop: pair,
+        reported: z.object({ gpuHours: nullableNum, usd: nullableNum, source: z.string() }).nullable(),
+        baseId: z.string().nullable(),
+      })
+      .nullable(),
+    /** Training FLOP of the run and its base runs, [low, high]: a phase without a workload counts 0 to its GPU-hours at peak. */
+    cumulativeFlop: pair,
+    /** Regulatory compute thresholds (presets/thresholds.yaml) against cumulativeFlop; crossed is null when the bounds straddle one. */
+    thresholds: z.array(
+      z.strictObject({
+        id: z.string(),
+        name: z.string(),
+        flop: num,
+        crossed: z.boolean().nullable(),
+        status: z.string(),
+        source: z.string(),
+      }),
+    ),
+  }),
+);
 
 /** A gate the command was asked to check (--max-cost, --strict): what it held to what, and whether it passed. */
-export const checkOutputSchema = z.discriminatedUnion('gate', [
-  z.strictObject({
-    gate: z.literal('max-cost'),
-    /** The limit in USD. */
-    limit: num,
-    /** The run's rental USD: central, or the top of its range with --max-cost-at high. */
-    value: num,
-    at: z.enum(MAX_COST_AT),
-    run: z.string(),
-    passed: z.boolean(),
-  }),
-  z.strictObject({
-    gate: z.literal('audit'),
-    /** The implied MFU of reported GPU-hours against the workload. */
-    value: nullableNum,
-    verdict: z.enum(MFU_VERDICTS),
-    run: z.string(),
-    /** The phase audited when a run has several; null for the run. */
-    phase: z.string().nullable(),
-    passed: z.boolean(),
-  }),
-]);
+export const checkOutputSchema = lazy(() =>
+  z.discriminatedUnion('gate', [
+    z.strictObject({
+      gate: z.literal('max-cost'),
+      /** The limit in USD. */
+      limit: num,
+      /** The run's rental USD: central, or the top of its range with --max-cost-at high. */
+      value: num,
+      at: z.enum(MAX_COST_AT),
+      run: z.string(),
+      passed: z.boolean(),
+    }),
+    z.strictObject({
+      gate: z.literal('audit'),
+      /** The implied MFU of reported GPU-hours against the workload. */
+      value: nullableNum,
+      verdict: z.enum(MFU_VERDICTS),
+      run: z.string(),
+      /** The phase audited when a run has several; null for the run. */
+      phase: z.string().nullable(),
+      passed: z.boolean(),
+    }),
+  ]),
+);
 
-export const outputSchema = z.strictObject({
-  schemaVersion: z.literal(1),
-  tool: z.strictObject({ name: z.literal('train-cost'), version: z.string() }),
-  currency: z.literal('USD'),
-  /** Null: nominal dollars, each figure in the dollars of its price's date. */
-  dollarYear: z.number().int().nullable(),
-  runs: z.array(runOutputSchema),
-  /** The gates checked (empty without --max-cost or --strict). */
-  checks: z.array(checkOutputSchema),
-});
+export const outputSchema = lazy(() =>
+  z.strictObject({
+    schemaVersion: z.literal(1),
+    tool: z.strictObject({ name: z.literal('train-cost'), version: z.string() }),
+    currency: z.literal('USD'),
+    /** Null: nominal dollars, each figure in the dollars of its price's date. */
+    dollarYear: z.number().int().nullable(),
+    runs: z.array(runOutputSchema),
+    /** The gates checked (empty without --max-cost or --strict). */
+    checks: z.array(checkOutputSchema),
+  }),
+);
 
 /** The JSON output's types, from the one definition above. */
 export type Output = z.output<typeof outputSchema>;

@@ -39,7 +39,7 @@ function snapshotKey(file: string): string | null {
 
 let yamlModule: typeof import('yaml') | undefined;
 /** The YAML parser, loaded only when a file has to be read (bundled presets need none). */
-function yaml(): typeof import('yaml') {
+export function yaml(): typeof import('yaml') {
   return (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
 }
 

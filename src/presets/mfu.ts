@@ -4,11 +4,17 @@ import { z } from 'zod';
 import { HOLDOUT_GROUPS, MFU_FEATURES, type MfuModel, predictMfu } from '../core/mfu.js';
 import type { MfuProvider } from '../core/types.js';
 import { lastPresetFile, readPresetFile } from './load.js';
+import { lazy } from '../lazy.js';
 
-const finite = z.number().finite();
-const levels = z.strictObject({ accelerator: finite, family: finite, pooled: finite });
+const finite = lazy(() =>
+z.number().finite(),
+);
+const levels = lazy(() =>
+z.strictObject({ accelerator: finite, family: finite, pooled: finite }),
+);
 
-export const mfuModelSchema = z.strictObject({
+export const mfuModelSchema = lazy(() =>
+z.strictObject({
   source: z.string().min(3),
   model: z.strictObject({
     version: z.literal(2),
@@ -43,7 +49,8 @@ export const mfuModelSchema = z.strictObject({
     }),
     observations: z.number().int(),
   }),
-});
+}),
+);
 
 /** The last mfu-model.yaml among the preset folders (a user's replaces the bundled one). */
 export function loadMfuModel(presetDirs: readonly string[]): MfuModel {

@@ -6,13 +6,16 @@ import type { PriceIndex } from '../core/dollars.js';
 import { indexYears } from '../core/dollars.js';
 import { InputError } from '../errors.js';
 import { bundledPresetsDir, readPresetFile } from './load.js';
+import { lazy } from '../lazy.js';
 
-export const priceIndexSchema = z.strictObject({
+export const priceIndexSchema = lazy(() =>
+z.strictObject({
   series: z.string().min(1),
   name: z.string().min(1),
   source: z.string().min(3),
   months: z.record(z.string().regex(/^\d{4}-\d{2}$/, 'must be a month "YYYY-MM"'), z.number().positive().finite()),
-});
+}),
+);
 
 export const PRICE_INDEX_FILE = join('price-index', 'pcu518210518210.yaml');
 

@@ -6,6 +6,7 @@ import { parseQuantity, QUANTITY_HINT } from '../input/number.js';
 import { PHASE_KIND_INPUTS } from '../core/phase-kinds.js';
 
 import { PRECISIONS } from '../core/types.js';
+import { lazy } from '../lazy.js';
 
 export { PRECISIONS };
 /**
@@ -17,18 +18,29 @@ export const PRICE_KINDS = ['assumption', 'marketplace', 'on-demand', 'spot', 'c
 /** Hyperscalers whose rates Epoch AI's cloud estimate uses; a price's provider is its id's first word (aws-p5-..., gcp-a3-...). */
 export const CLOUDS = ['aws', 'gcp', 'azure'] as const;
 
-const id = z
+const id = lazy(() =>
+z
   .string()
-  .regex(/^[a-z0-9][a-z0-9.-]*$/, 'must be lowercase letters, digits, "." or "-" (e.g. "h100-sxm")');
-const positive = z.number().positive().finite();
-const fraction = z.number().gt(0).lte(1);
-const source = z.string().min(3, 'must name where the figure comes from');
+  .regex(/^[a-z0-9][a-z0-9.-]*$/, 'must be lowercase letters, digits, "." or "-" (e.g. "h100-sxm")'),
+);
+const positive = lazy(() =>
+z.number().positive().finite(),
+);
+const fraction = lazy(() =>
+z.number().gt(0).lte(1),
+);
+const source = lazy(() =>
+z.string().min(3, 'must name where the figure comes from'),
+);
 // A date as YYYY, YYYY-MM or YYYY-MM-DD (quote it in YAML).
-const date = z
+const date = lazy(() =>
+z
   .string()
-  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date as "YYYY-MM-DD", "YYYY-MM" or "YYYY"');
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date as "YYYY-MM-DD", "YYYY-MM" or "YYYY"'),
+);
 
-export const priceSchema = z.strictObject({
+export const priceSchema = lazy(() =>
+z.strictObject({
   id,
   kind: z.enum(PRICE_KINDS),
   usdPerHour: positive,
@@ -36,21 +48,27 @@ export const priceSchema = z.strictObject({
   source,
   default: z.boolean().optional(),
   notes: z.string().optional(),
-});
+}),
+);
 
-export const purchaseSchema = z.strictObject({
+export const purchaseSchema = lazy(() =>
+z.strictObject({
   usd: positive,
   date,
   includesServer: z.boolean(),
   source,
   notes: z.string().optional(),
-});
+}),
+);
 
-export const mfuBandSchema = z
+export const mfuBandSchema = lazy(() =>
+z
   .strictObject({ default: fraction, low: fraction, high: fraction })
-  .refine((m) => m.low <= m.default && m.default <= m.high, 'must satisfy low <= default <= high');
+  .refine((m) => m.low <= m.default && m.default <= m.high, 'must satisfy low <= default <= high'),
+);
 
-export const gpuSchema = z
+export const gpuSchema = lazy(() =>
+z
   .strictObject({
     id,
     name: z.string().min(1),
@@ -112,7 +130,8 @@ export const gpuSchema = z
       ctx.addIssue({ code: 'custom', path: ['powerDrawSource'], message: 'is required with powerDrawFraction' });
     if (g.mfu !== undefined && g.mfuSource === undefined)
       ctx.addIssue({ code: 'custom', path: ['mfuSource'], message: 'is required with mfu' });
-  });
+  }),
+);
 
 export type GpuPreset = z.infer<typeof gpuSchema>;
 
@@ -121,21 +140,25 @@ export type GpuPreset = z.infer<typeof gpuSchema>;
  * prices without replacing its preset (bundled or not). Written by `train-cost prices import`.
  * An offer is a price with where it is sold: provider, region, instance type, spot or not.
  */
-export const offerSchema = priceSchema.extend({
+export const offerSchema = lazy(() =>
+priceSchema.extend({
   provider: z.string().min(1),
   region: z.string().min(1),
   instanceType: z.string().min(1),
   spot: z.boolean(),
-});
+}),
+);
 
-export const priceSheetSchema = z.strictObject({
+export const priceSheetSchema = lazy(() =>
+z.strictObject({
   gpu: id,
   provider: z.string().min(1),
   /** The catalog file the offers come from, and when it was imported. */
   source,
   imported: date,
   prices: z.array(offerSchema).min(1, 'needs at least one price'),
-});
+}),
+);
 
 export type OfferPreset = z.infer<typeof offerSchema>;
 export type PriceSheet = z.infer<typeof priceSheetSchema>;
@@ -153,16 +176,19 @@ export const GPU_HOURS_BASES = ['reported', 'derived', 'upper-bound', 'assumptio
 export const RUN_GPU_HOURS_BASES = [...GPU_HOURS_BASES, 'third-party-estimate'] as const;
 
 /** A positive quantity written as a number or a string with a suffix ("37B", "14.8T"). */
-const quantity = z.union([z.number(), z.string()]).transform((v, ctx) => {
+const quantity = lazy(() =>
+z.union([z.number(), z.string()]).transform((v, ctx) => {
   const n = typeof v === 'number' ? v : parseQuantity(v);
   if (n === null || !Number.isFinite(n) || n <= 0) {
     ctx.addIssue({ code: 'custom', message: `must be a positive number (${QUANTITY_HINT}), got ${quote(v)}` });
     return z.NEVER;
   }
   return n;
-});
+}),
+);
 
-export const phaseSchema = z
+export const phaseSchema = lazy(() =>
+z
   .strictObject({
     name: z.string().min(1),
     gpu: z.string().optional(),
@@ -206,9 +232,11 @@ export const phaseSchema = z
       ctx.addIssue({ code: 'custom', path: ['teacherParams'], message: 'is required with kind: distill and tokens (the teacher generates the tokens: 2 x N_teacher x D)' });
     if ((p.kind === 'rl' || p.kind === 'distill') && p.flops !== undefined)
       ctx.addIssue({ code: 'custom', path: ['flops'], message: `cannot be split into generation and training for kind: ${p.kind}; give params and tokens` });
-  });
+  }),
+);
 
-export const runSchema = z.strictObject({
+export const runSchema = lazy(() =>
+z.strictObject({
   id: id.optional(),
   name: z.string().min(1),
   /** The run this one starts from (a bundled run id, e.g. deepseek-v3): its compute counts toward thresholds, and --with-base shows its cost apart. */
@@ -260,14 +288,16 @@ export const runSchema = z.strictObject({
         message: 'needs chips (on the phase or the run)',
       });
   });
-});
+}),
+);
 
 export type PhasePreset = z.infer<typeof phaseSchema>;
 export type RunPreset = z.infer<typeof runSchema>;
 
 // --- regions ------------------------------------------------------------------------
 
-export const regionSchema = z.strictObject({
+export const regionSchema = lazy(() =>
+z.strictObject({
   name: z.string().min(1),
   gridGCo2PerKwh: z.number().nonnegative().finite(),
   gridYear: z.number().int(),
@@ -280,10 +310,12 @@ export const regionSchema = z.strictObject({
   pue: z.number().min(1).max(3),
   pueSource: source,
   notes: z.string().optional(),
-});
+}),
+);
 
 /** A regions file. A user's file may add or replace regions only; a default needs its reason. */
-export const regionsSchema = z
+export const regionsSchema = lazy(() =>
+z
   .strictObject({
     default: id.optional(),
     defaultReason: z.string().min(3).optional(),
@@ -292,6 +324,7 @@ export const regionsSchema = z
   .refine((r) => (r.default === undefined) === (r.defaultReason === undefined), {
     message: 'default and defaultReason go together',
     path: ['defaultReason'],
-  });
+  }),
+);
 
 export type RegionPreset = z.infer<typeof regionSchema>;

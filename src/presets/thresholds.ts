@@ -3,10 +3,14 @@
 import { z } from 'zod';
 import type { ComputeThreshold } from '../core/thresholds.js';
 import { readPresetFile, lastPresetFile } from './load.js';
+import { lazy } from '../lazy.js';
 
-const id = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'must be lowercase letters, digits, "." or "-"');
+const id = lazy(() =>
+z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'must be lowercase letters, digits, "." or "-"'),
+);
 
-export const thresholdsSchema = z.strictObject({
+export const thresholdsSchema = lazy(() =>
+z.strictObject({
   thresholds: z.array(
     z.strictObject({
       id,
@@ -16,7 +20,8 @@ export const thresholdsSchema = z.strictObject({
       source: z.string().min(3, 'must name where the figure comes from'),
     }),
   ),
-});
+}),
+);
 
 export function loadThresholds(presetDirs: readonly string[]): ComputeThreshold[] {
   const byId = new Map<string, ComputeThreshold>();

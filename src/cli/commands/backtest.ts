@@ -11,13 +11,16 @@ import { renderBacktest, skippedLines } from '../../output/backtest.js';
 import { fmtPercent } from '../../output/format.js';
 import type { CliContext } from '../context.js';
 import { addCommonOptions, addOutOption, addWideOption, commonSchema, formatOf, outShape, num, oneOf, parseOptions } from '../options.js';
+import { lazy } from '../../lazy.js';
 
-const backtestSchema = commonSchema.extend({
-  ...outShape,
-  maxError: num({ flag: '--max-error', max: 10 }).optional(),
-  minCoverage: num({ flag: '--min-coverage', max: 1 }).optional(),
-  groupBy: oneOf('--group-by', ['organization', 'family', 'gpu'] as const).optional(),
-});
+const backtestSchema = lazy(() =>
+  commonSchema.extend({
+    ...outShape,
+    maxError: num({ flag: '--max-error', max: 10 }).optional(),
+    minCoverage: num({ flag: '--min-coverage', max: 1 }).optional(),
+    groupBy: oneOf('--group-by', ['organization', 'family', 'gpu'] as const).optional(),
+  }),
+);
 
 export function backtestCommand(ctx: CliContext): Command {
   return addWideOption(addOutOption(addCommonOptions(new Command('backtest'))))

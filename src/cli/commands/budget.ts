@@ -30,21 +30,24 @@ import {
   wordList,
 } from '../options.js';
 import { toPhaseSettings } from '../run-spec.js';
+import { lazy } from '../../lazy.js';
 
-const budgetSchema = commonSchema.extend({
-  ...estimateFormatShape,
-  ...outShape,
-  gpu: wordList('--gpu'),
-  chips: numList({ flag: '--chips', integer: true }).optional(),
-  params: num({ flag: '--params' }).optional(),
-  tokens: num({ flag: '--tokens' }).optional(),
-  mfu: num({ flag: '--mfu', max: 1 }).optional(),
-  precision: oneOf('--precision', PRECISIONS).optional(),
-  price: num({ flag: '--price' }).optional(),
-  priceSource: z.string().optional(),
-  region: z.string().optional(),
-  explain: z.boolean().optional(),
-});
+const budgetSchema = lazy(() =>
+  commonSchema.extend({
+    ...estimateFormatShape,
+    ...outShape,
+    gpu: wordList('--gpu'),
+    chips: numList({ flag: '--chips', integer: true }).optional(),
+    params: num({ flag: '--params' }).optional(),
+    tokens: num({ flag: '--tokens' }).optional(),
+    mfu: num({ flag: '--mfu', max: 1 }).optional(),
+    precision: oneOf('--precision', PRECISIONS).optional(),
+    price: num({ flag: '--price' }).optional(),
+    priceSource: z.string().optional(),
+    region: z.string().optional(),
+    explain: z.boolean().optional(),
+  }),
+);
 
 export function budgetCommand(ctx: CliContext): Command {
   return addExplainOption(addWideOption(addOutOption(addCommonOptions(new Command('budget'), ESTIMATE_FORMATS), ESTIMATE_OUT)))

@@ -15,6 +15,7 @@ import type { CliContext } from '../context.js';
 import { addCommonOptions, addWideOption, commonSchema, formatOf, num, parseOptions } from '../options.js';
 import { runEstimate } from './estimate.js';
 import { existsSync, statSync } from 'node:fs';
+import { lazy } from '../../lazy.js';
 
 /** The estimate flags a run side takes (the same names and values as the estimate command's). */
 const PASSED = ['gpu', 'chips', 'price', 'priceSource', 'region', 'date', 'cloud', 'dollarYear', 'maxPriceAge'] as const;
@@ -30,20 +31,26 @@ export const increaseOption = (flag: string) =>
     return value;
   });
 
-const diffSchema = commonSchema.extend({
-  maxIncrease: increaseOption('--max-increase').optional(),
-  maxCost: num({ flag: '--max-cost' }).optional(),
-  ...Object.fromEntries(PASSED.map((k) => [k, z.string().optional()])),
-});
+const diffSchema = lazy(() =>
+  commonSchema.extend({
+    maxIncrease: increaseOption('--max-increase').optional(),
+    maxCost: num({ flag: '--max-cost' }).optional(),
+    ...Object.fromEntries(PASSED.map((k) => [k, z.string().optional()])),
+  }),
+);
 
 /** What diff reads of a saved output: names, GPU-hours and cost components (later fields are ignored). */
-const figures = z.object({ name: z.string(), gpuHours: z.number(), costs: z.array(z.object({ basis: z.string(), usd: z.number() })) });
-const savedSchema = z.object({
-  schemaVersion: z.literal(1),
-  tool: z.object({ version: z.string() }).optional(),
-  dollarYear: z.number().nullable().optional(),
-  runs: z.array(figures.extend({ phases: z.array(figures) })),
-});
+const figures = lazy(() =>
+  z.object({ name: z.string(), gpuHours: z.number(), costs: z.array(z.object({ basis: z.string(), usd: z.number() })) }),
+);
+const savedSchema = lazy(() =>
+  z.object({
+    schemaVersion: z.literal(1),
+    tool: z.object({ version: z.string() }).optional(),
+    dollarYear: z.number().nullable().optional(),
+    runs: z.array(figures.extend({ phases: z.array(figures) })),
+  }),
+);
 
 interface Side {
   source: string;

@@ -44,6 +44,7 @@ import {
 import { USAGE } from '../usage.js';
 import { addDevelopmentOptions, applyDevelopment, developmentShape, toDevelopment } from '../development.js';
 import { applyOverrides, describeFlagsRun, flagsOnlyRun, OVERRIDE_KEYS, type Overrides, toRunInput } from '../run-spec.js';
+import { lazy } from '../../lazy.js';
 
 /** --max-price-age default: a year (365 days). */
 export const DEFAULT_MAX_PRICE_AGE = '12m';
@@ -53,44 +54,46 @@ export const MAX_GRID_RUNS = 1_000_000;
 /** Most runs in a format written whole (table, Markdown, JSON); beyond it, CSV or NDJSON. */
 export const MAX_WHOLE_RUNS = 10_000;
 
-const estimateSchema = commonSchema.extend({
-  ...estimateFormatShape,
-  gpu: wordList('--gpu').optional(),
-  chips: numList({ flag: '--chips', integer: true }).optional(),
-  hours: numList({ flag: '--hours' }).optional(),
-  days: numList({ flag: '--days' }).optional(),
-  gpuHours: numList({ flag: '--gpu-hours' }).optional(),
-  params: numList({ flag: '--params' }).optional(),
-  activeParams: numList({ flag: '--active-params' }).optional(),
-  tokens: numList({ flag: '--tokens' }).optional(),
-  flops: numList({ flag: '--flops' }).optional(),
-  mfu: numList({ flag: '--mfu', max: 1 }).optional(),
-  generationMfu: numList({ flag: '--generation-mfu', max: 1 }).optional(),
-  trainableFraction: numList({ flag: '--trainable-fraction', max: 1 }).optional(),
-  teacherParams: numList({ flag: '--teacher-params' }).optional(),
-  withBase: z.boolean().optional(),
-  precision: oneOf('--precision', PRECISIONS).optional(),
-  kind: oneOf('--kind', WORKLOAD_KINDS).optional(),
-  price: numList({ flag: '--price' }).optional(),
-  priceSource: z.string().optional(),
-  maxCost: num({ flag: '--max-cost' }).optional(),
-  maxCostAt: oneOf('--max-cost-at', MAX_COST_AT).optional(),
-  strict: z.boolean().optional(),
-  region: wordList('--region').optional(),
-  pue: numList({ flag: '--pue', min: 1 }).optional(),
-  electricityPrice: numList({ flag: '--electricity-price', allowZero: true }).optional(),
-  gridIntensity: numList({ flag: '--grid-intensity', allowZero: true }).optional(),
-  purchasePrice: numList({ flag: '--purchase-price' }).optional(),
-  lifetimeYears: numList({ flag: '--lifetime-years' }).optional(),
-  utilization: numList({ flag: '--utilization', max: 1 }).optional(),
-  ...developmentShape,
-  date: dateOption('--date').optional(),
-  cloud: oneOf('--cloud', CLOUDS).optional(),
-  dollarYear: num({ flag: '--dollar-year', integer: true }).optional(),
-  maxPriceAge: ageOption('--max-price-age').prefault(DEFAULT_MAX_PRICE_AGE),
-  explain: z.boolean().optional(),
-  ...outShape,
-});
+const estimateSchema = lazy(() =>
+  commonSchema.extend({
+    ...estimateFormatShape,
+    gpu: wordList('--gpu').optional(),
+    chips: numList({ flag: '--chips', integer: true }).optional(),
+    hours: numList({ flag: '--hours' }).optional(),
+    days: numList({ flag: '--days' }).optional(),
+    gpuHours: numList({ flag: '--gpu-hours' }).optional(),
+    params: numList({ flag: '--params' }).optional(),
+    activeParams: numList({ flag: '--active-params' }).optional(),
+    tokens: numList({ flag: '--tokens' }).optional(),
+    flops: numList({ flag: '--flops' }).optional(),
+    mfu: numList({ flag: '--mfu', max: 1 }).optional(),
+    generationMfu: numList({ flag: '--generation-mfu', max: 1 }).optional(),
+    trainableFraction: numList({ flag: '--trainable-fraction', max: 1 }).optional(),
+    teacherParams: numList({ flag: '--teacher-params' }).optional(),
+    withBase: z.boolean().optional(),
+    precision: oneOf('--precision', PRECISIONS).optional(),
+    kind: oneOf('--kind', WORKLOAD_KINDS).optional(),
+    price: numList({ flag: '--price' }).optional(),
+    priceSource: z.string().optional(),
+    maxCost: num({ flag: '--max-cost' }).optional(),
+    maxCostAt: oneOf('--max-cost-at', MAX_COST_AT).optional(),
+    strict: z.boolean().optional(),
+    region: wordList('--region').optional(),
+    pue: numList({ flag: '--pue', min: 1 }).optional(),
+    electricityPrice: numList({ flag: '--electricity-price', allowZero: true }).optional(),
+    gridIntensity: numList({ flag: '--grid-intensity', allowZero: true }).optional(),
+    purchasePrice: numList({ flag: '--purchase-price' }).optional(),
+    lifetimeYears: numList({ flag: '--lifetime-years' }).optional(),
+    utilization: numList({ flag: '--utilization', max: 1 }).optional(),
+    ...developmentShape,
+    date: dateOption('--date').optional(),
+    cloud: oneOf('--cloud', CLOUDS).optional(),
+    dollarYear: num({ flag: '--dollar-year', integer: true }).optional(),
+    maxPriceAge: ageOption('--max-price-age').prefault(DEFAULT_MAX_PRICE_AGE),
+    explain: z.boolean().optional(),
+    ...outShape,
+  }),
+);
 type EstimateOptions = z.output<typeof estimateSchema>;
 
 export function addEstimateOptions(cmd: Command): Command {

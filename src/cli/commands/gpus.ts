@@ -9,8 +9,9 @@ import { InputError } from '../../errors.js';
 import { quote } from '../../input/excerpt.js';
 import type { CliContext } from '../context.js';
 import { addCommonOptions, addOutOption, addWideOption, commonSchema, formatOf, outShape, parseOptions } from '../options.js';
+import { lazy } from '../../lazy.js';
 
-const gpusSchema = commonSchema.extend({ prices: z.boolean().optional(), ...outShape });
+const gpusSchema = lazy(() => commonSchema.extend({ prices: z.boolean().optional(), ...outShape }));
 
 export function gpusCommand(ctx: CliContext): Command {
   return addWideOption(addOutOption(addCommonOptions(new Command('gpus'))))

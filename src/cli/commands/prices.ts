@@ -3,24 +3,26 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Command } from 'commander';
-import { stringify } from 'yaml';
 import { z } from 'zod';
 import { InputError } from '../../errors.js';
 import { importCatalog } from '../../presets/catalog-import.js';
 import { loadGpus } from '../../presets/gpus.js';
-import { displayPath } from '../../presets/load.js';
+import { displayPath, yaml } from '../../presets/load.js';
 import type { CliContext } from '../context.js';
 import { readInputFile } from '../../input/read.js';
 import { addCommonOptions, commonSchema, parseOptions } from '../options.js';
+import { lazy } from '../../lazy.js';
 
-const importSchema = commonSchema.extend({
-  out: z.string({ error: '--out is required: the preset folder to write, e.g. --out my-prices' }),
-  provider: z.string().optional(),
-  date: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD (the day the catalog was fetched)')
-    .optional(),
-});
+const importSchema = lazy(() =>
+  commonSchema.extend({
+    out: z.string({ error: '--out is required: the preset folder to write, e.g. --out my-prices' }),
+    provider: z.string().optional(),
+    date: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD (the day the catalog was fetched)')
+      .optional(),
+  }),
+);
 
 /** The provider of a catalog file: SkyPilot's <cloud>/vms.csv, or gpuhunt's <provider>.csv. */
 export function providerOfPath(file: string): string | null {
@@ -57,7 +59,7 @@ export function pricesCommand(ctx: CliContext): Command {
           const target = join(dir, `${sheet.provider}-${sheet.gpu}.yaml`);
           writeFileSync(
             target,
-            `# Written by train-cost prices import (${result.format}); use with --presets ${opts.out}\n${stringify(sheet, { lineWidth: 0 })}`,
+            `# Written by train-cost prices import (${result.format}); use with --presets ${opts.out}\n${yaml().stringify(sheet, { lineWidth: 0 })}`,
           );
           const spot = sheet.prices.filter((p) => p.spot).length;
           lines.push(
