@@ -5,8 +5,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { z } from 'zod';
-import { assertFinite } from './cli/finite.js';
-import { today } from './cli/context.js';
+import { assertFinite } from './input/finite.js';
+import { today } from './input/today.js';
 import { estimateRun } from './core/estimate.js';
 import { InputError } from './errors.js';
 import { flagName } from './input/flags.js';

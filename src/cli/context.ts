@@ -5,9 +5,9 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, openSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { InputError } from '../errors.js';
 import { tooLargeMessage } from '../input/read.js';
-import { isDate } from '../core/dates.js';
 import { bundledPresetsDir } from '../presets/load.js';
 import type { CliIO } from './io.js';
+import { today } from '../input/today.js';
 import type { CommonOptions } from './options.js';
 
 /**
@@ -261,18 +261,4 @@ export function useColor(opts: Pick<CommonOptions, 'color'>, io: Pick<CliIO, 'en
   if (env.TERM === 'dumb') return false;
   if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '' && env.FORCE_COLOR !== '0') return true;
   return io.stdout.isTTY === true;
-}
-
-/**
- * Today's date, YYYY-MM-DD (UTC): the date of a run that gives none. TRAIN_COST_TODAY fixes it
- * (reproducible outputs: golden files, CI), as SOURCE_DATE_EPOCH does for builds.
- */
-export function today(env: Readonly<Record<string, string | undefined>>): string {
-  const fixed = env.TRAIN_COST_TODAY;
-  if (fixed !== undefined && fixed !== '') {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(fixed) || !isDate(fixed))
-      throw new InputError(`TRAIN_COST_TODAY must be a date YYYY-MM-DD, got "${fixed}"`);
-    return fixed;
-  }
-  return new Date().toISOString().slice(0, 10);
 }

@@ -12,7 +12,7 @@ import { PRECISIONS } from '../../presets/schema.js';
 import { ESTIMATE_FORMATS, renderEstimates } from '../../output/render.js';
 import type { CliContext } from '../context.js';
 import { reportWarnings } from '../warnings.js';
-import { assertFinite } from '../finite.js';
+import { assertFinite } from '../../input/finite.js';
 import {
   addCommonOptions,
   addExplainOption,

@@ -22,7 +22,7 @@ import { renderEstimates } from '../../output/render.js';
 import { reportWarnings, warn } from '../warnings.js';
 import { describeWarning } from '../../output/warnings.js';
 import type { CliContext } from '../context.js';
-import { assertFinite } from '../finite.js';
+import { assertFinite } from '../../input/finite.js';
 import { MAX_YAML_BYTES } from '../../input/read.js';
 import {
   addExplainOption,
