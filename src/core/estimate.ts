@@ -5,7 +5,7 @@ import { gpuHoursOf, wallClockHours } from './duration.js';
 import { estimateEnergy } from './energy.js';
 import { estimateMemory } from './memory.js';
 import { estimateOwnership } from './ownership.js';
-import { phaseCosts, rangeOf, runCosts, totalOf } from './costs.js';
+import { costOf, phaseCosts, rangeOf, runCosts, totalOf } from './costs.js';
 import { chinchilla } from './scaling.js';
 import { runFlopBounds } from './thresholds.js';
 import type {
@@ -145,7 +145,7 @@ export function estimatePhase(input: PhaseInput, mfuFor: MfuProvider): PhaseEsti
     },
     energy,
     ownership:
-      input.ownership === null ? null : estimateOwnership(time.gpuHours, input.ownership, energy.usd, price, totalOf(costs, 'owned')!),
+      input.ownership === null ? null : estimateOwnership(time.gpuHours, input.ownership, energy.usd, price, costOf(costs, 'capex')!.usd),
     compute: {
       precision,
       kind: input.workload === null ? null : canonicalKind(input.workload.kind),

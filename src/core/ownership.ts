@@ -82,11 +82,11 @@ export function estimateOwnership(
   params: OwnershipParams,
   energyUsd: number | null,
   rentUsdPerGpuHour: number,
-  /** The owned total as summed over the cost components (capex + energy); computed here when not given. */
-  usd: number = gpuHours * capexPerGpuHour(params) + (energyUsd ?? 0),
+  /** Amortised capex of the run: the capex cost component's figure; computed here when not given. */
+  capexUsd: number = gpuHours * capexPerGpuHour(params),
 ): OwnershipEstimate {
   const energy = energyUsd ?? 0;
-  const capexUsd = usd - energy;
+  const usd = capexUsd + energy;
   const energyPerGpuHour = gpuHours > 0 ? energy / gpuHours : 0;
   const margin = rentUsdPerGpuHour - energyPerGpuHour;
   return {
