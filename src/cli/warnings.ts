@@ -12,7 +12,15 @@ const HANG = '  ';
 
 /** One warning on stderr: "warning: <text>", wrapped when stderr is a terminal. */
 export function warn(ctx: CliContext, text: string): void {
-  const line = `warning: ${text}`;
+  tell(ctx, `warning: ${text}`);
+}
+
+/** One note on stderr (something the user may not expect, not a risk to the figures): "note: <text>", wrapped as warnings are. */
+export function note(ctx: CliContext, text: string): void {
+  tell(ctx, `note: ${text}`);
+}
+
+function tell(ctx: CliContext, line: string): void {
   ctx.err(ctx.errWidth === undefined ? line : wrapText(line, ctx.errWidth, HANG).join('\n'));
 }
 

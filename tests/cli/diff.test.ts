@@ -82,6 +82,18 @@ describe('train-cost diff plan-a plan-b', () => {
     expect(withoutWarnings(r.stderr)).toBe(`note: --region does not apply to the saved output ${saved}: it is compared as saved`);
   });
 
+  it('the note wraps on a narrow terminal as warnings do, and stays one line piped', async () => {
+    const saved = join(tmp, 'baseline.json');
+    writeFileSync(saved, (await cli([A, '--format', 'json'])).stdout);
+    const tty = await cli(['diff', saved, B, '--region', 'eu'], { tty: { stderr: true, stderrColumns: 60 } });
+    expect(tty.code).toBe(0);
+    const note = withoutWarnings(tty.stderr.replace(/\n  (?=\S)/g, ' '));
+    expect(note).toBe(`note: --region does not apply to the saved output ${saved}: it is compared as saved`);
+    const lines = tty.stderr.trimEnd().split('\n');
+    for (const l of lines) expect([...l].length).toBeLessThanOrEqual(60);
+    expect(lines.filter((l) => l.startsWith('  ')).length).toBeGreaterThan(0);
+  });
+
   it('bundled run ids; runs of other names are paired in order (renamed)', async () => {
     const { doc } = await json(['deepseek-v3', 'deepseek-r1']);
     expect(doc.diff.runs).toHaveLength(1);

@@ -11,6 +11,7 @@ import { diffOutputSchema, type DiffOutput } from '../../output/diff-contract.js
 import { renderDiff } from '../../output/diff.js';
 import { fmtUsd } from '../../output/format.js';
 import { VERSION } from '../../version.js';
+import { note } from '../warnings.js';
 import type { CliContext } from '../context.js';
 import { addCommonOptions, addWideOption, commonSchema, formatOf, num, parseOptions } from '../options.js';
 import { runEstimate } from './estimate.js';
@@ -106,8 +107,9 @@ with one line on stderr when crossed.`,
         for (const [flag, side] of PASSED.filter((k) => raw[k] !== undefined).flatMap((k) =>
           sides.filter((s) => s.kind === 'saved').map((s) => [k, s] as const),
         ))
-          ctx.err(
-            `note: --${flag.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} does not apply to the saved output ${excerpt(side.source, 200)}: it is compared as saved`,
+          note(
+            ctx,
+            `--${flag.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} does not apply to the saved output ${excerpt(side.source, 200)}: it is compared as saved`,
           );
         if (sides[0].dollarYear !== sides[1].dollarYear)
           throw new InputError(

@@ -8,6 +8,7 @@ import { InputError } from '../../errors.js';
 import { importCatalog } from '../../presets/catalog-import.js';
 import { loadGpus } from '../../presets/gpus.js';
 import { displayPath, yaml } from '../../presets/load.js';
+import { note } from '../warnings.js';
 import type { CliContext } from '../context.js';
 import { readInputFile } from '../../input/read.js';
 import { addCommonOptions, commonSchema, parseOptions } from '../options.js';
@@ -68,8 +69,9 @@ export function pricesCommand(ctx: CliContext): Command {
         }
         ctx.out(`${lines.join('\n')}\nUse them: train-cost gpus <gpu> --prices --presets ${opts.out}\n`);
         if (result.unmapped.length > 0)
-          ctx.err(
-            `note: not imported, no bundled gpu for: ${result.unmapped.map((u) => `${u.name} (${u.rows} offer${u.rows === 1 ? '' : 's'})`).join(', ')}; add a gpu preset (gpus/<id>.yaml with that alias) to import them`,
+          note(
+            ctx,
+            `not imported, no bundled gpu for: ${result.unmapped.map((u) => `${u.name} (${u.rows} offer${u.rows === 1 ? '' : 's'})`).join(', ')}; add a gpu preset (gpus/<id>.yaml with that alias) to import them`,
           );
       }),
   );
