@@ -5,7 +5,8 @@ import { main } from '../../src/cli/main.js';
 import type { CliIO } from '../../src/cli/io.js';
 // Run the command line in-process through main(argv, io), the way a user's shell would see it:
 // no TTY (stdout and stderr are captured), an environment of only what a test sets (no NO_COLOR,
-// FORCE_COLOR or user preset folders), files relative to the repository root (vitest's cwd).
+// FORCE_COLOR or user preset folders) and a fixed today, files relative to the repository root
+// (vitest's cwd).
 // True-process tests (the built binary, pipes, exit codes) are in tests/process/.
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,7 +45,9 @@ export async function cli(args: readonly string[], opts: CliOptions = {}): Promi
       ...(opts.tty?.stderrColumns !== undefined ? { columns: opts.tty.stderrColumns } : {}),
     },
     stdin: { isTTY: opts.tty?.stdin ?? false, read: async (limit: number) => (opts.input ?? '').slice(0, limit + 1) },
-    env: { ...opts.env },
+    // Today is fixed (vitest.config.ts sets TRAIN_COST_TODAY) so that figures that depend on the
+    // date (hardware valued as of today) are the same on any day; a test may set or unset it.
+    env: { TRAIN_COST_TODAY: process.env.TRAIN_COST_TODAY, ...opts.env },
   };
   const code = await main(args, io);
   return { code, stdout, stderr };
