@@ -8,7 +8,18 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { DEFAULT_FIT_OPTIONS, fitMfuModel, type HoldoutGroup, type MfuFitOptions, type MfuModel, predictMfu } from '../src/core/mfu.js';
+import {
+  acceleratorFamily,
+  chipAge,
+  DEFAULT_FIT_OPTIONS,
+  fitMfuModel,
+  type HoldoutGroup,
+  type MfuFitOptions,
+  type MfuModel,
+  observationDate,
+  observedMfu,
+  predictMfu,
+} from '../src/core/mfu.js';
 import { groupedHoldout, type LooSummary } from '../src/core/backtest.js';
 import { loadGpus } from '../src/presets/gpus.js';
 import { loadCalibrationData } from '../src/presets/observations.js';
@@ -69,6 +80,9 @@ if (args.has('--candidates')) {
     // Sequential rule applied: the base is C2 (MoE and FP8 did not earn their place).
     ['C7a C2 + chips', { precisionPenalty: off, features: ['chips'] }],
     ['C7b C2 + year', { precisionPenalty: off, features: ['year'] }],
+    // v2.1: chip age (years from the accelerator's release to the run's date), on the base C2.
+    ['C8 C2 + age', { precisionPenalty: off, features: ['age'] }],
+    ['C8b C2 + ln(1 + age)', { precisionPenalty: off, features: ['logAge'] }],
   ];
   const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
   console.log('| candidate | holdout | n | median abs error | within +-25% | coverage | median high/low |');
@@ -78,6 +92,52 @@ if (args.has('--candidates')) {
     for (const g of ['organization', 'family'] as HoldoutGroup[]) {
       const r = groupedHoldout(obs, gpus, g, o);
       console.log(`| ${label} | ${g} | ${cells(r)} |`);
+    }
+  }
+}
+
+if (args.has('--extrapolation')) {
+  // The v2.1 extrapolation check (docs/calibration.md): full fit of each candidate, a run dated
+  // today (2026-11-30) at 8B and 405B active, against the range of observed MFUs of the family.
+  const date = process.argv.find((a) => a.startsWith('--date='))?.slice(7) ?? '2026-11-30';
+  const byId = new Map(gpus.map((g) => [g.id, g]));
+  const famRange = new Map<string, [number, number]>();
+  const ageRange = new Map<string, [number, number]>();
+  const widen = (map: Map<string, [number, number]>, key: string, x: number) => {
+    const r = map.get(key) ?? [Infinity, -Infinity];
+    map.set(key, [Math.min(r[0], x), Math.max(r[1], x)]);
+  };
+  for (const o of obs) {
+    widen(famRange, acceleratorFamily(o.gpuId) ?? 'other', observedMfu(o, byId.get(o.gpuId)!));
+    const age = chipAge(byId.get(o.gpuId)!.releaseDate, observationDate(o));
+    if (age !== null) widen(ageRange, o.gpuId, age);
+  }
+  const off = 1e9;
+  const fits: [string, Partial<MfuFitOptions>][] = [
+    ['C2', { precisionPenalty: off }],
+    ['C8', { precisionPenalty: off, features: ['age'] }],
+    ['C8b', { precisionPenalty: off, features: ['logAge'] }],
+  ];
+  console.log(`run date ${date}`);
+  for (const [label, o] of fits) {
+    const m = fitMfuModel(obs, gpus, o);
+    console.log(`\n${label}: features ${JSON.stringify(m.features)}, age range ${JSON.stringify(m.ageRange ?? null)}`);
+    console.log('| gpu | family | observed family MFU [min, max] | ages of its runs | age at date | MFU 8B | MFU 405B | inside |');
+    console.log('| --- | --- | --- | --- | ---: | ---: | ---: | :---: |');
+    for (const id of [...new Set(obs.map((x) => x.gpuId))].sort()) {
+      const gpu = byId.get(id)!;
+      const prec = gpu.peakTflops.bf16 !== undefined ? 'bf16' : 'fp16';
+      const f = acceleratorFamily(id) ?? 'other';
+      const [lo, hi] = famRange.get(f)!;
+      const at = (n: number) => predictMfu(m, { gpu, precision: prec, activeParams: n, chips: null, date })!.band.default;
+      const [a, b] = [at(8e9), at(405e9)];
+      const age = chipAge(gpu.releaseDate, date);
+      // The range of the family, and (the C7b failure named in the rule) no A100-class MFU at 0.50.
+      const inside = a >= lo && a <= hi && b >= lo && b <= hi && !(f === 'ampere' && Math.max(a, b) >= 0.5);
+      const ages = ageRange.get(id);
+      console.log(
+        `| ${id} | ${f} | [${lo.toFixed(3)}, ${hi.toFixed(3)}] | ${ages ? `${ages[0].toFixed(1)}-${ages[1].toFixed(1)}` : 'unknown'} | ${age === null ? 'unknown' : age.toFixed(1)} | ${a.toFixed(3)} | ${b.toFixed(3)} | ${inside ? 'yes' : '**no**'} |`,
+      );
     }
   }
 }
@@ -126,7 +186,7 @@ if (args.has('--markdown')) {
     }
 }
 
-if (!args.has('--candidates') && !args.has('--markdown')) {
+if (!args.has('--candidates') && !args.has('--markdown') && !args.has('--extrapolation')) {
   console.log(`usable rows: ${obs.length}; treated: ${data.treated.length}; skipped: ${data.skipped.length}`);
   for (const s of data.skipped) console.log(`  skipped ${s.name}: ${s.reason}`);
   console.log(`options: ${JSON.stringify(DEFAULT_FIT_OPTIONS)}`);

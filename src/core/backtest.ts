@@ -11,6 +11,7 @@ import {
   type MfuFitOptions,
   type MfuModel,
   type MfuObservation,
+  observationDate,
   observedMfu,
   predictMfu,
 } from './mfu.js';
@@ -126,6 +127,7 @@ export function predictObservation(model: MfuModel, o: MfuObservation, gpus: Rea
     chips: o.chips,
     totalParams: o.totalParams ?? null,
     year: o.year ?? null,
+    date: observationDate(o),
     gpuHoursBasis: basis,
   });
   if (p === null) throw new Error(`observation "${o.name}": ${o.gpuId} has no ${o.precision} peak`);

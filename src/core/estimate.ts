@@ -40,12 +40,12 @@ interface TimeSolution {
  * band. Null only if the accelerator has no peak at the precision.
  */
 export function mfuBandFor(
-  input: Pick<PhaseInput, 'gpu' | 'precision' | 'chips' | 'mfu'>,
+  input: Pick<PhaseInput, 'gpu' | 'precision' | 'chips' | 'mfu' | 'date'>,
   activeParams: number | null,
   mfuFor: MfuProvider,
 ): { band: MfuBand; basis: MfuBasis } | null {
   if (input.mfu !== null) return { band: { default: input.mfu, low: input.mfu, high: input.mfu }, basis: 'user' };
-  return mfuFor({ gpu: input.gpu, precision: input.precision, activeParams, chips: input.chips });
+  return mfuFor({ gpu: input.gpu, precision: input.precision, activeParams, chips: input.chips, date: input.date });
 }
 
 /** The warning owed when an MFU comes from another accelerator's runs (family or pooled fit). */

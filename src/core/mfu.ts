@@ -3,6 +3,7 @@
 // grouped-holdout residuals (grouped holdout backtest: src/core/backtest.ts). Pure: numbers in, numbers out. Method and results:
 // docs/calibration.md; fitted coefficients: presets/mfu-model.yaml (scripts/calibrate.ts).
 import { FLOP_PER_PARAM_TOKEN } from './compute.js';
+import { DAYS_PER_YEAR, daysBetween } from './dates.js';
 import { HOURS_PER_DAY } from './duration.js';
 import { median, rms, solve, uniq, weightedQuantile } from './stats.js';
 import type { Accelerator, MfuBand, Precision } from './types.js';
@@ -27,6 +28,8 @@ export interface MfuObservation {
   organization?: string | null;
   modelFamily?: string | null;
   year?: number | null;
+  /** The run's date (YYYY, YYYY-MM or YYYY-MM-DD); without it, mid-year of `year` (the age feature). */
+  date?: string | null;
   /** The reference table's `confidence:` tag of the row (added rows only). */
   confidence?: Confidence | null;
 }
@@ -36,9 +39,13 @@ export type Confidence = 'high' | 'medium' | 'low';
 /** Weight factor by the row's stated confidence (reference table scope_notes); untagged rows 1. */
 export const CONFIDENCE_WEIGHTS: Record<Confidence, number> = { high: 1, medium: 0.7, low: 0.4 };
 
-/** Optional regressors, the candidates of docs/calibration.md: moe = ln(N_active / N_total); chips = ln(chips / 1024) and a flag when chips are unknown; year = year - 2023. */
-export type MfuFeature = 'moe' | 'chips' | 'year';
-export const MFU_FEATURES = ['moe', 'chips', 'year'] as const satisfies readonly MfuFeature[];
+/**
+ * Optional regressors, the candidates of docs/calibration.md: moe = ln(N_active / N_total); chips =
+ * ln(chips / 1024) and a flag when chips are unknown; year = year - 2023; age = years from the
+ * accelerator's release to the run's date, clamped to the calibrated ages; logAge = ln(1 + age).
+ */
+export type MfuFeature = 'moe' | 'chips' | 'year' | 'age' | 'logAge';
+export const MFU_FEATURES = ['moe', 'chips', 'year', 'age', 'logAge'] as const satisfies readonly MfuFeature[];
 
 /** What a holdout leaves out at a time: one run, one organisation, one model family, one accelerator. */
 export type HoldoutGroup = 'run' | 'organization' | 'family' | 'gpu';
@@ -110,6 +117,8 @@ export interface MfuModel {
   features: Record<string, number>;
   /** Calibrated years (the year term is clamped to it; unknown year = the latest). */
   yearRange: [number, number];
+  /** Calibrated chip ages in years (age features only: clamped to it; unknown age = its midpoint). */
+  ageRange?: [number, number];
   band: {
     /** Central interval level of the band: bandQuantiles[1] - bandQuantiles[0]. */
     level: number;
@@ -251,6 +260,7 @@ interface Design {
   cols: { kind: 'intercept' | 'slope' | 'family' | 'familySlope' | 'accelerator' | 'precision' | 'feature'; key: string }[];
   penalty: number[];
   yearRange: [number, number];
+  ageRange: [number, number];
 }
 
 type Query = {
@@ -260,7 +270,30 @@ type Query = {
   totalParams?: number | null;
   chips?: number | null;
   year?: number | null;
+  /** Years from the accelerator's release to the run's date (chipAge), null when unknown. */
+  age?: number | null;
 };
+
+/** Years from an accelerator's release to a run's date, at least 0; null when either is unknown. */
+export function chipAge(releaseDate: string | null | undefined, date: string | null | undefined): number | null {
+  if (!releaseDate || !date) return null;
+  return Math.max(0, daysBetween(releaseDate, date) / DAYS_PER_YEAR);
+}
+
+/** The date of an observation: its own, else mid-year of its year (the reference table gives only a year). */
+export function observationDate(o: MfuObservation): string | null {
+  return o.date ?? (typeof o.year === 'number' ? `${o.year}-07-01` : null);
+}
+
+/** Chip age of an observation (null without a date or a release date of its accelerator). */
+function observationAge(o: MfuObservation, gpu: Accelerator | undefined): number | null {
+  return chipAge(gpu?.releaseDate, observationDate(o));
+}
+
+function ageRangeOf(ages: (number | null)[]): [number, number] {
+  const xs = ages.filter((a): a is number => a !== null);
+  return xs.length === 0 ? [0, 0] : [Math.min(...xs), Math.max(...xs)];
+}
 
 function yearRangeOf(obs: MfuObservation[]): [number, number] {
   const ys = obs.map((o) => o.year).filter((y): y is number => typeof y === 'number');
@@ -268,7 +301,7 @@ function yearRangeOf(obs: MfuObservation[]): [number, number] {
 }
 
 /** Value of an optional regressor for a run (0 where it does not apply or is unknown). */
-function featureValue(key: string, q: Query, yearRange: [number, number]): number {
+function featureValue(key: string, q: Query, yearRange: [number, number], ageRange: [number, number]): number {
   switch (key) {
     case 'moe':
       return q.activeParams && q.totalParams && q.totalParams > q.activeParams ? Math.log(q.activeParams / q.totalParams) : 0;
@@ -280,12 +313,17 @@ function featureValue(key: string, q: Query, yearRange: [number, number]): numbe
       const y = q.year ?? yearRange[1];
       return Math.min(Math.max(y, yearRange[0]), yearRange[1]) - REF_YEAR;
     }
+    case 'age':
+    case 'logAge': {
+      const a = q.age === null || q.age === undefined ? (ageRange[0] + ageRange[1]) / 2 : Math.min(Math.max(q.age, ageRange[0]), ageRange[1]);
+      return key === 'age' ? a : Math.log1p(a);
+    }
     default:
       return 0;
   }
 }
 
-function buildDesign(obs: MfuObservation[], opts: MfuFitOptions): Design {
+function buildDesign(obs: MfuObservation[], ages: (number | null)[], opts: MfuFitOptions): Design {
   const cols: Design['cols'] = [
     { kind: 'intercept', key: '' },
     { kind: 'slope', key: '' },
@@ -312,7 +350,7 @@ function buildDesign(obs: MfuObservation[], opts: MfuFitOptions): Design {
       penalty.push(opts.featurePenalty);
     }
   }
-  return { cols, penalty, yearRange: yearRangeOf(obs) };
+  return { cols, penalty, yearRange: yearRangeOf(obs), ageRange: ageRangeOf(ages) };
 }
 
 function row(d: Design, o: Query & { activeParams: number }): number[] {
@@ -334,7 +372,7 @@ function row(d: Design, o: Query & { activeParams: number }): number[] {
       case 'precision':
         return cls === c.key ? 1 : 0;
       case 'feature':
-        return featureValue(c.key, o, d.yearRange);
+        return featureValue(c.key, o, d.yearRange, d.ageRange);
     }
   });
 }
@@ -346,9 +384,10 @@ function logSize(activeParams: number): number {
 
 /** Point coefficients only (no band): weighted ridge regression of ln MFU (Hoerl & Kennard 1970). */
 function fitPoint(obs: MfuObservation[], gpus: Map<string, Accelerator>, opts: MfuFitOptions): Omit<MfuModel, 'band'> {
-  const d = buildDesign(obs, opts);
+  const ages = obs.map((o) => observationAge(o, gpus.get(o.gpuId)));
+  const d = buildDesign(obs, ages, opts);
   const k = d.cols.length;
-  const xs = obs.map((o) => row(d, o));
+  const xs = obs.map((o, n) => row(d, { ...o, age: ages[n]! }));
   const ys = obs.map((o) => {
     const gpu = gpus.get(o.gpuId);
     if (!gpu) throw new Error(`observation "${o.name}": unknown gpu "${o.gpuId}"`);
@@ -392,6 +431,7 @@ function fitPoint(obs: MfuObservation[], gpus: Map<string, Accelerator>, opts: M
     precisions: {},
     features: {},
     yearRange: d.yearRange,
+    ...(opts.features.some((f) => f === 'age' || f === 'logAge') ? { ageRange: d.ageRange } : {}),
     options: opts,
     observations: obs.length,
   };
@@ -429,7 +469,7 @@ function predictLog(m: Omit<MfuModel, 'band'>, q: Query): { value: number; basis
     (acc?.offset ?? 0) +
     (m.precisions[precisionClass(q.precision)] ?? 0) +
     (m.slope + (f?.slope ?? 0)) * x +
-    Object.entries(m.features).reduce((acc, [k, b]) => acc + b * featureValue(k, q, m.yearRange), 0);
+    Object.entries(m.features).reduce((acc, [k, b]) => acc + b * featureValue(k, q, m.yearRange, m.ageRange ?? [0, 0]), 0);
   const basis: MfuBasisLevel = acc !== undefined ? 'accelerator' : f !== undefined ? 'family' : 'pooled';
   return { value, basis };
 }
@@ -461,7 +501,7 @@ export function fitMfuModel(obs: MfuObservation[], gpus: Accelerator[], options:
       );
       fits.set(key, m);
     }
-    const p = predictLog(m, o);
+    const p = predictLog(m, { ...o, age: observationAge(o, byId.get(o.gpuId)) });
     return { r: Math.log(observedMfu(o, byId.get(o.gpuId)!)) - p.value, w: o.weight, basis: o.basis ?? 'reported' };
   });
   const scale = fitScale(residuals, opts.scaleShrink);
@@ -493,8 +533,9 @@ function fitScale(res: { r: number; basis: GpuHoursBasis }[], k: number): Record
 
 /**
  * The calibrated MFU band for a workload; null only if the gpu has no peak at that precision.
- * `chips`, `totalParams` and `year` feed the optional regressors (none in the bundled model: they
- * did not earn their place under grouped cross-validation, docs/calibration.md). `gpuHoursBasis`
+ * `chips`, `totalParams`, `year` and `date` (with the gpu's `releaseDate`: the chip's age) feed the
+ * optional regressors that the model file lists (docs/calibration.md says which earned their place
+ * under grouped cross-validation). `gpuHoursBasis`
  * sets the band's residual scale (backtest); default 'reported'. The band's `level` is the
  * model's central interval level (0.8).
  */
@@ -507,6 +548,8 @@ export function predictMfu(
     chips: number | null;
     totalParams?: number | null;
     year?: number | null;
+    /** The run's date (YYYY-MM-DD); with gpu.releaseDate it gives the chip's age. */
+    date?: string | null;
     gpuHoursBasis?: GpuHoursBasis;
   },
 ): { band: MfuBand; basis: MfuBasisLevel } | null {
@@ -518,6 +561,7 @@ export function predictMfu(
     totalParams: q.totalParams ?? null,
     chips: q.chips,
     year: q.year ?? null,
+    age: chipAge(q.gpu.releaseDate, q.date),
   });
   const w = model.band.widen[basis];
   const sc = model.band.scale[q.gpuHoursBasis ?? 'reported'];

@@ -39,6 +39,8 @@ export interface Accelerator {
   systemWattsPerChip?: number;
   powerDrawFraction?: number;
   purchase?: { usd: number; date: string; includesServer: boolean; source: string };
+  /** Release date (YYYY-MM-DD): the chip's age at a run's date can feed the MFU model. */
+  releaseDate?: string | undefined;
   mfu?: Partial<Record<Precision, MfuBand>>;
 }
 
@@ -142,6 +144,8 @@ export type MfuProvider = (q: {
   precision: Precision;
   activeParams: number | null;
   chips: number | null;
+  /** The run's date (training start): with gpu.releaseDate, the chip's age. */
+  date?: string | null;
 }) => { band: MfuBand; basis: Exclude<MfuBasis, 'user' | 'assumption'> } | null;
 
 /** One part of a phase's workload (src/core/phase-kinds.ts) with the MFU and GPU-hours it gets. */

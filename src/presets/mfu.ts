@@ -25,8 +25,9 @@ z.strictObject({
     families: z.record(z.string(), z.strictObject({ offset: finite, slope: finite, observations: z.number().int() })),
     accelerators: z.record(z.string(), z.strictObject({ offset: finite, observations: z.number().int() })),
     precisions: z.record(z.string(), finite),
-    features: z.partialRecord(z.enum(['moe', 'chips', 'chipsUnknown', 'year']), finite),
+    features: z.partialRecord(z.enum(['moe', 'chips', 'chipsUnknown', 'year', 'age', 'logAge']), finite),
     yearRange: z.tuple([z.number().int(), z.number().int()]),
+    ageRange: z.tuple([finite.nonnegative(), finite.nonnegative()]).optional(),
     band: z.strictObject({
       level: finite.gt(0).lt(1),
       low: finite,
