@@ -315,7 +315,8 @@ function featureValue(key: string, q: Query, yearRange: [number, number], ageRan
     }
     case 'age':
     case 'logAge': {
-      const a = q.age === null || q.age === undefined ? (ageRange[0] + ageRange[1]) / 2 : Math.min(Math.max(q.age, ageRange[0]), ageRange[1]);
+      const a =
+        q.age === null || q.age === undefined ? (ageRange[0] + ageRange[1]) / 2 : Math.min(Math.max(q.age, ageRange[0]), ageRange[1]);
       return key === 'age' ? a : Math.log1p(a);
     }
     default:
