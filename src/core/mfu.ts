@@ -193,6 +193,8 @@ export function observedMfu(o: MfuObservation, gpu: Accelerator): number {
 export interface CalibrationRun {
   id?: string | undefined;
   name: string;
+  /** Training start (YYYY, YYYY-MM or YYYY-MM-DD): the chip's age when the model has an age term. */
+  date?: string | undefined;
   gpu?: string | undefined;
   chips?: number | undefined;
   precision?: Precision | undefined;
@@ -250,6 +252,7 @@ export function observationFromRun(run: CalibrationRun): MfuObservation | null {
     gpuHours,
     weight: BASIS_WEIGHTS[basis],
     basis,
+    date: run.date ?? null,
   };
 }
 

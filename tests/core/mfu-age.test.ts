@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addDays, DAYS_PER_YEAR } from '../../src/core/dates.js';
 import { mfuBandFor } from '../../src/core/estimate.js';
-import { chipAge, fitMfuModel, observationDate, predictMfu } from '../../src/core/mfu.js';
+import { chipAge, fitMfuModel, observationDate, observationFromRun, predictMfu } from '../../src/core/mfu.js';
 import { groupedHoldout } from '../../src/core/backtest.js';
 import type { Accelerator, MfuProvider } from '../../src/core/types.js';
 import { loadGpus } from '../../src/presets/gpus.js';
@@ -34,6 +34,17 @@ describe('chip age', () => {
     expect(observationDate({ ...obs[0]!, date: null, year: 2023 })).toBe('2023-07-01');
     expect(observationDate({ ...obs[0]!, date: '2023-02', year: 2023 })).toBe('2023-02');
     expect(observationDate({ ...obs[0]!, date: null, year: null })).toBeNull();
+  });
+
+  it("takes a run file's date as the observation's date (a user's backtest file)", () => {
+    const o = observationFromRun({
+      name: 'x',
+      date: '2024-05',
+      gpu: 'h100',
+      phases: [{ name: 'p', params: 8e9, tokens: 1e12, gpuHours: 1e5 }],
+    });
+    expect(o?.date).toBe('2024-05');
+    expect(observationDate(o!)).toBe('2024-05');
   });
 
   it('every accelerator with calibration runs but the A800 has a release date', () => {
