@@ -14,6 +14,7 @@ import type {
   MfuBand,
   MfuBasis,
   MfuProvider,
+  OwnershipParams,
   PhaseEstimate,
   PhaseInput,
   RunEstimate,
@@ -87,12 +88,9 @@ export function estimatePhase(input: PhaseInput, mfuFor: MfuProvider): PhaseEsti
         : {
             kWh: energyNominal.kWh,
             usdPerKwh: input.energy.usdPerKwh,
-            source: `Epoch AI cost model (Cottier et al. 2024); electricity price ${input.energy.region === null ? 'given' : `of region ${input.energy.region}`}`,
+            source: energySourceOf(input.energy.region),
           },
-    ownership:
-      input.ownership === null
-        ? null
-        : { ...input.ownership, source: `Epoch AI cost model (Cottier et al. 2024); purchase price: ${input.ownership.purchaseSource}` },
+    ownership: input.ownership === null ? null : ownershipWithSource(input.ownership),
     dollarDates: {
       rental: input.price.date ?? input.date,
       capex: input.date,
@@ -181,9 +179,39 @@ export function estimatePhase(input: PhaseInput, mfuFor: MfuProvider): PhaseEsti
   };
 }
 
+// The texts of a phase's cost components, made once per price, region and ownership (a grid's
+// runs share these inputs: one text each, not one per run). Derived values only: no effect.
+const PRICE_SOURCES = new WeakMap<PhaseInput['price'], string>();
+const OWNERSHIP_SOURCES = new WeakMap<OwnershipParams, OwnershipParams & { source: string }>();
+const ENERGY_SOURCES = new Map<string | null, string>();
+
 /** Where a rental price comes from, for its cost component. */
 function priceSourceOf(p: PhaseInput['price']): string {
-  return p.id === null ? p.source : `${p.id}${p.date ? `, ${p.date}` : ''}: ${p.source}`;
+  let text = PRICE_SOURCES.get(p);
+  if (text === undefined) {
+    text = p.id === null ? p.source : `${p.id}${p.date ? `, ${p.date}` : ''}: ${p.source}`;
+    PRICE_SOURCES.set(p, text);
+  }
+  return text;
+}
+
+function energySourceOf(region: string | null): string {
+  let text = ENERGY_SOURCES.get(region);
+  if (text === undefined) {
+    text = `Epoch AI cost model (Cottier et al. 2024); electricity price ${region === null ? 'given' : `of region ${region}`}`;
+    if (ENERGY_SOURCES.size >= 1000) ENERGY_SOURCES.clear();
+    ENERGY_SOURCES.set(region, text);
+  }
+  return text;
+}
+
+function ownershipWithSource(o: OwnershipParams): OwnershipParams & { source: string } {
+  let withSource = OWNERSHIP_SOURCES.get(o);
+  if (withSource === undefined) {
+    withSource = { ...o, source: `Epoch AI cost model (Cottier et al. 2024); purchase price: ${o.purchaseSource}` };
+    OWNERSHIP_SOURCES.set(o, withSource);
+  }
+  return withSource;
 }
 
 /** The MFU band of a generation part: --mfu, else --generation-mfu, else the labelled assumption. */
