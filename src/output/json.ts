@@ -135,8 +135,15 @@ export function roundSignificant(v: number): number {
   return Number.isInteger(v) ? v : Number(v.toPrecision(12));
 }
 
-const CACHE_MAX = 50_000;
+const CACHE_MAX = 4096;
 const TEXTS = new Map<string, string>();
+// Numbers written lately, by a hash of their bits (a run repeats many: its phases, its costs'
+// terms; a grid its constants): a fixed table, a new number takes its slot.
+const SLOTS = 4096;
+const SLOT_VALUES = new Float64Array(SLOTS).fill(NaN);
+const SLOT_TEXTS: string[] = new Array<string>(SLOTS).fill('');
+const BITS = new Float64Array(1);
+const WORDS = new Uint32Array(BITS.buffer);
 const KEYS = new Map<string, string>();
 
 /**
@@ -146,11 +153,19 @@ const KEYS = new Map<string, string>();
  * text, not always in the exact value): then toPrecision decides.
  */
 export function numberText(v: number, key = ''): string {
+  BITS[0] = v;
+  const slot = (WORDS[0]! ^ WORDS[1]! ^ (WORDS[1]! >>> 11)) & (SLOTS - 1);
+  // NaN never equals itself: an empty slot never matches. (-0 matches 0: both write "0".)
+  if (SLOT_VALUES[slot] === v) return SLOT_TEXTS[slot]!;
   const s = String(v);
+  let text: string;
   // Integers are never rounded; 13 characters of a non-integer hold at most 12 digits.
-  if (s.length <= 13 || Number.isInteger(v)) return s;
-  if (!Number.isFinite(v)) throw new Error(`non-finite number at "${key}"`);
-  return roundedText(s) ?? String(Number(v.toPrecision(12)));
+  if (s.length <= 13 || Number.isInteger(v)) text = s;
+  else if (!Number.isFinite(v)) throw new Error(`non-finite number at "${key}"`);
+  else text = roundedText(s) ?? String(Number(v.toPrecision(12)));
+  SLOT_VALUES[slot] = v;
+  SLOT_TEXTS[slot] = text;
+  return text;
 }
 
 /** The shortest text of a number (more than 12 significant digits) rounded to 12; null on a tie. */
