@@ -157,12 +157,10 @@ export function numberText(v: number, key = ''): string {
   const slot = (WORDS[0]! ^ WORDS[1]! ^ (WORDS[1]! >>> 11)) & (SLOTS - 1);
   // NaN never equals itself: an empty slot never matches. (-0 matches 0: both write "0".)
   if (SLOT_VALUES[slot] === v) return SLOT_TEXTS[slot]!;
+  if (!Number.isFinite(v)) throw new Error(`non-finite number at "${key}"`);
   const s = String(v);
-  let text: string;
   // Integers are never rounded; 13 characters of a non-integer hold at most 12 digits.
-  if (s.length <= 13 || Number.isInteger(v)) text = s;
-  else if (!Number.isFinite(v)) throw new Error(`non-finite number at "${key}"`);
-  else text = roundedText(s) ?? String(Number(v.toPrecision(12)));
+  const text = s.length <= 13 || Number.isInteger(v) ? s : (roundedText(s) ?? String(Number(v.toPrecision(12))));
   SLOT_VALUES[slot] = v;
   SLOT_TEXTS[slot] = text;
   return text;
