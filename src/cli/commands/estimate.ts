@@ -257,7 +257,7 @@ async function streamRuns(
 /**
  * A run's CSV lines or NDJSON line. Both writers refuse a non-finite number; the run is then
  * searched for it, for the error that names it (huge inputs that overflow are bad input). NDJSON
- * writes every figure of the run, so its writer's check is the check.
+ * writes the run's figures (of a --with-base base run, its totals), so its writer's check is the check.
  */
 function lineOf(run: RunEstimate, csv: ReturnType<typeof csvWriter> | null, checks: readonly GateCheck[]): string {
   // CSV shows a few of a run's figures: the others are checked here, as for every other format.
