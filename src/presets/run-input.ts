@@ -209,10 +209,10 @@ function energyKey(run: RunPreset, date: string): string {
   return keyOf(run.region, run.pue, run.organization, run.gridIntensity, run.electricityPrice, date);
 }
 
-/** A memo key that tells every value apart: texts quoted, numbers, null and undefined bare. */
+/** A memo key that tells every value apart: texts by their length and text, numbers, null and undefined bare. */
 function keyOf(...values: (string | number | null | undefined)[]): string {
   let key = '';
-  for (const v of values) key += `${typeof v === 'string' ? JSON.stringify(v) : String(v)},`;
+  for (const v of values) key += typeof v === 'string' ? `${v.length}:${v},` : `${String(v)},`;
   return key;
 }
 
