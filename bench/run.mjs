@@ -112,7 +112,41 @@ const t0 = performance.now();
 for (let i = 0; i < n; i++) lib.estimateRun({ name: 'bench', date, phases: [phase(i)], reported: null, notes: null }, mfu);
 const perEstimateUs = ((performance.now() - t0) * 1000) / n;
 
+// Big grids streamed: CPU seconds above start-up (the child's user + system CPU, less the seed
+// command's) and peak RSS, read by the child itself at exit (process.resourceUsage), so no
+// /usr/bin/time is needed. Output goes to /dev/null. Target (issue 11): under 1 s, under 100 MB.
+const USAGE_AT_EXIT =
+  "data:text/javascript,import{writeSync}from'node:fs';process.on('exit',()=>{const u=process.resourceUsage();writeSync(2,'\\nUSAGE '+JSON.stringify({cpu:(u.userCPUTime+u.systemCPUTime)/1e6,rssMB:u.maxRSS/1024})+'\\n')})";
+function usage(args) {
+  const r = spawnSync(process.execPath, ['--import', USAGE_AT_EXIT, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 1 << 24,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  const line = r.stderr.split('\n').find((l) => l.startsWith('USAGE '));
+  if (r.status !== 0 || line === undefined) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr.slice(0, 500)}`);
+  return JSON.parse(line.slice(6));
+}
+const seedArgs = [cli, '--chips', '512', '--gpu', 'h800', '--hours', '80'];
+const seedCpu = median([1, 2, 3].map(() => usage(seedArgs).cpu));
+const streamed = [];
+for (const [n, label] of [
+  [5000, '5K'],
+  [100000, '100K'],
+]) {
+  for (const format of ['ndjson', 'csv']) {
+    const u = usage([cli, '--gpu', 'h100', '--hours', '1', '--chips', `1..${n}`, '--format', format]);
+    streamed.push(
+      `${(u.cpu - seedCpu).toFixed(2).padStart(6)} s CPU above start-up, ${u.rssMB.toFixed(0).padStart(4)} MB peak  --gpu h100 --hours 1 --chips 1..${n} --format ${format} (${label} runs)`,
+    );
+  }
+}
+
 console.log('median wall time of repeated runs:');
 for (const [label, ms] of rows) console.log(`${ms.toFixed(0).padStart(6)} ms  ${label}`);
 console.log(`\n${perEstimateUs.toFixed(2).padStart(6)} us  per workload estimate through the library (${n.toLocaleString('en-US')} runs)`);
+console.log('\nbig grids, streamed to /dev/null (seed command: ' + seedCpu.toFixed(2) + ' s CPU):');
+for (const line of streamed) console.log(line);
 console.log(`\nCLI overhead above Node's own start-up: ${(rows[2][1] - baseline).toFixed(0)} ms for the seed command.`);

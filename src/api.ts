@@ -12,7 +12,7 @@ import { InputError } from './errors.js';
 import { flagName } from './input/flags.js';
 import { type NumberRule, parseOne } from './input/list.js';
 import type { outputSchema } from './output/contract.js';
-import { runToJson, stringifyStrict } from './output/json.js';
+import { runToJson } from './output/json.js';
 import { describeFlagsRun } from './output/run-name.js';
 import { loadGpus } from './presets/gpus.js';
 import { bundledPresetsDir, describeIssuePath } from './presets/load.js';
@@ -118,7 +118,8 @@ export async function estimate(input: EstimateInput): Promise<RunEstimateJson> {
     false,
   );
   assertFinite([run]); // as the CLI checks its list of runs: the same message
-  return JSON.parse(stringifyStrict(runToJson(run))) as RunEstimateJson;
+  // The run's JSON text read back: what --format json gives, as plain data of its own.
+  return runToJson(run);
 }
 
 /** The settings, checked as the CLI checks its flags (same messages). */

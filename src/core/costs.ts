@@ -283,13 +283,8 @@ export function costOf(costs: readonly CostComponent[], id: CostId): CostCompone
  * Otherwise the run lists no terms (see its phases).
  */
 export function runCosts(phases: readonly { costs: readonly CostComponent[] }[]): CostComponent[] {
-  if (phases.length === 1)
-    return phases[0]!.costs.map((c) => ({
-      ...c,
-      range: [...c.range],
-      terms: c.terms.map((t) => ({ ...t })),
-      ...(c.breakdown === undefined ? {} : { breakdown: c.breakdown.map((x) => ({ ...x })) }),
-    }));
+  // One phase: its components are the run's (components are never changed once made).
+  if (phases.length === 1) return [...phases[0]!.costs];
   const out: CostComponent[] = [];
   for (const id of COST_IDS) {
     const found = phases.map((p) => costOf(p.costs, id));

@@ -14,6 +14,7 @@ import type {
   MfuBand,
   MfuBasis,
   MfuProvider,
+  OwnershipParams,
   PhaseEstimate,
   PhaseInput,
   RunEstimate,
@@ -87,12 +88,9 @@ export function estimatePhase(input: PhaseInput, mfuFor: MfuProvider): PhaseEsti
         : {
             kWh: energyNominal.kWh,
             usdPerKwh: input.energy.usdPerKwh,
-            source: `Epoch AI cost model (Cottier et al. 2024); electricity price ${input.energy.region === null ? 'given' : `of region ${input.energy.region}`}`,
+            source: energySourceOf(input.energy.region),
           },
-    ownership:
-      input.ownership === null
-        ? null
-        : { ...input.ownership, source: `Epoch AI cost model (Cottier et al. 2024); purchase price: ${input.ownership.purchaseSource}` },
+    ownership: input.ownership === null ? null : ownershipWithSource(input.ownership),
     dollarDates: {
       rental: input.price.date ?? input.date,
       capex: input.date,
@@ -181,9 +179,39 @@ export function estimatePhase(input: PhaseInput, mfuFor: MfuProvider): PhaseEsti
   };
 }
 
+// The texts of a phase's cost components, made once per price, region and ownership (a grid's
+// runs share these inputs: one text each, not one per run). Derived values only: no effect.
+const PRICE_SOURCES = new WeakMap<PhaseInput['price'], string>();
+const OWNERSHIP_SOURCES = new WeakMap<OwnershipParams, OwnershipParams & { source: string }>();
+const ENERGY_SOURCES = new Map<string | null, string>();
+
 /** Where a rental price comes from, for its cost component. */
 function priceSourceOf(p: PhaseInput['price']): string {
-  return p.id === null ? p.source : `${p.id}${p.date ? `, ${p.date}` : ''}: ${p.source}`;
+  let text = PRICE_SOURCES.get(p);
+  if (text === undefined) {
+    text = p.id === null ? p.source : `${p.id}${p.date ? `, ${p.date}` : ''}: ${p.source}`;
+    PRICE_SOURCES.set(p, text);
+  }
+  return text;
+}
+
+function energySourceOf(region: string | null): string {
+  let text = ENERGY_SOURCES.get(region);
+  if (text === undefined) {
+    text = `Epoch AI cost model (Cottier et al. 2024); electricity price ${region === null ? 'given' : `of region ${region}`}`;
+    if (ENERGY_SOURCES.size >= 1000) ENERGY_SOURCES.clear();
+    ENERGY_SOURCES.set(region, text);
+  }
+  return text;
+}
+
+function ownershipWithSource(o: OwnershipParams): OwnershipParams & { source: string } {
+  let withSource = OWNERSHIP_SOURCES.get(o);
+  if (withSource === undefined) {
+    withSource = { ...o, source: `Epoch AI cost model (Cottier et al. 2024); purchase price: ${o.purchaseSource}` };
+    OWNERSHIP_SOURCES.set(o, withSource);
+  }
+  return withSource;
 }
 
 /** The MFU band of a generation part: --mfu, else --generation-mfu, else the labelled assumption. */
@@ -264,14 +292,13 @@ export function estimateRun(input: RunInput, mfuFor: MfuProvider): RunEstimate {
 
 function aggregate(input: RunInput, phases: PhaseEstimate[]): RunEstimate {
   const sum = (f: (p: PhaseEstimate) => number) => phases.reduce((acc, p) => acc + f(p), 0);
-  const same = <T>(values: T[]): T | null => (values.every((v) => v === values[0]) ? values[0]! : null);
   const only = phases.length === 1 ? phases[0]! : null;
 
   const gpuHours = sum((p) => p.gpuHours);
   const costs = runCosts(phases);
   const usd = totalOf(costs, 'rental')!;
   const chips = phases.map((p) => p.chips).filter((c): c is number => c !== null);
-  const gpuIds = same(phases.map((p) => p.gpu.id));
+  const gpuIds = sameOf(phases, (p) => p.gpu.id);
 
   const warnings: Warning[] = [];
   const seen = new Set<string>();
@@ -290,36 +317,36 @@ function aggregate(input: RunInput, phases: PhaseEstimate[]): RunEstimate {
     gpu: gpuIds === null ? null : phases[0]!.gpu,
     // The cluster size: the largest phase's chips.
     chips: chips.length > 0 ? Math.max(...chips) : null,
-    wallClockHours: sumKnown(phases.map((p) => p.wallClockHours)),
+    wallClockHours: sumKnownOf(phases, (p) => p.wallClockHours),
     gpuHours,
     rental: {
       usd,
-      usdPerGpuHour: same(phases.map((p) => p.rental.usdPerGpuHour)) ?? usd / gpuHours,
-      priceId: same(phases.map((p) => p.rental.priceId)),
-      priceSource: same(phases.map((p) => p.rental.priceSource)) ?? 'several prices (see phases)',
-      priceDate: same(phases.map((p) => p.rental.priceDate)),
-      priceAgeDays: same(phases.map((p) => p.rental.priceAgeDays)),
+      usdPerGpuHour: sameOf(phases, (p) => p.rental.usdPerGpuHour) ?? usd / gpuHours,
+      priceId: sameOf(phases, (p) => p.rental.priceId),
+      priceSource: sameOf(phases, (p) => p.rental.priceSource) ?? 'several prices (see phases)',
+      priceDate: sameOf(phases, (p) => p.rental.priceDate),
+      priceAgeDays: sameOf(phases, (p) => p.rental.priceAgeDays),
     },
     energy: {
-      kWh: sumKnown(phases.map((p) => p.energy.kWh)),
-      usd: sumKnown(phases.map((p) => p.energy.usd)),
-      co2Tonnes: sumKnown(phases.map((p) => p.energy.co2Tonnes)),
-      region: same(phases.map((p) => p.energy.region)),
-      regionDefaultReason: same(phases.map((p) => p.energy.regionDefaultReason)),
-      pue: same(phases.map((p) => p.energy.pue)),
-      gridGCo2PerKwh: same(phases.map((p) => p.energy.gridGCo2PerKwh)),
-      usdPerKwh: same(phases.map((p) => p.energy.usdPerKwh)),
-      systemWattsPerChip: same(phases.map((p) => p.energy.systemWattsPerChip)),
-      drawFraction: same(phases.map((p) => p.energy.drawFraction)),
+      kWh: sumKnownOf(phases, (p) => p.energy.kWh),
+      usd: sumKnownOf(phases, (p) => p.energy.usd),
+      co2Tonnes: sumKnownOf(phases, (p) => p.energy.co2Tonnes),
+      region: sameOf(phases, (p) => p.energy.region),
+      regionDefaultReason: sameOf(phases, (p) => p.energy.regionDefaultReason),
+      pue: sameOf(phases, (p) => p.energy.pue),
+      gridGCo2PerKwh: sameOf(phases, (p) => p.energy.gridGCo2PerKwh),
+      usdPerKwh: sameOf(phases, (p) => p.energy.usdPerKwh),
+      systemWattsPerChip: sameOf(phases, (p) => p.energy.systemWattsPerChip),
+      drawFraction: sameOf(phases, (p) => p.energy.drawFraction),
     },
     ownership: sumOwnership(phases, gpuHours, usd, totalOf(costs, 'owned')),
     compute: {
-      precision: same(phases.map((p) => p.compute.precision)),
-      kind: same(phases.map((p) => p.compute.kind)),
+      precision: sameOf(phases, (p) => p.compute.precision),
+      kind: sameOf(phases, (p) => p.compute.kind),
       parts: phases.flatMap((p) =>
         p.compute.parts.map((part) => ({ ...part, label: phases.length > 1 ? `${p.name}: ${part.label}` : part.label })),
       ),
-      flop: sumKnown(phases.map((p) => p.compute.flop)),
+      flop: sumKnownOf(phases, (p) => p.compute.flop),
       mfu: only?.compute.mfu ?? null,
       mfuBasis: only?.compute.mfuBasis ?? null,
       impliedMfu: only?.compute.impliedMfu ?? null,
@@ -327,7 +354,7 @@ function aggregate(input: RunInput, phases: PhaseEstimate[]): RunEstimate {
       params: phases.find((p) => p.compute.params !== null)?.compute.params ?? null,
       activeParams: phases.find((p) => p.compute.activeParams !== null)?.compute.activeParams ?? null,
       flopPerParamToken: only?.compute.flopPerParamToken ?? null,
-      tokens: sumKnown(phases.map((p) => p.compute.tokens)),
+      tokens: sumKnownOf(phases, (p) => p.compute.tokens),
       peakFlop: sum((p) => p.compute.peakFlop),
     },
     // The tightest phase: most model-state bytes per chip.
@@ -356,6 +383,24 @@ function aggregate(input: RunInput, phases: PhaseEstimate[]): RunEstimate {
     cumulativeFlop: runFlopBounds({ phases }),
     thresholds: [],
   };
+}
+
+/** The figure every phase shares (the same value), else null: same(phases.map(f)) without the array. */
+function sameOf<T>(phases: readonly PhaseEstimate[], f: (p: PhaseEstimate) => T): T | null {
+  const first = f(phases[0]!);
+  for (let i = 1; i < phases.length; i++) if (f(phases[i]!) !== first) return null;
+  return first;
+}
+
+/** sumKnown(phases.map(f)) without the array: the sum in the same order, null if any is unknown. */
+function sumKnownOf(phases: readonly PhaseEstimate[], f: (p: PhaseEstimate) => number | null): number | null {
+  let sum = 0;
+  for (const p of phases) {
+    const v = f(p);
+    if (v === null) return null;
+    sum += v;
+  }
+  return sum;
 }
 
 /** Sum of figures known for every phase; null if any is unknown. */

@@ -1,5 +1,5 @@
 // The comparison columns, defined once: the table and Markdown use `text`, CSV uses `raw`.
-import { type CostBasis, COST_BASES, COST_IDS, costOf } from '../core/costs.js';
+import { type CostBasis, COST_BASES, COST_IDS, costOf, totalOf } from '../core/costs.js';
 import type { PhaseEstimate, RunEstimate } from '../core/types.js';
 import { BASIS_LABELS, totalsOf } from './costs.js';
 import {
@@ -163,7 +163,8 @@ export function totalColumn(basis: CostBasis, ranged: boolean, short = ranged): 
       if (t === null) return dash;
       return fmtUsdShort(t.usd) + (ranged && t.range[0] !== t.range[1] ? ` (${fmtRange(t.range, fmtUsdShort)})` : '');
     },
-    raw: (r) => total(r)?.usd ?? null,
+    // The same sum as totalsOf's, without building every basis's total.
+    raw: (r) => totalOf(r.costs, basis),
   };
 }
 

@@ -30,8 +30,25 @@ function carried(o: Overrides): Overrides {
 
 /** The run's estimate with its base's FLOP counted and the thresholds checked; the base attached when shown. */
 export function withBase(run: RunEstimate, spec: RunPreset, o: Overrides, ctx: LineageContext, showBase: boolean): RunEstimate {
-  const base = spec.base === undefined ? null : estimateBase(spec.base, o, ctx, new Set([spec.id ?? spec.name]));
+  const base = spec.base === undefined ? null : baseOf(spec.base, o, ctx, spec.id ?? spec.name);
   return withLineage(run, base, ctx.thresholds, showBase);
+}
+
+// A grid estimates a run's base once per distinct carried setting (a --chips range over
+// deepseek-r1 prices deepseek-v3 once, not once per row): bounded memos, one per context.
+const BASES = new WeakMap<LineageContext, Map<string, RunEstimate>>();
+
+function baseOf(id: string, o: Overrides, ctx: LineageContext, from: string): RunEstimate {
+  let memo = BASES.get(ctx);
+  if (memo === undefined) BASES.set(ctx, (memo = new Map()));
+  const key = JSON.stringify([id, from, carried(o)]);
+  let base = memo.get(key);
+  if (base === undefined) {
+    base = estimateBase(id, o, ctx, new Set([from]));
+    if (memo.size >= 1000) memo.clear();
+    memo.set(key, base);
+  }
+  return base;
 }
 
 function estimateBase(id: string, o: Overrides, ctx: LineageContext, seen: Set<string>): RunEstimate {

@@ -1,6 +1,6 @@
 // From what the user wrote (flags, run files) to core inputs: flags override what a run file
 // says, then ids become presets, durations become hours, and every gap gets one clear error.
-import type { Duration, EnergyProfile, OwnershipParams, Precision, RunInput, PhaseInput, Workload, WorkloadKind } from '../core/types.js';
+import type { Duration, EnergyProfile, OwnershipParams, Precision, Price, RunInput, PhaseInput, Workload, WorkloadKind } from '../core/types.js';
 import { hardwareValue, OWNERSHIP_DEFAULTS } from '../core/ownership.js';
 import { yearOf } from '../core/dates.js';
 import type { DollarBasis } from '../core/dollars.js';
@@ -9,7 +9,7 @@ import { findRegion, type Regions } from './regions.js';
 import { flagName } from '../input/flags.js';
 import { HOURS_PER_DAY } from '../core/duration.js';
 import { InputError } from '../errors.js';
-import { choosePrice, findGpu } from './gpus.js';
+import { choosePrice, findGpu, type PriceChoice } from './gpus.js';
 import type { GpuPreset, PhasePreset, RunPreset } from './schema.js';
 
 // The settings flags can override, by where they apply: run-wide settings that replace every
@@ -165,19 +165,55 @@ export function toPhaseSettings(run: RunPreset, p: PhasePreset, catalog: Catalog
     precision,
     mfu: p.mfu ?? run.mfu ?? null,
     generationMfu: p.generationMfu ?? run.generationMfu ?? null,
-    price: choosePrice(gpu, {
+    price: priceOf(gpu, {
       price: p.price ?? run.price,
       priceSource: p.priceSource ?? run.priceSource,
       date,
       cloud: run.cloud,
       organization: run.organization,
     }),
-    energy: energyProfile(run, catalog.regions, date),
-    ownership: ownershipParams(run, gpu, date),
+    energy: remember(ENERGY, catalog.regions, energyKey(run, date), () => energyProfile(run, catalog.regions, date)),
+    ownership: remember(OWNERSHIP, gpu, keyOf(run.purchasePrice, run.lifetimeYears, run.utilization, date), () =>
+      ownershipParams(run, gpu, date),
+    ),
     date,
     maxPriceAgeDays: catalog.maxPriceAgeDays ?? null,
     dollars: catalog.dollars ?? null,
   };
+}
+
+// A grid resolves the same price, region and hardware value for run after run: each is resolved
+// once per distinct value of what it depends on (the objects are shared, never changed), in
+// bounded memos that belong to the preset objects (another catalog, other memos).
+const PRICES = new WeakMap<GpuPreset, Map<string, Price>>();
+const ENERGY = new WeakMap<Regions, Map<string, EnergyProfile>>();
+const OWNERSHIP = new WeakMap<GpuPreset, Map<string, OwnershipParams | null>>();
+const MEMO_MAX = 1000;
+
+function remember<O extends object, V>(memos: WeakMap<O, Map<string, V>>, owner: O, key: string, make: () => V): V {
+  let memo = memos.get(owner);
+  if (memo === undefined) memos.set(owner, (memo = new Map()));
+  if (memo.has(key)) return memo.get(key)!;
+  const value = make();
+  if (memo.size >= MEMO_MAX) memo.clear();
+  memo.set(key, value);
+  return value;
+}
+
+function priceOf(gpu: GpuPreset, choice: PriceChoice): Price {
+  const key = keyOf(choice.price, choice.priceSource, choice.date, choice.cloud, choice.organization);
+  return remember(PRICES, gpu, key, () => choosePrice(gpu, choice));
+}
+
+function energyKey(run: RunPreset, date: string): string {
+  return keyOf(run.region, run.pue, run.organization, run.gridIntensity, run.electricityPrice, date);
+}
+
+/** A memo key that tells every value apart: texts by their length and text, numbers, null and undefined bare. */
+function keyOf(...values: (string | number | null | undefined)[]): string {
+  let key = '';
+  for (const v of values) key += typeof v === 'string' ? `${v.length}:${v},` : `${String(v)},`;
+  return key;
 }
 
 function toPhaseInput(run: RunPreset, p: PhasePreset, catalog: Catalog, fromFlags: boolean): PhaseInput {

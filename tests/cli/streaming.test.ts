@@ -80,6 +80,76 @@ describe('streamed formats', () => {
   });
 });
 
+describe('a streamed line is the run of the whole document', () => {
+  // Several bases (a multi-phase run with its base, a single-phase one), two axes, and gates:
+  // each NDJSON line's run is, byte for byte, the run of --format json, in the same order.
+  const GRID_ARGS = [
+    'deepseek-r1',
+    'deepseek-v3',
+    '--with-base',
+    '--chips',
+    '1024,2048',
+    '--region',
+    'us,eu',
+    '--max-cost',
+    '6e6',
+    '--strict',
+  ];
+
+  it('NDJSON lines equal the JSON document runs, with the header and each run its own checks', async () => {
+    const whole = await cli([...GRID_ARGS, '--format', 'json']);
+    const streamed = await cli([...GRID_ARGS, '--format', 'ndjson']);
+    expect(streamed.code).toBe(whole.code);
+    expect(streamed.stderr).toBe(whole.stderr);
+    const doc = JSON.parse(whole.stdout) as { runs: unknown[]; checks: { run: string }[] };
+    const lines = streamed.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(8);
+    expect(doc.runs).toHaveLength(8);
+    const header = `{"schemaVersion":1,"tool":{"name":"train-cost","version":"${JSON.parse(lines[0]!).tool.version}"},"currency":"USD","dollarYear":null,`;
+    lines.forEach((line, i) => {
+      const run = doc.runs[i] as { name: string };
+      expect(line.startsWith(header)).toBe(true);
+      // The JSON document re-written on one line (its numbers read back write the same text).
+      const checks = doc.checks.filter((c) => c.run === run.name);
+      expect(line).toBe(`${header}${JSON.stringify(run).slice(1, -1)},"checks":${JSON.stringify(checks)}}`);
+    });
+    expect(lines.some((l) => JSON.parse(l).base !== null)).toBe(true);
+    expect(lines.some((l) => JSON.parse(l).phases.length > 1)).toBe(true);
+  });
+
+  it('NDJSON of a single run equals the JSON run with --dollar-year and a purchase price', async () => {
+    const args = [
+      '--gpu',
+      'h100,a100',
+      '--params',
+      '7B',
+      '--tokens',
+      '1T',
+      '--chips',
+      '64',
+      '--dollar-year',
+      '2020',
+      '--purchase-price',
+      '25000',
+    ];
+    const doc = JSON.parse((await cli([...args, '--format', 'json'])).stdout) as { runs: unknown[] };
+    const lines = (await cli([...args, '--format', 'ndjson'])).stdout.trimEnd().split('\n');
+    // After the header ("dollarYear":2020,), before the checks.
+    expect(lines.map((l) => l.slice(l.indexOf('"dollarYear":2020,') + 18, l.lastIndexOf(',"checks":')))).toEqual(
+      doc.runs.map((r) => JSON.stringify(r).slice(1, -1)),
+    );
+  });
+
+  it('huge inputs that overflow are refused with the figure named, before anything is written, in both streamed formats', async () => {
+    for (const format of ['ndjson', 'csv']) {
+      const r = await cli(['--gpu', 'h100', '--gpu-hours', '1,1e300', '--format', format]);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/^train-cost: the inputs are too large: [\w.[\]]+ overflows; /);
+    }
+  });
+});
+
 describe('limits', () => {
   it(`a table, Markdown or JSON of more than ${MAX_WHOLE_RUNS.toLocaleString('en-US')} runs is refused at once with a hint`, async () => {
     for (const format of ['table', 'markdown', 'json']) {
