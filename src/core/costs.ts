@@ -163,7 +163,7 @@ export interface PhaseCostInput {
   /** Null when the chip's power is unknown. */
   energy: { kWh: number; usdPerKwh: number; source: string } | null;
   /** Null when no purchase price is known. */
-  ownership: (OwnershipParams & { source: string }) | null;
+  ownership: OwnershipParams | null;
   /** The date of each figure's dollars: the rental price's, the run's (hardware valued then), the electricity price's, the purchase price's. */
   dollarDates: { rental: string; capex: string; energy: string; acquisition: string };
   /** Convert every figure to one year's dollars; null: nominal. */

@@ -11,6 +11,8 @@ export interface EnergyProfile {
   usdPerKwh: number;
   /** The date (a year) of the electricity price. */
   usdPerKwhDate: string;
+  /** The source of the energy cost component (method and electricity price), worded by the presets layer. */
+  source: string;
 }
 
 /** kWh = GPU-hours x server watts per chip x average draw fraction x PUE / 1000 (Epoch AI cost model). */

@@ -14,7 +14,6 @@ import type {
   MfuBand,
   MfuBasis,
   MfuProvider,
-  OwnershipParams,
   PhaseEstimate,
   PhaseInput,
   RunEstimate,
@@ -81,16 +80,16 @@ export function estimatePhase(input: PhaseInput, mfuFor: MfuProvider): PhaseEsti
     chips,
     gpuHours: time.gpuHours,
     gpuHoursRange: time.gpuHoursRange,
-    price: { usdPerGpuHour: price, source: priceSourceOf(input.price) },
+    price: { usdPerGpuHour: price, source: input.price.citation },
     energy:
       energyNominal.kWh === null
         ? null
         : {
             kWh: energyNominal.kWh,
             usdPerKwh: input.energy.usdPerKwh,
-            source: energySourceOf(input.energy.region),
+            source: input.energy.source,
           },
-    ownership: input.ownership === null ? null : ownershipWithSource(input.ownership),
+    ownership: input.ownership,
     dollarDates: {
       rental: input.price.date ?? input.date,
       capex: input.date,
@@ -177,41 +176,6 @@ export function estimatePhase(input: PhaseInput, mfuFor: MfuProvider): PhaseEsti
     costs,
     warnings,
   };
-}
-
-// The texts of a phase's cost components, made once per price, region and ownership (a grid's
-// runs share these inputs: one text each, not one per run). Derived values only: no effect.
-const PRICE_SOURCES = new WeakMap<PhaseInput['price'], string>();
-const OWNERSHIP_SOURCES = new WeakMap<OwnershipParams, OwnershipParams & { source: string }>();
-const ENERGY_SOURCES = new Map<string | null, string>();
-
-/** Where a rental price comes from, for its cost component. */
-function priceSourceOf(p: PhaseInput['price']): string {
-  let text = PRICE_SOURCES.get(p);
-  if (text === undefined) {
-    text = p.id === null ? p.source : `${p.id}${p.date ? `, ${p.date}` : ''}: ${p.source}`;
-    PRICE_SOURCES.set(p, text);
-  }
-  return text;
-}
-
-function energySourceOf(region: string | null): string {
-  let text = ENERGY_SOURCES.get(region);
-  if (text === undefined) {
-    text = `Epoch AI cost model (Cottier et al. 2024); electricity price ${region === null ? 'given' : `of region ${region}`}`;
-    if (ENERGY_SOURCES.size >= 1000) ENERGY_SOURCES.clear();
-    ENERGY_SOURCES.set(region, text);
-  }
-  return text;
-}
-
-function ownershipWithSource(o: OwnershipParams): OwnershipParams & { source: string } {
-  let withSource = OWNERSHIP_SOURCES.get(o);
-  if (withSource === undefined) {
-    withSource = { ...o, source: `Epoch AI cost model (Cottier et al. 2024); purchase price: ${o.purchaseSource}` };
-    OWNERSHIP_SOURCES.set(o, withSource);
-  }
-  return withSource;
 }
 
 /** The MFU band of a generation part: --mfu, else --generation-mfu, else the labelled assumption. */

@@ -25,6 +25,8 @@ export interface OwnershipParams {
   includesServer: boolean;
   /** Where the purchase price comes from. */
   purchaseSource: string;
+  /** The source of the owned cost components (method and purchase price), worded by the presets layer. */
+  source: string;
   serverOverhead: number;
   networkShare: number;
   lifetimeYears: number;

@@ -53,6 +53,8 @@ export interface Price {
   /** Days from the price's date to the run's (negative: the price is later than the run); null for a price given. */
   ageDays: number | null;
   source: string;
+  /** The source as the rental cost component cites it ("id, date: source"), worded by the presets layer. */
+  citation: string;
 }
 
 export interface Workload {

@@ -73,7 +73,7 @@ export interface PriceChoice {
  */
 export function choosePrice(gpu: GpuPreset, opts: PriceChoice): Price {
   if (opts.price !== undefined) {
-    return { usdPerGpuHour: opts.price, id: null, kind: null, date: null, ageDays: null, source: 'given with --price' };
+    return { usdPerGpuHour: opts.price, id: null, kind: null, date: null, ageDays: null, source: 'given with --price', citation: 'given with --price' };
   }
   if (gpu.prices.length === 0)
     throw new InputError(`${gpu.id} has no known price (no dated, sourced rate was found): give --price USD per GPU-hour`);
@@ -90,14 +90,14 @@ export function choosePrice(gpu: GpuPreset, opts: PriceChoice): Price {
       throw new InputError(`${gpu.id} has no ${kind} price; it has: ${kinds} (or give --price USD)`);
     }
     const p = hit.price;
-    return { usdPerGpuHour: p.usdPerHour, id: p.id, kind: p.kind, date: p.date, ageDays: hit.ageDays, source: p.source };
+    return cited({ usdPerGpuHour: p.usdPerHour, id: p.id, kind: p.kind, date: p.date, ageDays: hit.ageDays, source: p.source });
   }
   const p = gpu.prices.find((q) => q.id === wanted);
   if (!p)
     throw new InputError(
       `unknown price source ${quote(opts.priceSource)} for ${gpu.id}; use ${PRICE_KINDS.join(', ')}, epoch, default, or one of: ${gpu.prices.map((q) => q.id).join(', ')}`,
     );
-  return { usdPerGpuHour: p.usdPerHour, id: p.id, kind: p.kind, date: p.date, ageDays: daysBetween(p.date, opts.date), source: p.source };
+  return cited({ usdPerGpuHour: p.usdPerHour, id: p.id, kind: p.kind, date: p.date, ageDays: daysBetween(p.date, opts.date), source: p.source });
 }
 
 function epochPrice(gpu: GpuPreset, opts: PriceChoice): Price {
@@ -111,12 +111,17 @@ function epochPrice(gpu: GpuPreset, opts: PriceChoice): Price {
       ? `${hit.cloud} 3-year committed rate`
       : `${hit.cloud} ${p.kind} rate $${p.usdPerHour} x ${hit.factor.toFixed(4)} (Epoch AI's ${hit.cloud} committed-use discounts) = 3-year committed equivalent`;
   const vendorNote = hit.cloud === cloud ? '' : ` (no ${cloud} rate: Epoch AI falls back to another vendor)`;
-  return {
+  return cited({
     usdPerGpuHour: hit.usdPerHour,
     id: p.id,
     kind: 'committed-3y',
     date: p.date,
     ageDays: daysBetween(p.date, opts.date),
     source: `Epoch AI cloud convention: ${how}${vendorNote}, nearest the acquisition date ${hit.acquisitionDate} (training start - 60 days); ${p.source}`,
-  };
+  });
+}
+
+/** A preset price with its citation for the rental cost component: "id, date: source". */
+function cited(p: Omit<Price, 'citation'> & { id: string; date: string }): Price {
+  return { ...p, citation: `${p.id}, ${p.date}: ${p.source}` };
 }

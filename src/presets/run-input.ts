@@ -69,6 +69,9 @@ export interface Catalog {
 export const DURATION_HINT = 'give one of --chips N --hours H, --chips N --days D, or --gpu-hours G';
 const WORKLOAD_HINT = 'or a workload: --params and --tokens, or --flops';
 
+/** The method the energy and owned cost components follow, as their sources cite it. */
+const EPOCH_COST_MODEL = 'Epoch AI cost model (Cottier et al. 2024)';
+
 /** The run the flags alone describe (no run file). */
 export function flagsOnlyRun(): RunPreset {
   return { name: '', phases: [{ name: 'training' }] };
@@ -242,6 +245,7 @@ function energyProfile(run: RunPreset, regions: Regions, date: string): EnergyPr
     gridGCo2PerKwh: run.gridIntensity ?? region.gridGCo2PerKwh,
     usdPerKwh: run.electricityPrice ?? byYear?.usd ?? region.electricityUsdPerKwh,
     usdPerKwhDate: run.electricityPrice !== undefined ? date.slice(0, 4) : String(byYear?.year ?? region.priceYear),
+    source: `${EPOCH_COST_MODEL}; electricity price ${run.electricityPrice !== undefined ? 'given' : `of region ${region.id}`}`,
   };
 }
 
@@ -271,6 +275,7 @@ function ownershipParams(run: RunPreset, gpu: GpuPreset, date: string): Ownershi
     purchaseUsd: purchase.usd,
     includesServer: purchase.includesServer,
     purchaseSource: `${purchase.source}, ${purchase.date}`,
+    source: `${EPOCH_COST_MODEL}; purchase price: ${purchase.source}, ${purchase.date}`,
     serverOverhead: OWNERSHIP_DEFAULTS.serverOverhead,
     networkShare: OWNERSHIP_DEFAULTS.networkShare,
     lifetimeYears: run.lifetimeYears ?? OWNERSHIP_DEFAULTS.lifetimeYears,

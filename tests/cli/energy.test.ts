@@ -79,6 +79,14 @@ describe('energy and CO2 of 512 H800s for 80 hours in China', () => {
     expectRel(r.energy.co2Tonnes, (r.energy.kWh * 100) / 1e6);
     expectRel(r.energy.usd, r.energy.kWh * 0.05);
     expectRel(r.ownership.energyUsd, r.energy.usd);
+    // The energy cost cites the price given, not the region's.
+    expect(r.costs.find((c: { id: string }) => c.id === 'energy').source).toBe(
+      'Epoch AI cost model (Cottier et al. 2024); electricity price given',
+    );
+    const regional = await run([...SEED, '--region', 'china']);
+    expect(regional.costs.find((c: { id: string }) => c.id === 'energy').source).toBe(
+      'Epoch AI cost model (Cottier et al. 2024); electricity price of region china',
+    );
   });
 
   it('the world region has its own PUE', async () => {

@@ -31,12 +31,14 @@ const CHINA: EnergyProfile = {
   gridGCo2PerKwh: 557.5,
   usdPerKwh: 0.088,
   usdPerKwhDate: '2025',
+  source: 'test energy source',
 };
 
 const CHIP_ONLY: OwnershipParams = {
   purchaseUsd: 30_000,
   includesServer: false,
   purchaseSource: 'test',
+  source: 'test ownership source',
   serverOverhead: OWNERSHIP_DEFAULTS.serverOverhead,
   networkShare: OWNERSHIP_DEFAULTS.networkShare,
   lifetimeYears: OWNERSHIP_DEFAULTS.lifetimeYears,
@@ -236,7 +238,15 @@ describe('Chinchilla scaling', () => {
 });
 
 describe('estimateBudget', () => {
-  const price: Price = { usdPerGpuHour: 2, id: 'deepseek-assumption', kind: 'assumption', date: '2024-12-27', ageDays: 0, source: 'test' };
+  const price: Price = {
+    usdPerGpuHour: 2,
+    id: 'deepseek-assumption',
+    kind: 'assumption',
+    date: '2024-12-27',
+    ageDays: 0,
+    source: 'test',
+    citation: 'test',
+  };
   const input = (over: Partial<BudgetInput> = {}): BudgetInput => ({
     name: 'budget',
     gpu: H800,

@@ -107,7 +107,15 @@ describe('estimateRun, several phases', () => {
     gpu: A100,
     chips: 256,
     duration: { gpuHours: 10000 },
-    price: { usdPerGpuHour: 3, id: 'other', kind: 'marketplace', date: '2025-01-01', ageDays: 0, source: 'another source' },
+    price: {
+      usdPerGpuHour: 3,
+      id: 'other',
+      kind: 'marketplace',
+      date: '2025-01-01',
+      ageDays: 0,
+      source: 'another source',
+      citation: 'another source',
+    },
   });
 
   it('sums GPU-hours, cost and wall-clock; chips are the largest phase', () => {

@@ -20,13 +20,22 @@ export const DEEPSEEK_PRICE: Price = {
   date: '2024-12-27',
   ageDays: 0,
   source: 'DeepSeek-V3 Technical Report, arXiv:2412.19437, Table 1',
+  citation: 'deepseek-assumption, 2024-12-27: DeepSeek-V3 Technical Report, arXiv:2412.19437, Table 1',
 };
 
 /** For phases that need no calibrated MFU: a workload-only phase would make the core throw. */
 export const noMfu: MfuProvider = () => null;
 
 /** US energy as the bundled `us` region has it (Ember 2024 grid, EIA 2025 industrial price). */
-export const US_ENERGY = { region: 'us', defaultReason: null, pue: 1.25, gridGCo2PerKwh: 384, usdPerKwh: 0.0826, usdPerKwhDate: '2025' };
+export const US_ENERGY = {
+  region: 'us',
+  defaultReason: null,
+  pue: 1.25,
+  gridGCo2PerKwh: 384,
+  usdPerKwh: 0.0826,
+  usdPerKwhDate: '2025',
+  source: 'test energy source',
+};
 
 /** The seed phase (512 H800s x 80 h at DeepSeek's $2, January 2025, US energy), with what a test changes. */
 export function seedPhase(over: Partial<PhaseInput> = {}): PhaseInput {

@@ -14,7 +14,15 @@ const H100: Accelerator = { ...H800, id: 'h100', name: 'NVIDIA H100 SXM5 80GB', 
 
 const PRICES: Record<string, Price> = {
   h800: DEEPSEEK_PRICE,
-  h100: { usdPerGpuHour: 2.99, id: 'test-market', kind: 'marketplace', date: '2026-01-01', ageDays: 0, source: 'test marketplace listing' },
+  h100: {
+    usdPerGpuHour: 2.99,
+    id: 'test-market',
+    kind: 'marketplace',
+    date: '2026-01-01',
+    ageDays: 0,
+    source: 'test marketplace listing',
+    citation: 'test-market, 2026-01-01: test marketplace listing',
+  },
 };
 
 function estimate(gpu: Accelerator, chips: number, hours: number): RunEstimate {
@@ -27,11 +35,20 @@ function estimate(gpu: Accelerator, chips: number, hours: number): RunEstimate {
     precision: 'bf16',
     mfu: null,
     price: PRICES[gpu.id]!,
-    energy: { region: 'us', defaultReason: null, pue: 1.25, gridGCo2PerKwh: 384, usdPerKwh: 0.0826, usdPerKwhDate: '2025' },
+    energy: {
+      region: 'us',
+      defaultReason: null,
+      pue: 1.25,
+      gridGCo2PerKwh: 384,
+      usdPerKwh: 0.0826,
+      usdPerKwhDate: '2025',
+      source: 'Epoch AI cost model (Cottier et al. 2024); electricity price of region us',
+    },
     ownership: {
       purchaseUsd: gpu.purchase!.usd,
       includesServer: gpu.purchase!.includesServer,
       purchaseSource: gpu.purchase!.source,
+      source: `Epoch AI cost model (Cottier et al. 2024); purchase price: ${gpu.purchase!.source}`,
       serverOverhead: OWNERSHIP_DEFAULTS.serverOverhead,
       networkShare: OWNERSHIP_DEFAULTS.networkShare,
       lifetimeYears: OWNERSHIP_DEFAULTS.lifetimeYears,
