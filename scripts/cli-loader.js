@@ -2,37 +2,50 @@
 // skips compiling it. The cache is written beside the bundle (at build time, or on the first run),
 // else in the user's cache folder; where neither can be written, or V8 rejects the cache (another
 // Node version, a corrupt file), the bundle is simply compiled as usual.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+//
+// Node's modules come through process.getBuiltinModule (Node >= 20.16), not `import`: an ES module
+// import of node:fs builds a facade of all its exports, whose getters load fs streams (~4 ms).
 import { createRequire } from 'node:module';
-import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Script } from 'node:vm';
+
+const builtin = process.getBuiltinModule ?? createRequire(import.meta.url);
+const { readFileSync } = builtin('node:fs');
+const { dirname, join } = builtin('node:path');
+const { fileURLToPath } = builtin('node:url');
+const { Script } = builtin('node:vm');
 
 const bundle = fileURLToPath(new URL('./cli.cjs', import.meta.url));
-const tag = `${process.version}-${process.arch}`;
-const cacheName = `cli.cjs.${tag}.cache`;
-const places = [join(dirname(bundle), cacheName)];
-try {
-  places.push(join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'train-cost', cacheName));
-} catch {
-  // No home folder: the cache beside the bundle, or none.
+const cacheName = `cli.cjs.${process.version}-${process.arch}.cache`;
+const beside = join(dirname(bundle), cacheName);
+
+/** The user's cache folder's copy (for an install whose dist/ cannot be written), or undefined. */
+function userCache() {
+  try {
+    const { homedir } = builtin('node:os');
+    return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'train-cost', cacheName);
+  } catch {
+    return undefined; // No home folder: the cache beside the bundle, or none.
+  }
+}
+
+function read(place) {
+  try {
+    return place === undefined ? undefined : readFileSync(place);
+  } catch {
+    return undefined; // Not written yet.
+  }
 }
 
 const source = readFileSync(bundle, 'utf8');
-let cachedData;
-for (const place of places) {
-  try {
-    cachedData = readFileSync(place);
-    break;
-  } catch {
-    // Not written yet.
-  }
-}
+const cachedData = read(beside) ?? read(userCache());
 const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
   filename: bundle,
   ...(cachedData ? { cachedData } : {}),
 });
+if (process.env.TRAIN_COST_DEBUG_CACHE) {
+  process.stderr.write(
+    `train-cost: code cache ${cachedData === undefined ? 'missing' : script.cachedDataRejected ? 'rejected' : 'used'}\n`,
+  );
+}
 if (cachedData === undefined || script.cachedDataRejected) {
   // Written once the program has run, so that the functions it compiled lazily are in the cache too.
   process.once('exit', () => {
@@ -42,7 +55,9 @@ if (cachedData === undefined || script.cachedDataRejected) {
     } catch {
       return;
     }
-    for (const place of places) {
+    const { mkdirSync, renameSync, writeFileSync } = builtin('node:fs');
+    for (const place of [beside, userCache()]) {
+      if (place === undefined) continue;
       try {
         mkdirSync(dirname(place), { recursive: true });
         const tmp = `${place}.${process.pid}.tmp`;
