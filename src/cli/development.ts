@@ -19,15 +19,16 @@ export function parsePeriod(text: string): number {
   return hours;
 }
 
-export const developmentShape = {
+export const developmentShape = () => ({
   // --experiments alone takes Epoch AI's default range; --experiments 1.5 a given multiplier.
   experiments: z.union([z.literal(true), z.string()]).optional(),
   staff: z.string().optional(),
   staffCost: z.string().optional(),
   staffPeriod: z.string().optional(),
   goodput: z.string().optional(),
-};
-type DevelopmentOptions = { [K in keyof typeof developmentShape]?: z.output<(typeof developmentShape)[K]> };
+});
+type DevelopmentShape = ReturnType<typeof developmentShape>;
+type DevelopmentOptions = { [K in keyof DevelopmentShape]?: z.output<DevelopmentShape[K]> };
 
 export function addDevelopmentOptions(cmd: Command): Command {
   return cmd

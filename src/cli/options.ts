@@ -1,5 +1,6 @@
 // Options shared by commands, and the zod pieces that turn commander's strings into typed values
-// with errors that name the flag and what it accepts.
+// with errors that name the flag and what it accepts. Schemas are built by functions, called in a
+// command's action: a start-up builds only the schemas of the command it runs.
 import { type Command, Option } from 'commander';
 import { z } from 'zod';
 import { InputError } from '../errors.js';
@@ -7,7 +8,6 @@ import { flagName } from '../input/flags.js';
 import { isDate } from '../core/dates.js';
 import { type NumberRule, parseNumberList, parseOne } from '../input/list.js';
 import { ESTIMATE_FORMATS, type EstimateFormat, FORMATS, type Format } from '../output/render.js';
-import { lazy } from '../lazy.js';
 
 /** A list-valued numeric flag ("512,1024", "256..4096:x2"). */
 export const numList = (rule: NumberRule) => z.string().transform((s) => parseNumberList(s, rule));
@@ -30,21 +30,24 @@ export const oneOf = <const T extends readonly [string, ...string[]]>(flag: stri
     return v as T[number];
   });
 
-export const commonSchema = lazy(() =>
-  z.object({
-    format: oneOf('--format', FORMATS).optional(),
-    json: z.boolean().optional(),
-    color: z.boolean().default(true),
-    presets: z.array(z.string()).default([]),
-    debug: z.boolean().optional(),
-    wide: z.boolean().optional(),
-  }),
-);
+/** The options of addCommonOptions (and --wide), as a zod shape. */
+export const commonShape = () => ({
+  format: oneOf('--format', FORMATS).optional(),
+  json: z.boolean().optional(),
+  color: z.boolean().default(true),
+  presets: z.array(z.string()).default([]),
+  debug: z.boolean().optional(),
+  wide: z.boolean().optional(),
+});
+/** The keys of commonShape. */
+export const COMMON_KEYS: readonly (keyof ReturnType<typeof commonShape>)[] = ['format', 'json', 'color', 'presets', 'debug', 'wide'];
 /** The common options; estimate and budget take --format html too (estimateFormatShape). */
-export type CommonOptions = Omit<z.output<typeof commonSchema>, 'format'> & { format?: EstimateFormat | undefined };
+export type CommonOptions = Omit<z.output<z.ZodObject<ReturnType<typeof commonShape>>>, 'format'> & {
+  format?: EstimateFormat | undefined;
+};
 
 /** --format of an estimate (estimate, budget): the HTML page too. */
-export const estimateFormatShape = { format: oneOf('--format', ESTIMATE_FORMATS).optional() };
+export const estimateFormatShape = () => ({ format: oneOf('--format', ESTIMATE_FORMATS).optional() });
 
 /** Validate commander's option bag with a schema (transforms throw InputError naming the flag). */
 export function parseOptions<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
@@ -55,7 +58,7 @@ export function parseOptions<S extends z.ZodType>(schema: S, raw: unknown): z.ou
 }
 
 /** --out FILE, on the commands that print a result (not on prices import, whose --out is a folder). */
-export const outShape = { out: z.string().min(1, 'needs a file name, e.g. --out estimate.json').optional() };
+export const outShape = () => ({ out: z.string().min(1, 'needs a file name, e.g. --out estimate.json').optional() });
 
 /** --out of an estimate (estimate, budget): HTML too. */
 export const ESTIMATE_OUT =

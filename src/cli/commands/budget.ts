@@ -18,7 +18,7 @@ import {
   addExplainOption,
   addOutOption,
   addWideOption,
-  commonSchema,
+  commonShape,
   ESTIMATE_OUT,
   estimateFormatOf,
   estimateFormatShape,
@@ -30,12 +30,12 @@ import {
   wordList,
 } from '../options.js';
 import { toPhaseSettings } from '../run-spec.js';
-import { lazy } from '../../lazy.js';
 
-const budgetSchema = lazy(() =>
-  commonSchema.extend({
-    ...estimateFormatShape,
-    ...outShape,
+const budgetSchema = () =>
+  z.object({
+    ...commonShape(),
+    ...estimateFormatShape(),
+    ...outShape(),
     gpu: wordList('--gpu'),
     chips: numList({ flag: '--chips', integer: true }).optional(),
     params: num({ flag: '--params' }).optional(),
@@ -46,8 +46,7 @@ const budgetSchema = lazy(() =>
     priceSource: z.string().optional(),
     region: z.string().optional(),
     explain: z.boolean().optional(),
-  }),
-);
+  });
 
 export function budgetCommand(ctx: CliContext): Command {
   return addExplainOption(addWideOption(addOutOption(addCommonOptions(new Command('budget'), ESTIMATE_FORMATS), ESTIMATE_OUT)))
@@ -63,7 +62,7 @@ export function budgetCommand(ctx: CliContext): Command {
     .option('--price-source <s>', `which preset price: ${PRICE_SOURCE_HINT}`)
     .option('--region <id>', 'energy region (default us)')
     .action((usdText: string, raw: Record<string, unknown>) => {
-      const opts = parseOptions(budgetSchema, raw);
+      const opts = parseOptions(budgetSchema(), raw);
       const usd = parseQuantity(usdText);
       if (usd === null || usd <= 0)
         throw new InputError(`invalid budget "${usdText}": expected a positive USD amount such as 5.576e6 or 2M`);

@@ -29,7 +29,8 @@ import {
   addOutOption,
   addWideOption,
   ageOption,
-  commonSchema,
+  COMMON_KEYS,
+  commonShape,
   dateOption,
   ESTIMATE_OUT,
   estimateFormatOf,
@@ -44,7 +45,6 @@ import {
 import { USAGE } from '../usage.js';
 import { addDevelopmentOptions, applyDevelopment, developmentShape, toDevelopment } from '../development.js';
 import { applyOverrides, describeFlagsRun, flagsOnlyRun, OVERRIDE_KEYS, type Overrides, toRunInput } from '../run-spec.js';
-import { lazy } from '../../lazy.js';
 
 /** --max-price-age default: a year (365 days). */
 export const DEFAULT_MAX_PRICE_AGE = '12m';
@@ -54,9 +54,10 @@ export const MAX_GRID_RUNS = 1_000_000;
 /** Most runs in a format written whole (table, Markdown, JSON); beyond it, CSV or NDJSON. */
 export const MAX_WHOLE_RUNS = 10_000;
 
-const estimateSchema = lazy(() =>
-  commonSchema.extend({
-    ...estimateFormatShape,
+const estimateSchema = () =>
+  z.object({
+    ...commonShape(),
+    ...estimateFormatShape(),
     gpu: wordList('--gpu').optional(),
     chips: numList({ flag: '--chips', integer: true }).optional(),
     hours: numList({ flag: '--hours' }).optional(),
@@ -85,16 +86,15 @@ const estimateSchema = lazy(() =>
     purchasePrice: numList({ flag: '--purchase-price' }).optional(),
     lifetimeYears: numList({ flag: '--lifetime-years' }).optional(),
     utilization: numList({ flag: '--utilization', max: 1 }).optional(),
-    ...developmentShape,
+    ...developmentShape(),
     date: dateOption('--date').optional(),
     cloud: oneOf('--cloud', CLOUDS).optional(),
     dollarYear: num({ flag: '--dollar-year', integer: true }).optional(),
     maxPriceAge: ageOption('--max-price-age').prefault(DEFAULT_MAX_PRICE_AGE),
     explain: z.boolean().optional(),
-    ...outShape,
-  }),
-);
-type EstimateOptions = z.output<typeof estimateSchema>;
+    ...outShape(),
+  });
+type EstimateOptions = z.output<ReturnType<typeof estimateSchema>>;
 
 export function addEstimateOptions(cmd: Command): Command {
   return addDevelopmentOptions(addExplainOption(addWideOption(addOutOption(cmd, ESTIMATE_OUT))))
@@ -137,11 +137,13 @@ export function addEstimateOptions(cmd: Command): Command {
 }
 
 export async function runEstimate(ctx: CliContext, refs: string[], raw: Record<string, unknown>): Promise<void> {
-  const opts = parseOptions(estimateSchema, raw);
+  const schema = estimateSchema();
+  const opts = parseOptions(schema, raw);
   // Bare `train-cost` (at most --format, --no-color...): a short usage rather than "no gpu".
+  const common: readonly string[] = COMMON_KEYS;
   if (
     refs.length === 0 &&
-    Object.keys(estimateSchema.shape).every((k) => k in commonSchema.shape || k === 'out' || k === 'explain' || raw[k] === undefined)
+    Object.keys(schema.shape).every((k) => common.includes(k) || k === 'out' || k === 'explain' || raw[k] === undefined)
   )
     throw new UsageError(USAGE);
   const format = estimateFormatOf(opts);

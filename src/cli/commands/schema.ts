@@ -12,7 +12,7 @@ export function schemaCommand(ctx: CliContext): Command {
     .description(`print the JSON Schema of: ${Object.keys(SCHEMA_KINDS).join(', ')} (also in schemas/)`)
     .argument('<kind>', Object.keys(SCHEMA_KINDS).join(' | '))
     .action((kind: string, raw: Record<string, unknown>) => {
-      const opts = parseOptions(z.object(outShape), raw);
+      const opts = parseOptions(z.object(outShape()), raw);
       if (!(kind in SCHEMA_KINDS))
         throw new InputError(`unknown schema kind "${kind}"; use one of: ${Object.keys(SCHEMA_KINDS).join(', ')}`);
       ctx.out(`${stringifyStrict(jsonSchemaOf(kind as SchemaKind), 2)}\n`, opts.out);
