@@ -76,7 +76,8 @@ try {
 }
 
 // The CLI: a CommonJS bundle (V8 can cache its compiled code; an ES module it cannot, on Node 20)
-// behind a small ES module that loads it through the code cache (scripts/cli-loader.js).
+// behind a small CommonJS loader that runs it through the code cache (scripts/cli-loader.cjs), which
+// bin/train-cost.cjs requires; dist/cli.js requires it for ES module callers (bin/train-cost.js).
 await build({
   ...common,
   format: 'cjs',
@@ -86,11 +87,15 @@ await build({
   outfile: 'dist/cli.cjs',
   minify: process.env.TRAIN_COST_DEBUG_BUILD ? false : true,
 });
-copyFileSync('scripts/cli-loader.js', 'dist/cli.js');
+copyFileSync('scripts/cli-loader.cjs', 'dist/cli-loader.cjs');
+writeFileSync(
+  'dist/cli.js',
+  "// The command line for ES module callers: the CommonJS loader (cli-loader.cjs) runs the bundle.\nimport { createRequire } from 'node:module';\n\ncreateRequire(import.meta.url)('./cli-loader.cjs');\n",
+);
 // Stale caches of an earlier bundle would be rejected by V8 anyway: remove them, then write this
 // bundle's cache for this Node by running the seed command once.
 for (const f of readdirSync('dist')) if (f.endsWith('.cache')) rmSync(join('dist', f));
-execFileSync(process.execPath, ['bin/train-cost.js', '--chips', '512', '--gpu', 'h800', '--hours', '80'], {
+execFileSync(process.execPath, ['bin/train-cost.cjs', '--chips', '512', '--gpu', 'h800', '--hours', '80'], {
   stdio: 'ignore',
   env: { ...process.env, TRAIN_COST_TODAY: '2026-01-01' },
 });
