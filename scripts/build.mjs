@@ -82,7 +82,12 @@ await build({
   ...common,
   format: 'cjs',
   banner: { js: "var __import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
-  define: { ...common.define, 'import.meta.url': '__import_meta_url', __BUNDLED_PRESETS__: JSON.stringify(snapshot) },
+  define: {
+    ...common.define,
+    'import.meta.url': '__import_meta_url',
+    // Each preset as JSON text, parsed when first read (src/presets/load.ts): cheaper than an object literal.
+    __BUNDLED_PRESETS__: JSON.stringify(Object.fromEntries(Object.entries(snapshot).map(([k, v]) => [k, JSON.stringify(v)]))),
+  },
   entryPoints: ['src/cli/entry.ts'],
   outfile: 'dist/cli.cjs',
   minify: process.env.TRAIN_COST_DEBUG_BUILD ? false : true,

@@ -12,10 +12,18 @@ import { MAX_YAML_BYTES, readInputFile } from '../input/read.js';
 import { YAML_LIMITS, yamlLimitProblem } from './yaml-limits.js';
 
 // The build (scripts/build.mjs) parses and validates the bundled presets/*.yaml with these same
-// schemas and inlines the results here, keyed by path below presets/: start-up neither parses
-// YAML nor validates them again. Running from source (tests), this is undefined and the files are read.
-declare const __BUNDLED_PRESETS__: Record<string, unknown> | undefined;
-const SNAPSHOT: Record<string, unknown> | null = typeof __BUNDLED_PRESETS__ === 'undefined' ? null : __BUNDLED_PRESETS__;
+// schemas and inlines the results here, keyed by path below presets/, each as JSON text parsed the
+// first time it is read: start-up neither parses YAML nor validates them again, and parses only the
+// files its command reads. Running from source without the define, the files are read.
+declare const __BUNDLED_PRESETS__: Record<string, string> | undefined;
+const SNAPSHOT: Record<string, string> | null = typeof __BUNDLED_PRESETS__ === 'undefined' ? null : __BUNDLED_PRESETS__;
+const parsedSnapshot = new Map<string, unknown>();
+
+function snapshotData(key: string): unknown {
+  let data = parsedSnapshot.get(key);
+  if (data === undefined) parsedSnapshot.set(key, (data = JSON.parse(SNAPSHOT![key]!) as unknown));
+  return data;
+}
 
 let bundledDir: string | undefined;
 
@@ -165,7 +173,7 @@ export function bundledPresetKey(file: string): string | null {
  */
 export function readPresetFile<S extends z.ZodType>(file: string, schema: S, opts: { fromDisk?: boolean } = {}): z.output<S> {
   const key = opts.fromDisk ? null : snapshotKey(file);
-  if (key !== null) return SNAPSHOT![key] as z.output<S>;
+  if (key !== null) return snapshotData(key) as z.output<S>;
   return parseYaml(readInputFile(displayPath(file), 'preset file', MAX_YAML_BYTES), file, schema);
 }
 
