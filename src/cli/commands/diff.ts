@@ -12,7 +12,7 @@ import { renderDiff } from '../../output/diff.js';
 import { fmtUsd } from '../../output/format.js';
 import { VERSION } from '../../version.js';
 import type { CliContext } from '../context.js';
-import { addCommonOptions, addWideOption, commonShape, formatOf, num, parseOptions } from '../options.js';
+import { addCommonOptions, addWideOption, commonShape, formatOf, num, parseOptions, optional, type OptionShape } from '../options.js';
 import { runEstimate } from './estimate.js';
 import { existsSync, statSync } from 'node:fs';
 import { lazy } from '../../lazy.js';
@@ -31,13 +31,12 @@ export const increaseOption = (flag: string) =>
     return value;
   });
 
-const diffSchema = () =>
-  z.object({
-    ...commonShape(),
-    maxIncrease: increaseOption('--max-increase').optional(),
-    maxCost: num({ flag: '--max-cost' }).optional(),
-    ...Object.fromEntries(PASSED.map((k) => [k, z.string().optional()])),
-  });
+const diffShape = {
+  ...commonShape,
+  maxIncrease: optional(() => increaseOption('--max-increase')),
+  maxCost: optional(() => num({ flag: '--max-cost' })),
+  ...Object.fromEntries(PASSED.map((k) => [k, optional(() => z.string())])),
+} satisfies OptionShape;
 
 /** What diff reads of a saved output: names, GPU-hours and cost components (later fields are ignored). */
 const figures = lazy(() =>
@@ -94,7 +93,7 @@ added or removed. --max-increase and --max-cost print the result, then exit 1
 with one line on stderr when crossed.`,
       )
       .action(async (plans: string[], raw: Record<string, unknown>) => {
-        const opts = parseOptions(diffSchema(), raw);
+        const opts = parseOptions(diffShape, raw);
         if (plans.length !== 2)
           throw new InputError(`diff takes two plans, BASE and HEAD, got ${plans.length}; see train-cost diff --help`);
         const [base, head] = plans as [string, string];
