@@ -30,7 +30,8 @@ let bundledDir: string | undefined;
 /** The presets/ folder shipped with the package (found upward from this module, bundled or not). */
 export function bundledPresetsDir(): string {
   if (bundledDir !== undefined) return bundledDir;
-  let dir = dirname(fileURLToPath(import.meta.url));
+  // import.meta.dirname: Node >= 20.11 (and the CLI bundle's __dirname); the URL before that.
+  let dir = import.meta.dirname ?? dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 5; i++) {
     if (existsSync(join(dir, 'presets', 'gpus'))) return (bundledDir = join(dir, 'presets'));
     dir = dirname(dir);
