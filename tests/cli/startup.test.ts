@@ -8,7 +8,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../helpers/cli.js';
+import { createContext } from '../../src/cli/context.js';
+import { buildProgram } from '../../src/cli/program.js';
+import { cli, REPO_ROOT } from '../helpers/cli.js';
 
 const PACKAGE_BIN = join(
   REPO_ROOT,
@@ -64,5 +66,20 @@ describe('start-up', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('the program defines only the subcommands the arguments name; help and completion get them all', async () => {
+    const ctx = createContext({ stdout: { write: () => {} }, stderr: { write: () => {} }, stdin: { read: async () => '' }, env: {} });
+    const names = (argv?: string[]) => buildProgram(ctx, argv).commands.map((c) => c.name());
+    const every = names();
+    expect(every).toEqual(['gpus', 'runs', 'budget', 'backtest', 'schema', 'validate', 'prices', 'diff', 'completion']);
+    expect(names(SEED)).toEqual([]);
+    expect(names(['--format', 'json', 'gpus', 'h100'])).toEqual(['gpus']);
+    for (const argv of [['--help'], ['-h'], ['help', 'diff'], ['gpus', '--help'], ['completion', 'bash']])
+      expect(names(argv)).toEqual(every);
+    // What a user sees is the same: the help lists every command, and a subcommand still runs.
+    const help = await cli(['--help']);
+    for (const name of every) expect(help.stdout).toMatch(new RegExp(`^  ${name} `, 'm'));
+    expect((await cli(['runs', '--format', 'csv'])).code).toBe(0);
   });
 });
