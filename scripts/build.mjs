@@ -25,13 +25,28 @@ const onlyEnglishZodLocales = {
   },
 };
 
-// Start-up patches of two dependencies' code in the CLI bundle, the same behaviour, less work:
+// Start-up patches of dependencies' code in the CLI bundle, the same behaviour, less work:
 // - commander requires node:child_process at load for executable subcommands, which train-cost
 //   has none of: it is required when spawn is called (~1 ms of start-up);
 // - string-width (cli-table3 measures every cell with it, ~300 calls for one table) runs a 10 KB
 //   emoji regex over each string: skipped for ASCII text, which no emoji sequence matches.
+// - cli-table3 truncates every cell's text to 10 characters (character by character, measuring
+//   the rest each time) for a debug message it keeps only when its debugging is on: the message is
+//   built only then.
 // A patch whose text is not found (another version of the package) is left out, with a warning.
 const PATCHES = [
+  {
+    file: /[\\/]node_modules[\\/]cli-table3[\\/]src[\\/]debug\.js$/,
+    from: 'debug.reset = () => {',
+    to: 'debug.enabled = (min) => level >= min;\n\ndebug.reset = () => {',
+  },
+  {
+    file: /[\\/]node_modules[\\/]cli-table3[\\/]src[\\/]cell\.js$/,
+    from: `    let content = utils.truncate(this.content, 10, this.truncate);
+    if (!lineNum) {`,
+    to: `    if (!lineNum && require('./debug').enabled(require('./debug').INFO)) {
+      let content = utils.truncate(this.content, 10, this.truncate);`,
+  },
   {
     file: /[\\/]node_modules[\\/]commander[\\/]lib[\\/]command\.js$/,
     from: "const childProcess = require('node:child_process');",
@@ -46,7 +61,7 @@ const PATCHES = [
 const startupPatches = {
   name: 'start-up-patches',
   setup(b) {
-    b.onLoad({ filter: /[\\/]node_modules[\\/](commander|string-width)[\\/].*\.js$/ }, (args) => {
+    b.onLoad({ filter: /[\\/]node_modules[\\/](commander|string-width|cli-table3)[\\/].*\.js$/ }, (args) => {
       const patch = PATCHES.find((p) => p.file.test(args.path));
       if (patch === undefined) return undefined;
       const text = readFileSync(args.path, 'utf8');
