@@ -21,7 +21,7 @@ function copy(name: string): string {
 }
 
 function seed(dir: string, home = join(work, 'home')) {
-  return spawnSync(process.execPath, [join(dir, 'bin', 'train-cost.js'), ...SEED], {
+  return spawnSync(process.execPath, [join(dir, 'bin', 'train-cost.cjs'), ...SEED], {
     encoding: 'utf8',
     env: { PATH: process.env.PATH, HOME: home, XDG_CACHE_HOME: join(home, '.cache'), TRAIN_COST_TODAY: '2026-01-01' },
   });
