@@ -42,8 +42,20 @@ export function bundledPresetsDir(): string {
 /** The snapshot key of a file when it is a bundled preset ("gpus/h800.yaml"), else null. */
 function snapshotKey(file: string): string | null {
   if (SNAPSHOT === null) return null;
-  const rel = relative(bundledPresetsDir(), file).split(sep).join('/');
-  return rel in SNAPSHOT ? rel : null;
+  // The usual case without path.relative (costly when called for every run file): a file named
+  // below the folder as bundledFile() names it. Any other spelling of the path, through relative.
+  const base = bundledPresetsDir();
+  if (file.startsWith(base) && file[base.length] === sep) {
+    const key = file.slice(base.length + 1).split(sep).join('/');
+    if (Object.hasOwn(SNAPSHOT, key)) return key;
+  }
+  const rel = relative(base, file).split(sep).join('/');
+  return Object.hasOwn(SNAPSHOT, rel) ? rel : null;
+}
+
+/** The path of a bundled preset from its snapshot key: join(bundledPresetsDir(), key), for keys the build wrote (no "." or ".." parts). */
+function bundledFile(key: string): string {
+  return `${bundledPresetsDir()}${sep}${sep === '/' ? key : key.split('/').join(sep)}`;
 }
 
 let yamlModule: typeof import('yaml') | undefined;
@@ -196,7 +208,7 @@ export function yamlFilesIn(dir: string): string[] {
       return Object.keys(SNAPSHOT)
         .filter((k) => k.startsWith(prefix) && !k.slice(prefix.length).includes('/'))
         .sort()
-        .map((k) => join(bundledPresetsDir(), k));
+        .map(bundledFile);
     }
   }
   if (!existsSync(dir)) return [];
