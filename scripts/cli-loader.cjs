@@ -1,8 +1,9 @@
 // dist/cli-loader.cjs (bin/train-cost.cjs runs it; dist/cli.js for ES module callers): loads the
-// CommonJS bundle (dist/cli.cjs) through V8's code cache, so a start-up skips compiling it. The cache is written beside the bundle (at build time, or on the first run),
-// else in the user's cache folder; where neither can be written, or V8 rejects the cache (another
-// Node version, a corrupt file), the bundle is simply compiled as usual.
-// CommonJS, not an ES module: Node starts its ES module loader for none of it (~5 ms).
+// CommonJS bundle (dist/cli.cjs) through V8's code cache, so a start-up skips compiling it. The
+// cache is written beside the bundle (at build time, or on the first run), else in the user's cache
+// folder; where neither can be written, or V8 rejects the cache (another Node version, a corrupt
+// file), the bundle is simply compiled as usual. CommonJS, not an ES module: Node starts no ES
+// module loader for it (~5 ms).
 'use strict';
 const { readFileSync } = require('node:fs');
 const { createRequire } = require('node:module');
@@ -32,17 +33,20 @@ function read(place) {
 }
 
 const source = readFileSync(bundle, 'utf8');
-const cachedData = read(beside) ?? read(userCache());
-const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
-  filename: bundle,
-  ...(cachedData ? { cachedData } : {}),
-});
-if (process.env.TRAIN_COST_DEBUG_CACHE) {
-  process.stderr.write(
-    `train-cost: code cache ${cachedData === undefined ? 'missing' : script.cachedDataRejected ? 'rejected' : 'used'}\n`,
-  );
+const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
+// The first cache V8 accepts (one beside a read-only bundle may be rejected where the user's is not).
+let script;
+let state = 'missing';
+for (const place of [() => beside, userCache]) {
+  const cachedData = read(place());
+  if (cachedData === undefined) continue;
+  script = new Script(wrapped, { filename: bundle, cachedData });
+  state = script.cachedDataRejected ? 'rejected' : 'used';
+  if (state === 'used') break;
 }
-if (cachedData === undefined || script.cachedDataRejected) {
+script ??= new Script(wrapped, { filename: bundle });
+if (process.env.TRAIN_COST_DEBUG_CACHE) process.stderr.write(`train-cost: code cache ${state}\n`);
+if (state !== 'used') {
   // Written once the program has run, so that the functions it compiled lazily are in the cache too.
   process.once('exit', () => {
     let data;
