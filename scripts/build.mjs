@@ -30,11 +30,18 @@ const onlyEnglishZodLocales = {
 //   has none of: it is required when spawn is called (~1 ms of start-up);
 // - string-width (cli-table3 measures every cell with it, ~300 calls for one table) runs a 10 KB
 //   emoji regex over each string: skipped for ASCII text, which no emoji sequence matches.
+// - strip-ansi (string-width calls it each time) builds ansi-regex's RegExp for every string: text
+//   without an ESC or CSI character, where every ANSI sequence starts, is returned as it is;
 // - cli-table3 truncates every cell's text to 10 characters (character by character, measuring
 //   the rest each time) for a debug message it keeps only when its debugging is on: the message is
 //   built only then.
 // A patch whose text is not found (another version of the package) is left out, with a warning.
 const PATCHES = [
+  {
+    file: /[\\/]node_modules[\\/]strip-ansi[\\/]index\.js$/,
+    from: "string.replace(ansiRegex(), '')",
+    to: "(/[\\u001B\\u009B]/.test(string) ? string.replace(ansiRegex(), '') : string)",
+  },
   {
     file: /[\\/]node_modules[\\/]cli-table3[\\/]src[\\/]debug\.js$/,
     from: 'debug.reset = () => {',
@@ -61,7 +68,7 @@ const PATCHES = [
 const startupPatches = {
   name: 'start-up-patches',
   setup(b) {
-    b.onLoad({ filter: /[\\/]node_modules[\\/](commander|string-width|cli-table3)[\\/].*\.js$/ }, (args) => {
+    b.onLoad({ filter: /[\\/]node_modules[\\/](commander|string-width|strip-ansi|cli-table3)[\\/].*\.js$/ }, (args) => {
       const patch = PATCHES.find((p) => p.file.test(args.path));
       if (patch === undefined) return undefined;
       const text = readFileSync(args.path, 'utf8');
