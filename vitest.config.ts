@@ -7,16 +7,16 @@ import { readPresetFile } from './src/presets/load.js';
 // As the build does (scripts/build.mjs): parse and validate every bundled preset once, here, and
 // give the sources the same snapshot the shipped CLI carries, so an in-process CLI call costs what
 // the binary's does instead of re-reading ~40 YAML files. A bad preset fails the run here.
-function bundledPresets(): Record<string, unknown> {
-  const snapshot: Record<string, unknown> = {};
+function bundledPresets(): Record<string, string> {
+  const snapshot: Record<string, string> = {};
   const walk = (dir: string) => {
     for (const name of readdirSync(dir).sort()) {
       const path = join(dir, name);
       if (statSync(path).isDirectory()) walk(path);
       else if (/\.ya?ml$/.test(name))
-        snapshot[relative('presets', path).split('\\').join('/')] = readPresetFile(path, PRESET_SCHEMAS[presetKindOf(path)], {
-          fromDisk: true,
-        });
+        snapshot[relative('presets', path).split('\\').join('/')] = JSON.stringify(
+          readPresetFile(path, PRESET_SCHEMAS[presetKindOf(path)], { fromDisk: true }),
+        );
     }
   };
   walk('presets');

@@ -23,7 +23,9 @@ function timeCommand(args, runs = 15) {
   return median(times);
 }
 
-const cli = 'bin/train-cost.js';
+// The command as npx and a global install run it: the package's "bin".
+const pkg = JSON.parse((await import('node:fs')).readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const cli = pkg.bin['train-cost'];
 
 /**
  * Start-up against bare Node, paired: `node -e 0` and the command alternate (A B A B ...), and

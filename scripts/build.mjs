@@ -25,6 +25,62 @@ const onlyEnglishZodLocales = {
   },
 };
 
+// Start-up patches of dependencies' code in the CLI bundle, the same behaviour, less work:
+// - commander requires node:child_process at load for executable subcommands, which train-cost
+//   has none of: it is required when spawn is called (~1 ms of start-up);
+// - string-width (cli-table3 measures every cell with it, ~300 calls for one table) runs a 10 KB
+//   emoji regex over each string: skipped for ASCII text, which no emoji sequence matches.
+// - strip-ansi (string-width calls it each time) builds ansi-regex's RegExp for every string: text
+//   without an ESC or CSI character, where every ANSI sequence starts, is returned as it is;
+// - cli-table3 truncates every cell's text to 10 characters (character by character, measuring
+//   the rest each time) for a debug message it keeps only when its debugging is on: the message is
+//   built only then.
+// A patch whose text is not found (another version of the package) is left out, with a warning.
+const PATCHES = [
+  {
+    file: /[\\/]node_modules[\\/]strip-ansi[\\/]index\.js$/,
+    from: "string.replace(ansiRegex(), '')",
+    to: "(/[\\u001B\\u009B]/.test(string) ? string.replace(ansiRegex(), '') : string)",
+  },
+  {
+    file: /[\\/]node_modules[\\/]cli-table3[\\/]src[\\/]debug\.js$/,
+    from: 'debug.reset = () => {',
+    to: 'debug.enabled = (min) => level >= min;\n\ndebug.reset = () => {',
+  },
+  {
+    file: /[\\/]node_modules[\\/]cli-table3[\\/]src[\\/]cell\.js$/,
+    from: `    let content = utils.truncate(this.content, 10, this.truncate);
+    if (!lineNum) {`,
+    to: `    if (!lineNum && require('./debug').enabled(require('./debug').INFO)) {
+      let content = utils.truncate(this.content, 10, this.truncate);`,
+  },
+  {
+    file: /[\\/]node_modules[\\/]commander[\\/]lib[\\/]command\.js$/,
+    from: "const childProcess = require('node:child_process');",
+    to: "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };",
+  },
+  {
+    file: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/,
+    from: "string = string.replace(emojiRegex(), '  ');",
+    to: "if (/[^\\x00-\\x7F]/.test(string)) string = string.replace(emojiRegex(), '  ');",
+  },
+];
+const startupPatches = {
+  name: 'start-up-patches',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/](commander|string-width|strip-ansi|cli-table3)[\\/].*\.js$/ }, (args) => {
+      const patch = PATCHES.find((p) => p.file.test(args.path));
+      if (patch === undefined) return undefined;
+      const text = readFileSync(args.path, 'utf8');
+      if (!text.includes(patch.from)) {
+        console.warn(`build: start-up patch not applied, its text is not in ${args.path}`);
+        return undefined;
+      }
+      return { contents: text.replace(patch.from, patch.to), loader: 'js' };
+    });
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -76,21 +132,34 @@ try {
 }
 
 // The CLI: a CommonJS bundle (V8 can cache its compiled code; an ES module it cannot, on Node 20)
-// behind a small ES module that loads it through the code cache (scripts/cli-loader.js).
+// behind a small CommonJS loader that runs it through the code cache (scripts/cli-loader.cjs), which
+// bin/train-cost.cjs requires; dist/cli.js requires it for ES module callers (bin/train-cost.js).
 await build({
   ...common,
   format: 'cjs',
-  banner: { js: "var __import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
-  define: { ...common.define, 'import.meta.url': '__import_meta_url', __BUNDLED_PRESETS__: JSON.stringify(snapshot) },
+  // import.meta.url computed only when used (node:url's pathToFileURL costs ~1 ms at start-up).
+  banner: { js: "var __import_meta = { get url() { return require('node:url').pathToFileURL(__filename).href; } };" },
+  define: {
+    ...common.define,
+    'import.meta.url': '__import_meta.url',
+    'import.meta.dirname': '__dirname',
+    // Each preset as JSON text, parsed when first read (src/presets/load.ts): cheaper than an object literal.
+    __BUNDLED_PRESETS__: JSON.stringify(Object.fromEntries(Object.entries(snapshot).map(([k, v]) => [k, JSON.stringify(v)]))),
+  },
+  plugins: [...common.plugins, startupPatches],
   entryPoints: ['src/cli/entry.ts'],
   outfile: 'dist/cli.cjs',
   minify: process.env.TRAIN_COST_DEBUG_BUILD ? false : true,
 });
-copyFileSync('scripts/cli-loader.js', 'dist/cli.js');
+copyFileSync('scripts/cli-loader.cjs', 'dist/cli-loader.cjs');
+writeFileSync(
+  'dist/cli.js',
+  "// The command line for ES module callers: the CommonJS loader (cli-loader.cjs) runs the bundle.\nimport { createRequire } from 'node:module';\n\ncreateRequire(import.meta.url)('./cli-loader.cjs');\n",
+);
 // Stale caches of an earlier bundle would be rejected by V8 anyway: remove them, then write this
 // bundle's cache for this Node by running the seed command once.
 for (const f of readdirSync('dist')) if (f.endsWith('.cache')) rmSync(join('dist', f));
-execFileSync(process.execPath, ['bin/train-cost.js', '--chips', '512', '--gpu', 'h800', '--hours', '80'], {
+execFileSync(process.execPath, ['bin/train-cost.cjs', '--chips', '512', '--gpu', 'h800', '--hours', '80'], {
   stdio: 'ignore',
   env: { ...process.env, TRAIN_COST_TODAY: '2026-01-01' },
 });

@@ -1,7 +1,7 @@
 // What commands get from main: the io of this one call (no globals), and what follows from it:
 // preset folders, whether to colour, the width, output that is written whole.
 import { basename, delimiter, dirname, join, resolve } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { closeSync, existsSync, openSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { InputError } from '../errors.js';
 import { tooLargeMessage } from '../input/read.js';
@@ -194,7 +194,13 @@ function checkTarget(file: string, target: string): string {
     // Not there yet: written below.
   }
   if (isDir) throw new InputError(`--out ${file} is a folder; give a file name, e.g. --out ${join(file, 'estimate.json')}`);
-  return join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  return join(dirname(target), `.${basename(target)}.${randomHex(6)}.tmp`);
+}
+
+/** node:crypto is loaded only when a file is written (--out): loading it costs start-up ~3 ms. */
+function randomHex(bytes: number): string {
+  const { randomBytes } = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
+  return randomBytes(bytes).toString('hex');
 }
 
 function cannotWrite(file: string, target: string, tmp: string, e: unknown): InputError {

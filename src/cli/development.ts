@@ -7,6 +7,7 @@ import { HOURS_PER_YEAR } from '../core/ownership.js';
 import type { RunEstimate } from '../core/types.js';
 import { InputError } from '../errors.js';
 import { parseOne } from '../input/list.js';
+import { optional, type OptionShape, type OptionsOf } from './options.js';
 
 const PERIOD_HINT = 'a duration such as 90d, 26w, 6m or 1.5y (h, d, w, m, y)';
 const PERIOD_UNITS: Record<string, number> = { h: 1, d: 24, w: 24 * 7, m: HOURS_PER_YEAR / 12, y: HOURS_PER_YEAR };
@@ -21,13 +22,13 @@ export function parsePeriod(text: string): number {
 
 export const developmentShape = {
   // --experiments alone takes Epoch AI's default range; --experiments 1.5 a given multiplier.
-  experiments: z.union([z.literal(true), z.string()]).optional(),
-  staff: z.string().optional(),
-  staffCost: z.string().optional(),
-  staffPeriod: z.string().optional(),
-  goodput: z.string().optional(),
-};
-type DevelopmentOptions = { [K in keyof typeof developmentShape]?: z.output<(typeof developmentShape)[K]> };
+  experiments: optional(() => z.union([z.literal(true), z.string()])),
+  staff: optional(() => z.string()),
+  staffCost: optional(() => z.string()),
+  staffPeriod: optional(() => z.string()),
+  goodput: optional(() => z.string()),
+} satisfies OptionShape;
+type DevelopmentOptions = OptionsOf<typeof developmentShape>;
 
 export function addDevelopmentOptions(cmd: Command): Command {
   return cmd

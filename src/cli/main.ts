@@ -13,7 +13,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   const debug = argv.includes('--debug');
   let code: number;
   try {
-    const program = buildProgram(ctx);
+    const program = buildProgram(ctx, argv);
     configure(program, ctx);
     await program.parseAsync([...argv], { from: 'user' });
     code = EXIT.ok;

@@ -7,7 +7,6 @@ import { flagName } from '../input/flags.js';
 import { isDate } from '../core/dates.js';
 import { type NumberRule, parseNumberList, parseOne } from '../input/list.js';
 import { ESTIMATE_FORMATS, type EstimateFormat, FORMATS, type Format } from '../output/render.js';
-import { lazy } from '../lazy.js';
 
 /** A list-valued numeric flag ("512,1024", "256..4096:x2"). */
 export const numList = (rule: NumberRule) => z.string().transform((s) => parseNumberList(s, rule));
@@ -30,32 +29,56 @@ export const oneOf = <const T extends readonly [string, ...string[]]>(flag: stri
     return v as T[number];
   });
 
-export const commonSchema = lazy(() =>
-  z.object({
-    format: oneOf('--format', FORMATS).optional(),
-    json: z.boolean().optional(),
-    color: z.boolean().default(true),
-    presets: z.array(z.string()).default([]),
-    debug: z.boolean().optional(),
-    wide: z.boolean().optional(),
-  }),
-);
+/**
+ * A command's options as zod schemas, each built by a function when the command runs: a start-up
+ * builds the schemas of one command only, and of the options given (see `optional`).
+ */
+export type OptionShape = Record<string, (() => z.ZodType) & { readonly whenGiven?: true }>;
+/** The options an OptionShape parses to. */
+export type OptionsOf<S extends OptionShape> = z.output<z.ZodObject<{ [K in keyof S]: ReturnType<S[K]> }>>;
+
+/**
+ * An option that may be left out: `build()` made .optional(). Its schema is built only when the
+ * option is given (an optional option that is not given is simply absent from the result).
+ */
+export function optional<T extends z.ZodType>(build: () => T): (() => z.ZodOptional<T>) & { readonly whenGiven: true } {
+  return Object.assign(() => build().optional(), { whenGiven: true as const });
+}
+
+/** The options of addCommonOptions (and --wide). */
+export const commonShape = {
+  format: optional(() => oneOf('--format', FORMATS)),
+  json: optional(() => z.boolean()),
+  color: () => z.boolean().default(true),
+  presets: () => z.array(z.string()).default([]),
+  debug: optional(() => z.boolean()),
+  wide: optional(() => z.boolean()),
+} satisfies OptionShape;
+/** The keys of commonShape. */
+export const COMMON_KEYS = Object.keys(commonShape) as readonly (keyof typeof commonShape)[];
 /** The common options; estimate and budget take --format html too (estimateFormatShape). */
-export type CommonOptions = Omit<z.output<typeof commonSchema>, 'format'> & { format?: EstimateFormat | undefined };
+export type CommonOptions = Omit<OptionsOf<typeof commonShape>, 'format'> & { format?: EstimateFormat | undefined };
 
 /** --format of an estimate (estimate, budget): the HTML page too. */
-export const estimateFormatShape = { format: oneOf('--format', ESTIMATE_FORMATS).optional() };
+export const estimateFormatShape = { format: optional(() => oneOf('--format', ESTIMATE_FORMATS)) } satisfies OptionShape;
 
-/** Validate commander's option bag with a schema (transforms throw InputError naming the flag). */
-export function parseOptions<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
-  const result = schema.safeParse(raw);
-  if (result.success) return result.data;
+/**
+ * Validate commander's option bag (transforms throw InputError naming the flag): a zod object of
+ * the options given and of those that are not optional (a default, a required value).
+ */
+export function parseOptions<S extends OptionShape>(shape: S, raw: Record<string, unknown>): OptionsOf<S> {
+  const built: Record<string, z.ZodType> = {};
+  for (const [key, schema] of Object.entries(shape)) if (schema.whenGiven !== true || raw[key] !== undefined) built[key] = schema();
+  const result = z.object(built).safeParse(raw);
+  if (result.success) return result.data as OptionsOf<S>;
   const issue = result.error.issues[0]!;
   throw new InputError(`${issue.path.length ? `${flagName(String(issue.path[0]))}: ` : ''}${issue.message}`);
 }
 
 /** --out FILE, on the commands that print a result (not on prices import, whose --out is a folder). */
-export const outShape = { out: z.string().min(1, 'needs a file name, e.g. --out estimate.json').optional() };
+export const outShape = {
+  out: optional(() => z.string().min(1, 'needs a file name, e.g. --out estimate.json')),
+} satisfies OptionShape;
 
 /** --out of an estimate (estimate, budget): HTML too. */
 export const ESTIMATE_OUT =

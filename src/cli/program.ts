@@ -32,10 +32,31 @@ Numbers take K, M, B, T suffixes and exponents (671B, 14.8T, 2e6); lists
 Exit codes: 0 ok, 1 a check failed (--max-cost, backtest), 2 bad input,
 70 internal error, 74 output could not be written.`;
 
+/** The subcommands, in the order help lists them. */
+const SUBCOMMANDS: readonly (readonly [string, (ctx: CliContext) => Command])[] = [
+  ['gpus', gpusCommand],
+  ['runs', runsCommand],
+  ['budget', budgetCommand],
+  ['backtest', backtestCommand],
+  ['schema', schemaCommand],
+  ['validate', validateCommand],
+  ['prices', pricesCommand],
+  ['diff', diffCommand],
+  ['completion', completionCommand],
+];
+
+/** Arguments that need every subcommand defined: help lists them all, completion describes them all. */
+const needsAll = (arg: string) => arg === 'help' || arg === 'completion' || arg === '--help' || /^-[^-]*h/.test(arg);
+
 /** The options of addCommonOptions a subcommand takes from before its name (train-cost --format json gpus). */
 const INHERITED = ['format', 'json', 'color', 'presets', 'debug', 'wide'];
 
-export function buildProgram(ctx: CliContext): Command {
+/**
+ * The program; given the arguments, with only the subcommands they name (commander dispatches on a
+ * subcommand's exact name, so one that is not among them cannot run): a start-up defines the
+ * options of the command it runs, not of all ten. Help and completion get every subcommand.
+ */
+export function buildProgram(ctx: CliContext, argv?: readonly string[]): Command {
   const program = addEstimateOptions(addCommonOptions(new Command('train-cost'), ESTIMATE_FORMATS))
     .description('Estimate what it costs to train a large AI model: GPU-hours, wall-clock, dollars, energy, CO2.')
     .version(VERSION, '-V, --version')
@@ -47,15 +68,8 @@ export function buildProgram(ctx: CliContext): Command {
     .enablePositionalOptions()
     .hook('preAction', (root, action) => inheritOptions(root, action))
     .action(async (refs: string[], raw: Record<string, unknown>) => runEstimate(ctx, refs, raw));
-  program.addCommand(gpusCommand(ctx));
-  program.addCommand(runsCommand(ctx));
-  program.addCommand(budgetCommand(ctx));
-  program.addCommand(backtestCommand(ctx));
-  program.addCommand(schemaCommand(ctx));
-  program.addCommand(validateCommand(ctx));
-  program.addCommand(pricesCommand(ctx));
-  program.addCommand(diffCommand(ctx));
-  program.addCommand(completionCommand(ctx));
+  const all = argv === undefined || argv.some(needsAll);
+  for (const [name, make] of SUBCOMMANDS) if (all || argv.includes(name)) program.addCommand(make(ctx));
   return program;
 }
 

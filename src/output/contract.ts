@@ -14,7 +14,8 @@ const pair = lazy(() => z.tuple([num, num]));
 /** Where an MFU comes from; 'assumption' is the labelled generation MFU (src/core/phase-kinds.ts). */
 const mfuBasis = lazy(() => z.enum(MFU_BASES));
 
-const phaseShape = {
+// Built on first use, like the schemas below (not at start-up).
+const phaseShape = lazy(() => ({
   name: z.string(),
   /** The run's date (training start), YYYY-MM(-DD). */
   date: z.string(),
@@ -110,7 +111,7 @@ const phaseShape = {
   ),
   warnings: z.array(z.string()),
   diagnostics: z.array(z.strictObject({ code: z.string(), severity: z.enum(['warning']), message: z.string() })),
-};
+}));
 
 export const phaseOutputSchema = lazy(() =>
   z.strictObject({

@@ -12,17 +12,26 @@ import { MAX_YAML_BYTES, readInputFile } from '../input/read.js';
 import { YAML_LIMITS, yamlLimitProblem } from './yaml-limits.js';
 
 // The build (scripts/build.mjs) parses and validates the bundled presets/*.yaml with these same
-// schemas and inlines the results here, keyed by path below presets/: start-up neither parses
-// YAML nor validates them again. Running from source (tests), this is undefined and the files are read.
-declare const __BUNDLED_PRESETS__: Record<string, unknown> | undefined;
-const SNAPSHOT: Record<string, unknown> | null = typeof __BUNDLED_PRESETS__ === 'undefined' ? null : __BUNDLED_PRESETS__;
+// schemas and inlines the results here, keyed by path below presets/, each as JSON text parsed the
+// first time it is read: start-up neither parses YAML nor validates them again, and parses only the
+// files its command reads. Running from source without the define, the files are read.
+declare const __BUNDLED_PRESETS__: Record<string, string> | undefined;
+const SNAPSHOT: Record<string, string> | null = typeof __BUNDLED_PRESETS__ === 'undefined' ? null : __BUNDLED_PRESETS__;
+const parsedSnapshot = new Map<string, unknown>();
+
+function snapshotData(key: string): unknown {
+  let data = parsedSnapshot.get(key);
+  if (data === undefined) parsedSnapshot.set(key, (data = JSON.parse(SNAPSHOT![key]!) as unknown));
+  return data;
+}
 
 let bundledDir: string | undefined;
 
 /** The presets/ folder shipped with the package (found upward from this module, bundled or not). */
 export function bundledPresetsDir(): string {
   if (bundledDir !== undefined) return bundledDir;
-  let dir = dirname(fileURLToPath(import.meta.url));
+  // import.meta.dirname: Node >= 20.11 (and the CLI bundle's __dirname); the URL before that.
+  let dir = import.meta.dirname ?? dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 5; i++) {
     if (existsSync(join(dir, 'presets', 'gpus'))) return (bundledDir = join(dir, 'presets'));
     dir = dirname(dir);
@@ -33,8 +42,20 @@ export function bundledPresetsDir(): string {
 /** The snapshot key of a file when it is a bundled preset ("gpus/h800.yaml"), else null. */
 function snapshotKey(file: string): string | null {
   if (SNAPSHOT === null) return null;
-  const rel = relative(bundledPresetsDir(), file).split(sep).join('/');
-  return rel in SNAPSHOT ? rel : null;
+  // The usual case without path.relative (costly when called for every run file): a file named
+  // below the folder as bundledFile() names it. Any other spelling of the path, through relative.
+  const base = bundledPresetsDir();
+  if (file.startsWith(base) && file[base.length] === sep) {
+    const key = file.slice(base.length + 1).split(sep).join('/');
+    if (Object.hasOwn(SNAPSHOT, key)) return key;
+  }
+  const rel = relative(base, file).split(sep).join('/');
+  return Object.hasOwn(SNAPSHOT, rel) ? rel : null;
+}
+
+/** The path of a bundled preset from its snapshot key: join(bundledPresetsDir(), key), for keys the build wrote (no "." or ".." parts). */
+function bundledFile(key: string): string {
+  return `${bundledPresetsDir()}${sep}${sep === '/' ? key : key.split('/').join(sep)}`;
 }
 
 let yamlModule: typeof import('yaml') | undefined;
@@ -165,7 +186,7 @@ export function bundledPresetKey(file: string): string | null {
  */
 export function readPresetFile<S extends z.ZodType>(file: string, schema: S, opts: { fromDisk?: boolean } = {}): z.output<S> {
   const key = opts.fromDisk ? null : snapshotKey(file);
-  if (key !== null) return SNAPSHOT![key] as z.output<S>;
+  if (key !== null) return snapshotData(key) as z.output<S>;
   return parseYaml(readInputFile(displayPath(file), 'preset file', MAX_YAML_BYTES), file, schema);
 }
 
@@ -187,7 +208,7 @@ export function yamlFilesIn(dir: string): string[] {
       return Object.keys(SNAPSHOT)
         .filter((k) => k.startsWith(prefix) && !k.slice(prefix.length).includes('/'))
         .sort()
-        .map((k) => join(bundledPresetsDir(), k));
+        .map(bundledFile);
     }
   }
   if (!existsSync(dir)) return [];

@@ -41,7 +41,10 @@ describe('the packed package', () => {
       'dist/index.d.ts',
       'dist/cli.js',
       'dist/cli.cjs',
+      'dist/cli-loader.cjs',
+      `dist/cli.cjs.${process.version}-${process.arch}.cache`,
       'bin/train-cost.js',
+      'bin/train-cost.cjs',
       'schemas/run.schema.json',
       'presets/regions.yaml',
     ])
@@ -127,5 +130,17 @@ console.log(JSON.stringify({ gpuHours: run.gpuHours, usd, message, region: regio
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('40,960');
     expect(r.stdout).toContain('$81,920');
+  });
+
+  it('runs its CommonJS bin through the code cache it ships (npx, the bin link)', () => {
+    const pkg = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as { bin: Record<string, string> };
+    expect(pkg.bin['train-cost']).toBe('bin/train-cost.cjs');
+    const r = spawnSync('npx', ['--no', '--', 'train-cost', '--version'], {
+      cwd: app,
+      encoding: 'utf8',
+      env: { ...process.env, TRAIN_COST_DEBUG_CACHE: '1' },
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toBe('train-cost: code cache used\n');
   });
 });

@@ -1,7 +1,7 @@
 // dist/cli.js loads the bundle through V8's code cache: a cache that is missing, corrupt or from
 // another Node is rewritten or ignored, and a folder that cannot be written leaves the CLI working.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,7 +21,7 @@ function copy(name: string): string {
 }
 
 function seed(dir: string, home = join(work, 'home')) {
-  return spawnSync(process.execPath, [join(dir, 'bin', 'train-cost.js'), ...SEED], {
+  return spawnSync(process.execPath, [join(dir, 'bin', 'train-cost.cjs'), ...SEED], {
     encoding: 'utf8',
     env: { PATH: process.env.PATH, HOME: home, XDG_CACHE_HOME: join(home, '.cache'), TRAIN_COST_TODAY: '2026-01-01' },
   });
@@ -50,6 +50,20 @@ describe('the code cache', () => {
     expect(again.status, again.stderr).toBe(0);
     expect(again.stdout).toBe(expected);
     expect(readdirSync(join(dir, 'dist')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it("a cache V8 rejects beside the bundle gives way to the user's cache folder", () => {
+    const dir = copy('rejected');
+    const home = join(work, 'home-rejected');
+    mkdirSync(join(home, '.cache', 'train-cost'), { recursive: true });
+    cpSync(join(dir, 'dist', cacheName), join(home, '.cache', 'train-cost', cacheName));
+    writeFileSync(join(dir, 'dist', cacheName), 'not a code cache');
+    const r = spawnSync(process.execPath, [join(dir, 'bin', 'train-cost.cjs'), ...SEED], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, HOME: home, XDG_CACHE_HOME: join(home, '.cache'), TRAIN_COST_DEBUG_CACHE: '1' },
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toBe('train-cost: code cache used\n');
   });
 
   it.skipIf(process.getuid?.() === 0)('a read-only install falls back to the user cache folder, or none', () => {

@@ -10,17 +10,27 @@ import { PUBLISHED_CSV_COLUMNS } from '../../presets/published-csv.js';
 import { renderBacktest, skippedLines } from '../../output/backtest.js';
 import { fmtPercent } from '../../output/format.js';
 import type { CliContext } from '../context.js';
-import { addCommonOptions, addOutOption, addWideOption, commonSchema, formatOf, outShape, num, oneOf, parseOptions } from '../options.js';
-import { lazy } from '../../lazy.js';
+import {
+  addCommonOptions,
+  addOutOption,
+  addWideOption,
+  commonShape,
+  formatOf,
+  outShape,
+  num,
+  oneOf,
+  parseOptions,
+  optional,
+  type OptionShape,
+} from '../options.js';
 
-const backtestSchema = lazy(() =>
-  commonSchema.extend({
-    ...outShape,
-    maxError: num({ flag: '--max-error', max: 10 }).optional(),
-    minCoverage: num({ flag: '--min-coverage', max: 1 }).optional(),
-    groupBy: oneOf('--group-by', ['organization', 'family', 'gpu'] as const).optional(),
-  }),
-);
+const backtestShape = {
+  ...commonShape,
+  ...outShape,
+  maxError: optional(() => num({ flag: '--max-error', max: 10 })),
+  minCoverage: optional(() => num({ flag: '--min-coverage', max: 1 })),
+  groupBy: optional(() => oneOf('--group-by', ['organization', 'family', 'gpu'] as const)),
+} satisfies OptionShape;
 
 export function backtestCommand(ctx: CliContext): Command {
   return addWideOption(addOutOption(addCommonOptions(new Command('backtest'))))
@@ -36,7 +46,7 @@ export function backtestCommand(ctx: CliContext): Command {
     .option('--max-error <f>', 'exit 1 when the median absolute error is above this (0.2 = 20%)')
     .option('--min-coverage <f>', 'exit 1 when fewer reported values than this share fall inside the range (0.8 = 80%)')
     .action((file: string | undefined, raw: Record<string, unknown>) => {
-      const opts = parseOptions(backtestSchema, raw);
+      const opts = parseOptions(backtestShape, raw);
       const dirs = ctx.presetDirs(opts);
       const gpus = loadGpus(dirs);
       let result: BacktestResult;

@@ -18,7 +18,7 @@ import {
   addExplainOption,
   addOutOption,
   addWideOption,
-  commonSchema,
+  commonShape,
   ESTIMATE_OUT,
   estimateFormatOf,
   estimateFormatShape,
@@ -28,26 +28,26 @@ import {
   oneOf,
   parseOptions,
   wordList,
+  optional,
+  type OptionShape,
 } from '../options.js';
 import { toPhaseSettings } from '../run-spec.js';
-import { lazy } from '../../lazy.js';
 
-const budgetSchema = lazy(() =>
-  commonSchema.extend({
-    ...estimateFormatShape,
-    ...outShape,
-    gpu: wordList('--gpu'),
-    chips: numList({ flag: '--chips', integer: true }).optional(),
-    params: num({ flag: '--params' }).optional(),
-    tokens: num({ flag: '--tokens' }).optional(),
-    mfu: num({ flag: '--mfu', max: 1 }).optional(),
-    precision: oneOf('--precision', PRECISIONS).optional(),
-    price: num({ flag: '--price' }).optional(),
-    priceSource: z.string().optional(),
-    region: z.string().optional(),
-    explain: z.boolean().optional(),
-  }),
-);
+const budgetShape = {
+  ...commonShape,
+  ...estimateFormatShape,
+  ...outShape,
+  gpu: () => wordList('--gpu'),
+  chips: optional(() => numList({ flag: '--chips', integer: true })),
+  params: optional(() => num({ flag: '--params' })),
+  tokens: optional(() => num({ flag: '--tokens' })),
+  mfu: optional(() => num({ flag: '--mfu', max: 1 })),
+  precision: optional(() => oneOf('--precision', PRECISIONS)),
+  price: optional(() => num({ flag: '--price' })),
+  priceSource: optional(() => z.string()),
+  region: optional(() => z.string()),
+  explain: optional(() => z.boolean()),
+} satisfies OptionShape;
 
 export function budgetCommand(ctx: CliContext): Command {
   return addExplainOption(addWideOption(addOutOption(addCommonOptions(new Command('budget'), ESTIMATE_FORMATS), ESTIMATE_OUT)))
@@ -63,7 +63,7 @@ export function budgetCommand(ctx: CliContext): Command {
     .option('--price-source <s>', `which preset price: ${PRICE_SOURCE_HINT}`)
     .option('--region <id>', 'energy region (default us)')
     .action((usdText: string, raw: Record<string, unknown>) => {
-      const opts = parseOptions(budgetSchema, raw);
+      const opts = parseOptions(budgetShape, raw);
       const usd = parseQuantity(usdText);
       if (usd === null || usd <= 0)
         throw new InputError(`invalid budget "${usdText}": expected a positive USD amount such as 5.576e6 or 2M`);

@@ -13,7 +13,7 @@ import { fmtUsd } from '../../output/format.js';
 import { VERSION } from '../../version.js';
 import { note } from '../warnings.js';
 import type { CliContext } from '../context.js';
-import { addCommonOptions, addWideOption, commonSchema, formatOf, num, parseOptions } from '../options.js';
+import { addCommonOptions, addWideOption, commonShape, formatOf, num, parseOptions, optional, type OptionShape } from '../options.js';
 import { runEstimate } from './estimate.js';
 import { existsSync, statSync } from 'node:fs';
 import { lazy } from '../../lazy.js';
@@ -32,13 +32,12 @@ export const increaseOption = (flag: string) =>
     return value;
   });
 
-const diffSchema = lazy(() =>
-  commonSchema.extend({
-    maxIncrease: increaseOption('--max-increase').optional(),
-    maxCost: num({ flag: '--max-cost' }).optional(),
-    ...Object.fromEntries(PASSED.map((k) => [k, z.string().optional()])),
-  }),
-);
+const diffShape = {
+  ...commonShape,
+  maxIncrease: optional(() => increaseOption('--max-increase')),
+  maxCost: optional(() => num({ flag: '--max-cost' })),
+  ...Object.fromEntries(PASSED.map((k) => [k, optional(() => z.string())])),
+} satisfies OptionShape;
 
 /** What diff reads of a saved output: names, GPU-hours and cost components (later fields are ignored). */
 const figures = lazy(() =>
@@ -95,7 +94,7 @@ added or removed. --max-increase and --max-cost print the result, then exit 1
 with one line on stderr when crossed.`,
       )
       .action(async (plans: string[], raw: Record<string, unknown>) => {
-        const opts = parseOptions(diffSchema, raw);
+        const opts = parseOptions(diffShape, raw);
         if (plans.length !== 2)
           throw new InputError(`diff takes two plans, BASE and HEAD, got ${plans.length}; see train-cost diff --help`);
         const [base, head] = plans as [string, string];

@@ -29,7 +29,8 @@ import {
   addOutOption,
   addWideOption,
   ageOption,
-  commonSchema,
+  COMMON_KEYS,
+  commonShape,
   dateOption,
   ESTIMATE_OUT,
   estimateFormatOf,
@@ -40,11 +41,13 @@ import {
   outShape,
   parseOptions,
   wordList,
+  optional,
+  type OptionShape,
+  type OptionsOf,
 } from '../options.js';
 import { USAGE } from '../usage.js';
 import { addDevelopmentOptions, applyDevelopment, developmentShape, toDevelopment } from '../development.js';
 import { applyOverrides, describeFlagsRun, flagsOnlyRun, OVERRIDE_KEYS, type Overrides, toRunInput } from '../run-spec.js';
-import { lazy } from '../../lazy.js';
 
 /** --max-price-age default: a year (365 days). */
 export const DEFAULT_MAX_PRICE_AGE = '12m';
@@ -54,47 +57,46 @@ export const MAX_GRID_RUNS = 1_000_000;
 /** Most runs in a format written whole (table, Markdown, JSON); beyond it, CSV or NDJSON. */
 export const MAX_WHOLE_RUNS = 10_000;
 
-const estimateSchema = lazy(() =>
-  commonSchema.extend({
-    ...estimateFormatShape,
-    gpu: wordList('--gpu').optional(),
-    chips: numList({ flag: '--chips', integer: true }).optional(),
-    hours: numList({ flag: '--hours' }).optional(),
-    days: numList({ flag: '--days' }).optional(),
-    gpuHours: numList({ flag: '--gpu-hours' }).optional(),
-    params: numList({ flag: '--params' }).optional(),
-    activeParams: numList({ flag: '--active-params' }).optional(),
-    tokens: numList({ flag: '--tokens' }).optional(),
-    flops: numList({ flag: '--flops' }).optional(),
-    mfu: numList({ flag: '--mfu', max: 1 }).optional(),
-    generationMfu: numList({ flag: '--generation-mfu', max: 1 }).optional(),
-    trainableFraction: numList({ flag: '--trainable-fraction', max: 1 }).optional(),
-    teacherParams: numList({ flag: '--teacher-params' }).optional(),
-    withBase: z.boolean().optional(),
-    precision: oneOf('--precision', PRECISIONS).optional(),
-    kind: oneOf('--kind', WORKLOAD_KINDS).optional(),
-    price: numList({ flag: '--price' }).optional(),
-    priceSource: z.string().optional(),
-    maxCost: num({ flag: '--max-cost' }).optional(),
-    maxCostAt: oneOf('--max-cost-at', MAX_COST_AT).optional(),
-    strict: z.boolean().optional(),
-    region: wordList('--region').optional(),
-    pue: numList({ flag: '--pue', min: 1 }).optional(),
-    electricityPrice: numList({ flag: '--electricity-price', allowZero: true }).optional(),
-    gridIntensity: numList({ flag: '--grid-intensity', allowZero: true }).optional(),
-    purchasePrice: numList({ flag: '--purchase-price' }).optional(),
-    lifetimeYears: numList({ flag: '--lifetime-years' }).optional(),
-    utilization: numList({ flag: '--utilization', max: 1 }).optional(),
-    ...developmentShape,
-    date: dateOption('--date').optional(),
-    cloud: oneOf('--cloud', CLOUDS).optional(),
-    dollarYear: num({ flag: '--dollar-year', integer: true }).optional(),
-    maxPriceAge: ageOption('--max-price-age').prefault(DEFAULT_MAX_PRICE_AGE),
-    explain: z.boolean().optional(),
-    ...outShape,
-  }),
-);
-type EstimateOptions = z.output<typeof estimateSchema>;
+const estimateShape = {
+  ...commonShape,
+  ...estimateFormatShape,
+  gpu: optional(() => wordList('--gpu')),
+  chips: optional(() => numList({ flag: '--chips', integer: true })),
+  hours: optional(() => numList({ flag: '--hours' })),
+  days: optional(() => numList({ flag: '--days' })),
+  gpuHours: optional(() => numList({ flag: '--gpu-hours' })),
+  params: optional(() => numList({ flag: '--params' })),
+  activeParams: optional(() => numList({ flag: '--active-params' })),
+  tokens: optional(() => numList({ flag: '--tokens' })),
+  flops: optional(() => numList({ flag: '--flops' })),
+  mfu: optional(() => numList({ flag: '--mfu', max: 1 })),
+  generationMfu: optional(() => numList({ flag: '--generation-mfu', max: 1 })),
+  trainableFraction: optional(() => numList({ flag: '--trainable-fraction', max: 1 })),
+  teacherParams: optional(() => numList({ flag: '--teacher-params' })),
+  withBase: optional(() => z.boolean()),
+  precision: optional(() => oneOf('--precision', PRECISIONS)),
+  kind: optional(() => oneOf('--kind', WORKLOAD_KINDS)),
+  price: optional(() => numList({ flag: '--price' })),
+  priceSource: optional(() => z.string()),
+  maxCost: optional(() => num({ flag: '--max-cost' })),
+  maxCostAt: optional(() => oneOf('--max-cost-at', MAX_COST_AT)),
+  strict: optional(() => z.boolean()),
+  region: optional(() => wordList('--region')),
+  pue: optional(() => numList({ flag: '--pue', min: 1 })),
+  electricityPrice: optional(() => numList({ flag: '--electricity-price', allowZero: true })),
+  gridIntensity: optional(() => numList({ flag: '--grid-intensity', allowZero: true })),
+  purchasePrice: optional(() => numList({ flag: '--purchase-price' })),
+  lifetimeYears: optional(() => numList({ flag: '--lifetime-years' })),
+  utilization: optional(() => numList({ flag: '--utilization', max: 1 })),
+  ...developmentShape,
+  date: optional(() => dateOption('--date')),
+  cloud: optional(() => oneOf('--cloud', CLOUDS)),
+  dollarYear: optional(() => num({ flag: '--dollar-year', integer: true })),
+  maxPriceAge: () => ageOption('--max-price-age').prefault(DEFAULT_MAX_PRICE_AGE),
+  explain: optional(() => z.boolean()),
+  ...outShape,
+} satisfies OptionShape;
+type EstimateOptions = OptionsOf<typeof estimateShape>;
 
 export function addEstimateOptions(cmd: Command): Command {
   return addDevelopmentOptions(addExplainOption(addWideOption(addOutOption(cmd, ESTIMATE_OUT))))
@@ -137,11 +139,12 @@ export function addEstimateOptions(cmd: Command): Command {
 }
 
 export async function runEstimate(ctx: CliContext, refs: string[], raw: Record<string, unknown>): Promise<void> {
-  const opts = parseOptions(estimateSchema, raw);
+  const opts = parseOptions(estimateShape, raw);
   // Bare `train-cost` (at most --format, --no-color...): a short usage rather than "no gpu".
+  const common: readonly string[] = COMMON_KEYS;
   if (
     refs.length === 0 &&
-    Object.keys(estimateSchema.shape).every((k) => k in commonSchema.shape || k === 'out' || k === 'explain' || raw[k] === undefined)
+    Object.keys(estimateShape).every((k) => common.includes(k) || k === 'out' || k === 'explain' || raw[k] === undefined)
   )
     throw new UsageError(USAGE);
   const format = estimateFormatOf(opts);

@@ -8,10 +8,19 @@ import { renderOffers } from '../../output/offers.js';
 import { InputError } from '../../errors.js';
 import { quote } from '../../input/excerpt.js';
 import type { CliContext } from '../context.js';
-import { addCommonOptions, addOutOption, addWideOption, commonSchema, formatOf, outShape, parseOptions } from '../options.js';
-import { lazy } from '../../lazy.js';
+import {
+  addCommonOptions,
+  addOutOption,
+  addWideOption,
+  commonShape,
+  formatOf,
+  outShape,
+  parseOptions,
+  optional,
+  type OptionShape,
+} from '../options.js';
 
-const gpusSchema = lazy(() => commonSchema.extend({ prices: z.boolean().optional(), ...outShape }));
+const gpusShape = { ...commonShape, prices: optional(() => z.boolean()), ...outShape } satisfies OptionShape;
 
 export function gpusCommand(ctx: CliContext): Command {
   return addWideOption(addOutOption(addCommonOptions(new Command('gpus'))))
@@ -19,7 +28,7 @@ export function gpusCommand(ctx: CliContext): Command {
     .argument('[pattern]', 'only the presets whose id, name or alias contains this (h100, amd); with --prices, one gpu')
     .option('--prices', "list the gpu's prices and imported offers, cheapest first")
     .action((pattern: string | undefined, raw: Record<string, unknown>) => {
-      const opts = parseOptions(gpusSchema, raw);
+      const opts = parseOptions(gpusShape, raw);
       const gpus = loadGpus(ctx.presetDirs(opts));
       if (opts.prices) {
         if (pattern === undefined) throw new InputError('--prices needs a gpu: e.g. train-cost gpus h100 --prices');

@@ -11,19 +11,14 @@ import { displayPath, yaml } from '../../presets/load.js';
 import { note } from '../warnings.js';
 import type { CliContext } from '../context.js';
 import { readInputFile } from '../../input/read.js';
-import { addCommonOptions, commonSchema, parseOptions } from '../options.js';
-import { lazy } from '../../lazy.js';
+import { addCommonOptions, commonShape, parseOptions, optional, type OptionShape } from '../options.js';
 
-const importSchema = lazy(() =>
-  commonSchema.extend({
-    out: z.string({ error: '--out is required: the preset folder to write, e.g. --out my-prices' }),
-    provider: z.string().optional(),
-    date: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD (the day the catalog was fetched)')
-      .optional(),
-  }),
-);
+const importShape = {
+  ...commonShape,
+  out: () => z.string({ error: '--out is required: the preset folder to write, e.g. --out my-prices' }),
+  provider: optional(() => z.string()),
+  date: optional(() => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD (the day the catalog was fetched)')),
+} satisfies OptionShape;
 
 /** The provider of a catalog file: SkyPilot's <cloud>/vms.csv, or gpuhunt's <provider>.csv. */
 export function providerOfPath(file: string): string | null {
@@ -42,7 +37,7 @@ export function pricesCommand(ctx: CliContext): Command {
       .option('--provider <name>', 'provider name (default: the SkyPilot cloud folder, or the gpuhunt file name)')
       .option('--date <yyyy-mm-dd>', 'when the catalog was fetched (default: today)')
       .action((file: string, raw: Record<string, unknown>) => {
-        const opts = parseOptions(importSchema, raw);
+        const opts = parseOptions(importShape, raw);
         const provider = opts.provider ?? providerOfPath(file);
         if (provider === null) throw new InputError(`cannot tell the provider of ${file}: give --provider, e.g. --provider aws`);
         const text = readInputFile(file, 'catalog CSV');

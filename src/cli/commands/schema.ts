@@ -1,6 +1,5 @@
 // train-cost schema <kind>: the JSON Schema of a preset file or of the JSON output.
 import { Command } from 'commander';
-import { z } from 'zod';
 import { InputError } from '../../errors.js';
 import { stringifyStrict } from '../../output/json.js';
 import { jsonSchemaOf, SCHEMA_KINDS, type SchemaKind } from '../../output/schemas.js';
@@ -12,7 +11,7 @@ export function schemaCommand(ctx: CliContext): Command {
     .description(`print the JSON Schema of: ${Object.keys(SCHEMA_KINDS).join(', ')} (also in schemas/)`)
     .argument('<kind>', Object.keys(SCHEMA_KINDS).join(' | '))
     .action((kind: string, raw: Record<string, unknown>) => {
-      const opts = parseOptions(z.object(outShape), raw);
+      const opts = parseOptions(outShape, raw);
       if (!(kind in SCHEMA_KINDS))
         throw new InputError(`unknown schema kind "${kind}"; use one of: ${Object.keys(SCHEMA_KINDS).join(', ')}`);
       ctx.out(`${stringifyStrict(jsonSchemaOf(kind as SchemaKind), 2)}\n`, opts.out);
