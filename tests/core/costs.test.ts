@@ -6,20 +6,9 @@ import { costOf, formulaOf, productOf, totalOf } from '../../src/core/costs.js';
 import { estimateRun } from '../../src/core/estimate.js';
 import { OWNERSHIP_DEFAULTS } from '../../src/core/ownership.js';
 import type { PhaseInput, RunInput } from '../../src/core/types.js';
-import { DEEPSEEK_PRICE, H800, noMfu, runOf, seedPhase } from '../helpers/accelerators.js';
+import { DEEPSEEK_PRICE, H800, noMfu, ownershipOf, runOf, seedPhase } from '../helpers/accelerators.js';
 
-const OWNED = {
-  purchaseUsd: 44_750,
-  includesServer: true,
-  purchaseSource: 'DGX H800 / 8',
-  source: 'DGX H800 / 8',
-  serverOverhead: OWNERSHIP_DEFAULTS.serverOverhead,
-  networkShare: OWNERSHIP_DEFAULTS.networkShare,
-  lifetimeYears: OWNERSHIP_DEFAULTS.lifetimeYears,
-  utilization: 1,
-  purchaseDate: null,
-  valueFactor: 1,
-};
+const OWNED = ownershipOf(44_750, true, 'DGX H800 / 8');
 
 function phase(over: Partial<PhaseInput> = {}): PhaseInput {
   return seedPhase({ ownership: OWNED, ...over });

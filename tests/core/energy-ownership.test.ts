@@ -17,7 +17,7 @@ import {
 import { chinchilla, computeOptimal } from '../../src/core/scaling.js';
 import type { MfuProvider, Price } from '../../src/core/types.js';
 import { loadGpus } from '../../src/presets/gpus.js';
-import { H800 } from '../helpers/accelerators.js';
+import { H800, ownershipOf } from '../helpers/accelerators.js';
 import { loadMfuProvider } from '../../src/presets/mfu.js';
 
 function expectRel(actual: number, expected: number, rel = 1e-12): void {
@@ -34,18 +34,7 @@ const CHINA: EnergyProfile = {
   source: 'test energy source',
 };
 
-const CHIP_ONLY: OwnershipParams = {
-  purchaseUsd: 30_000,
-  includesServer: false,
-  purchaseSource: 'test',
-  source: 'test ownership source',
-  serverOverhead: OWNERSHIP_DEFAULTS.serverOverhead,
-  networkShare: OWNERSHIP_DEFAULTS.networkShare,
-  lifetimeYears: OWNERSHIP_DEFAULTS.lifetimeYears,
-  utilization: 1,
-  purchaseDate: null,
-  valueFactor: 1,
-};
+const CHIP_ONLY: OwnershipParams = ownershipOf(30_000, false, 'test');
 const WITH_SERVER: OwnershipParams = { ...CHIP_ONLY, purchaseUsd: 44_750, includesServer: true };
 
 describe('energy', () => {

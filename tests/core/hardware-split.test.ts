@@ -7,7 +7,7 @@ import { OWNERSHIP_DEFAULTS } from '../../src/core/ownership.js';
 import type { PhaseInput, RunInput } from '../../src/core/types.js';
 import { outputSchema } from '../../src/output/contract.js';
 import { renderJson } from '../../src/output/json.js';
-import { DEEPSEEK_PRICE, H800, noMfu } from '../helpers/accelerators.js';
+import { DEEPSEEK_PRICE, H800, noMfu, ownershipOf, US_ENERGY } from '../helpers/accelerators.js';
 
 const P = 25_000; // a chip-only price
 
@@ -21,27 +21,8 @@ function phase(includesServer: boolean, over: Partial<PhaseInput> = {}): PhaseIn
     precision: 'bf16',
     mfu: null,
     price: DEEPSEEK_PRICE,
-    energy: {
-      region: 'us',
-      defaultReason: null,
-      pue: 1.25,
-      gridGCo2PerKwh: 384,
-      usdPerKwh: 0.0826,
-      usdPerKwhDate: '2025',
-      source: 'test energy source',
-    },
-    ownership: {
-      purchaseUsd: P,
-      includesServer,
-      purchaseSource: 'test price',
-      source: 'test ownership source',
-      serverOverhead: OWNERSHIP_DEFAULTS.serverOverhead,
-      networkShare: OWNERSHIP_DEFAULTS.networkShare,
-      lifetimeYears: OWNERSHIP_DEFAULTS.lifetimeYears,
-      utilization: 1,
-      purchaseDate: null,
-      valueFactor: 1,
-    },
+    energy: US_ENERGY,
+    ownership: ownershipOf(P, includesServer, 'test price'),
     date: '2025-01',
     maxPriceAgeDays: null,
     dollars: null,

@@ -1,6 +1,7 @@
 // Inline accelerators for core and renderer tests: figures fixed here, so a preset update does
 // not move these tests (H800 from presets/gpus/h800.yaml as of writing).
-import type { Accelerator, MfuProvider, PhaseInput, Price, RunInput } from '../../src/core/types.js';
+import { OWNERSHIP_DEFAULTS } from '../../src/core/ownership.js';
+import type { Accelerator, MfuProvider, OwnershipParams, PhaseInput, Price, RunInput } from '../../src/core/types.js';
 
 export const H800: Accelerator = {
   id: 'h800',
@@ -34,8 +35,30 @@ export const US_ENERGY = {
   gridGCo2PerKwh: 384,
   usdPerKwh: 0.0826,
   usdPerKwhDate: '2025',
-  source: 'test energy source',
+  source: 'Epoch AI cost model (Cottier et al. 2024); electricity price of region us',
 };
+
+/** Ownership at Epoch AI's defaults for a purchase price (bought at the run's date: value factor 1), as the presets layer cites it. */
+export function ownershipOf(
+  purchaseUsd: number,
+  includesServer: boolean,
+  purchaseSource: string,
+  over: Partial<OwnershipParams> = {},
+): OwnershipParams {
+  return {
+    purchaseUsd,
+    includesServer,
+    purchaseSource,
+    source: `Epoch AI cost model (Cottier et al. 2024); purchase price: ${purchaseSource}`,
+    serverOverhead: OWNERSHIP_DEFAULTS.serverOverhead,
+    networkShare: OWNERSHIP_DEFAULTS.networkShare,
+    lifetimeYears: OWNERSHIP_DEFAULTS.lifetimeYears,
+    utilization: OWNERSHIP_DEFAULTS.utilization,
+    purchaseDate: null,
+    valueFactor: 1,
+    ...over,
+  };
+}
 
 /** The seed phase (512 H800s x 80 h at DeepSeek's $2, January 2025, US energy), with what a test changes. */
 export function seedPhase(over: Partial<PhaseInput> = {}): PhaseInput {

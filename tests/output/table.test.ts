@@ -3,9 +3,8 @@
 // move these snapshots; only a change in the table does.
 import { describe, expect, it } from 'vitest';
 import { estimateRun } from '../../src/core/estimate.js';
-import { OWNERSHIP_DEFAULTS } from '../../src/core/ownership.js';
 import type { Accelerator, PhaseInput, Price, RunEstimate } from '../../src/core/types.js';
-import { DEEPSEEK_PRICE, H800, noMfu } from '../helpers/accelerators.js';
+import { DEEPSEEK_PRICE, H800, noMfu, ownershipOf, US_ENERGY } from '../helpers/accelerators.js';
 import { renderTable } from '../../src/output/table.js';
 
 const ANSI = /\u001b\[[0-9;]*m/;
@@ -35,27 +34,8 @@ function estimate(gpu: Accelerator, chips: number, hours: number): RunEstimate {
     precision: 'bf16',
     mfu: null,
     price: PRICES[gpu.id]!,
-    energy: {
-      region: 'us',
-      defaultReason: null,
-      pue: 1.25,
-      gridGCo2PerKwh: 384,
-      usdPerKwh: 0.0826,
-      usdPerKwhDate: '2025',
-      source: 'Epoch AI cost model (Cottier et al. 2024); electricity price of region us',
-    },
-    ownership: {
-      purchaseUsd: gpu.purchase!.usd,
-      includesServer: gpu.purchase!.includesServer,
-      purchaseSource: gpu.purchase!.source,
-      source: `Epoch AI cost model (Cottier et al. 2024); purchase price: ${gpu.purchase!.source}`,
-      serverOverhead: OWNERSHIP_DEFAULTS.serverOverhead,
-      networkShare: OWNERSHIP_DEFAULTS.networkShare,
-      lifetimeYears: OWNERSHIP_DEFAULTS.lifetimeYears,
-      utilization: OWNERSHIP_DEFAULTS.utilization,
-      purchaseDate: null,
-      valueFactor: 1,
-    },
+    energy: US_ENERGY,
+    ownership: ownershipOf(gpu.purchase!.usd, gpu.purchase!.includesServer, gpu.purchase!.source),
     date: '2025-01',
     maxPriceAgeDays: null,
     dollars: null,
