@@ -152,14 +152,14 @@ describe('a streamed line is the run of the whole document', () => {
 
 describe('limits', () => {
   it(`a table, Markdown or JSON of more than ${MAX_WHOLE_RUNS.toLocaleString('en-US')} runs is refused at once with a hint`, async () => {
-    for (const format of ['table', 'markdown', 'json']) {
+    for (const format of ['table', 'markdown', 'json', 'html']) {
       const t0 = performance.now();
       const r = await cli([...GRID(MAX_WHOLE_RUNS + 1), '--format', format]);
       expect(performance.now() - t0).toBeLessThan(1000);
       expect(r.code).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr).toBe(
-        `train-cost: the comparison has 10,001 runs, more than 10,000 for --format ${format}: use --format ndjson or --format csv, which write run by run (up to 1,000,000 runs)\n`,
+        `train-cost: the comparison has 1,001 runs, more than 1,000 for --format ${format}: use --format ndjson or --format csv, which write run by run (up to 1,000,000 runs)\n`,
       );
     }
   });
