@@ -136,7 +136,6 @@ export function roundSignificant(v: number): number {
 }
 
 const CACHE_MAX = 4096;
-const TEXTS = new Map<string, string>();
 // Numbers written lately, by a hash of their bits (a run repeats many: its phases, its costs'
 // terms; a grid its constants): a fixed table, a new number takes its slot.
 const SLOTS = 4096;
@@ -213,15 +212,12 @@ const nnum = (v: number | null) => (v === null ? 'null' : numberText(v));
 const str = (v: string) => stringText(v);
 const nstr = (v: string | null) => (v === null ? 'null' : stringText(v));
 
+/** What JSON.stringify escapes in a string: quote, backslash, control characters, surrogates (lone ones). */
+const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
+
 function stringText(s: string): string {
-  if (s.length > 200) return JSON.stringify(s);
-  let t = TEXTS.get(s);
-  if (t === undefined) {
-    t = JSON.stringify(s);
-    if (TEXTS.size >= CACHE_MAX) TEXTS.clear();
-    TEXTS.set(s, t);
-  }
-  return t;
+  // Most texts need no escape: quoted as they are (a regex test is cheaper than a lookup by a long key).
+  return ESCAPED.test(s) ? JSON.stringify(s) : `"${s}"`;
 }
 
 /** `"key":`, made once per key. */

@@ -100,6 +100,28 @@ describe('documents', () => {
     );
   });
 
+  it('texts are quoted and escaped as JSON.stringify does: quotes, backslashes, control characters, lone and paired surrogates', () => {
+    for (const t of [
+      'plain',
+      'a "quote"',
+      'back\\slash',
+      'tab\there',
+      '\u0000\u001f',
+      'lone \ud800 high',
+      'lone \udfff low',
+      'pair \ud83d\ude00',
+      'é ü ß',
+      '',
+    ])
+      expect(stringifyStrict({ [t]: t })).toBe(JSON.stringify({ [t]: t }));
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (t) => {
+        expect(stringifyStrict([t])).toBe(JSON.stringify([t]));
+      }),
+      { seed: 17, numRuns: 2_000 },
+    );
+  });
+
   it('toJSON is honoured, as JSON.stringify does', () => {
     const v = { when: new Date(Date.UTC(2026, 0, 15)), n: { toJSON: () => 1 / 3 } };
     expect(stringifyStrict(v)).toBe(reference(v));
