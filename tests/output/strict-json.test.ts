@@ -2,7 +2,10 @@
 // that rounds to 12 significant digits and refuses NaN and Infinity, one-line and indented.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { numberText, roundSignificant, stringifyStrict } from '../../src/output/json.js';
+import { runChecks } from '../../src/core/checks.js';
+import { estimateRun } from '../../src/core/estimate.js';
+import { dollarYearOf, jsonHeader, numberText, renderJson, roundSignificant, runToJson, stringifyStrict } from '../../src/output/json.js';
+import { noMfu, runOf, seedPhase } from '../helpers/accelerators.js';
 
 /** What the writer stands for: the replacer it replaced. */
 function reference(value: unknown, indent?: number): string {
@@ -126,5 +129,17 @@ describe('documents', () => {
     const v = { when: new Date(Date.UTC(2026, 0, 15)), n: { toJSON: () => 1 / 3 } };
     expect(stringifyStrict(v)).toBe(reference(v));
     expect(stringifyStrict(v, 2)).toBe(reference(v, 2));
+  });
+});
+
+describe('the JSON document, written a run at a time', () => {
+  it('is stringifyStrict(doc, 2) of the whole document: no runs, one, several, with and without checks', () => {
+    const runs = [1, 2, 3].map((k) => estimateRun(runOf([seedPhase({ chips: 512 * k, name: `p${k}` })], `run ${k}`), noMfu));
+    for (const some of [[], runs.slice(0, 1), runs]) {
+      for (const checks of [[], runChecks(some, { maxCost: 100_000 })]) {
+        const doc = { ...jsonHeader(dollarYearOf(some)), runs: some.map(runToJson), checks };
+        expect(renderJson(some, { checks })).toBe(`${stringifyStrict(doc, 2)}\n`);
+      }
+    }
   });
 });
