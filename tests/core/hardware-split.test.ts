@@ -7,29 +7,15 @@ import { OWNERSHIP_DEFAULTS } from '../../src/core/ownership.js';
 import type { PhaseInput, RunInput } from '../../src/core/types.js';
 import { outputSchema } from '../../src/output/contract.js';
 import { renderJson } from '../../src/output/json.js';
-import { DEEPSEEK_PRICE, H800, noMfu, ownershipOf, US_ENERGY } from '../helpers/accelerators.js';
+import { noMfu, ownershipOf, runOf, seedPhase } from '../helpers/accelerators.js';
 
 const P = 25_000; // a chip-only price
 
+/** 1,000 H800s x 100 h, owned at a purchase price P (chip only or with its server). */
 function phase(includesServer: boolean, over: Partial<PhaseInput> = {}): PhaseInput {
-  return {
-    name: 'training',
-    gpu: H800,
-    chips: 1000,
-    duration: { hours: 100 },
-    workload: null,
-    precision: 'bf16',
-    mfu: null,
-    price: DEEPSEEK_PRICE,
-    energy: US_ENERGY,
-    ownership: ownershipOf(P, includesServer, 'test price'),
-    date: '2025-01',
-    maxPriceAgeDays: null,
-    dollars: null,
-    ...over,
-  };
+  return seedPhase({ chips: 1000, duration: { hours: 100 }, ownership: ownershipOf(P, includesServer, 'test price'), ...over });
 }
-const run = (phases: PhaseInput[]): RunInput => ({ name: 'r', date: '2025-01', phases, reported: null, notes: null });
+const run = (phases: PhaseInput[]): RunInput => runOf(phases, 'r');
 const part = (parts: { id: string; usd: number }[] | undefined, id: string) => parts!.find((x) => x.id === id)!.usd;
 
 describe("Epoch AI's hardware split", () => {

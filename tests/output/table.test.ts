@@ -3,8 +3,8 @@
 // move these snapshots; only a change in the table does.
 import { describe, expect, it } from 'vitest';
 import { estimateRun } from '../../src/core/estimate.js';
-import type { Accelerator, PhaseInput, Price, RunEstimate } from '../../src/core/types.js';
-import { DEEPSEEK_PRICE, H800, noMfu, ownershipOf, US_ENERGY } from '../helpers/accelerators.js';
+import type { Accelerator, Price, RunEstimate } from '../../src/core/types.js';
+import { DEEPSEEK_PRICE, H800, noMfu, ownershipOf, runOf, seedPhase } from '../helpers/accelerators.js';
 import { renderTable } from '../../src/output/table.js';
 
 const ANSI = /\u001b\[[0-9;]*m/;
@@ -25,22 +25,14 @@ const PRICES: Record<string, Price> = {
 };
 
 function estimate(gpu: Accelerator, chips: number, hours: number): RunEstimate {
-  const phase: PhaseInput = {
-    name: 'training',
+  const phase = seedPhase({
     gpu,
     chips,
     duration: { hours },
-    workload: null,
-    precision: 'bf16',
-    mfu: null,
     price: PRICES[gpu.id]!,
-    energy: US_ENERGY,
     ownership: ownershipOf(gpu.purchase!.usd, gpu.purchase!.includesServer, gpu.purchase!.source),
-    date: '2025-01',
-    maxPriceAgeDays: null,
-    dollars: null,
-  };
-  return estimateRun({ name: `${chips} x ${gpu.id}, ${hours} h`, date: '2025-01', phases: [phase], reported: null, notes: null }, noMfu);
+  });
+  return estimateRun(runOf([phase], `${chips} x ${gpu.id}, ${hours} h`), noMfu);
 }
 
 describe('renderTable, colour off', () => {
