@@ -185,13 +185,20 @@ export const checkOutputSchema = lazy(() =>
   ]),
 );
 
-export const outputSchema = lazy(() =>
-  z.strictObject({
+/** The fields every JSON document of the tool starts with (estimates, diffs): its shape's version, the tool, the money basis. */
+export function documentHeaderShape() {
+  return {
     schemaVersion: z.literal(1),
     tool: z.strictObject({ name: z.literal('train-cost'), version: z.string() }),
     currency: z.literal('USD'),
-    /** Null: nominal dollars, each figure in the dollars of its price's date. */
+    /** Null: nominal dollars, each figure in the dollars of its price's date (a diff's sides share one basis). */
     dollarYear: z.number().int().nullable(),
+  };
+}
+
+export const outputSchema = lazy(() =>
+  z.strictObject({
+    ...documentHeaderShape(),
     runs: z.array(runOutputSchema),
     /** The gates checked (empty without --max-cost or --strict). */
     checks: z.array(checkOutputSchema),

@@ -2,6 +2,7 @@
 // publishes it, tests hold the output to it. Fields are only ever added.
 import { z } from 'zod';
 import { lazy } from '../lazy.js';
+import { documentHeaderShape } from './contract.js';
 
 const nullableNum = lazy(() => z.number().nullable());
 
@@ -54,11 +55,7 @@ export const diffCheckSchema = lazy(() =>
 
 export const diffOutputSchema = lazy(() =>
   z.strictObject({
-    schemaVersion: z.literal(1),
-    tool: z.strictObject({ name: z.literal('train-cost'), version: z.string() }),
-    currency: z.literal('USD'),
-    /** Null: nominal dollars. Both sides are in the same basis. */
-    dollarYear: z.number().int().nullable(),
+    ...documentHeaderShape(),
     diff: z.strictObject({
       base: sideSchema,
       head: sideSchema,
