@@ -8,6 +8,7 @@ import { InputError } from '../errors.js';
 import { resolveRunRef } from './runs.js';
 import type { RunPreset } from './schema.js';
 import { applyOverrides, type Catalog, type Overrides, toRunInput } from './run-input.js';
+import { remember } from './memo.js';
 
 export interface LineageContext {
   catalog: Catalog;
@@ -39,16 +40,7 @@ export function withBase(run: RunEstimate, spec: RunPreset, o: Overrides, ctx: L
 const BASES = new WeakMap<LineageContext, Map<string, RunEstimate>>();
 
 function baseOf(id: string, o: Overrides, ctx: LineageContext, from: string): RunEstimate {
-  let memo = BASES.get(ctx);
-  if (memo === undefined) BASES.set(ctx, (memo = new Map()));
-  const key = JSON.stringify([id, from, carried(o)]);
-  let base = memo.get(key);
-  if (base === undefined) {
-    base = estimateBase(id, o, ctx, new Set([from]));
-    if (memo.size >= 1000) memo.clear();
-    memo.set(key, base);
-  }
-  return base;
+  return remember(BASES, ctx, JSON.stringify([id, from, carried(o)]), () => estimateBase(id, o, ctx, new Set([from])));
 }
 
 function estimateBase(id: string, o: Overrides, ctx: LineageContext, seen: Set<string>): RunEstimate {

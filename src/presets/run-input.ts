@@ -10,6 +10,7 @@ import { flagName } from '../input/flags.js';
 import { HOURS_PER_DAY } from '../core/duration.js';
 import { InputError } from '../errors.js';
 import { choosePrice, findGpu, type PriceChoice } from './gpus.js';
+import { keyOf, remember } from './memo.js';
 import type { GpuPreset, PhasePreset, RunPreset } from './schema.js';
 
 // The settings flags can override, by where they apply: run-wide settings that replace every
@@ -191,17 +192,6 @@ export function toPhaseSettings(run: RunPreset, p: PhasePreset, catalog: Catalog
 const PRICES = new WeakMap<GpuPreset, Map<string, Price>>();
 const ENERGY = new WeakMap<Regions, Map<string, EnergyProfile>>();
 const OWNERSHIP = new WeakMap<GpuPreset, Map<string, OwnershipParams | null>>();
-const MEMO_MAX = 1000;
-
-function remember<O extends object, V>(memos: WeakMap<O, Map<string, V>>, owner: O, key: string, make: () => V): V {
-  let memo = memos.get(owner);
-  if (memo === undefined) memos.set(owner, (memo = new Map()));
-  if (memo.has(key)) return memo.get(key)!;
-  const value = make();
-  if (memo.size >= MEMO_MAX) memo.clear();
-  memo.set(key, value);
-  return value;
-}
 
 function priceOf(gpu: GpuPreset, choice: PriceChoice): Price {
   const key = keyOf(choice.price, choice.priceSource, choice.date, choice.cloud, choice.organization);
@@ -212,12 +202,6 @@ function energyKey(run: RunPreset, date: string): string {
   return keyOf(run.region, run.pue, run.organization, run.gridIntensity, run.electricityPrice, date);
 }
 
-/** A memo key that tells every value apart: texts by their length and text, numbers, null and undefined bare. */
-function keyOf(...values: (string | number | null | undefined)[]): string {
-  let key = '';
-  for (const v of values) key += typeof v === 'string' ? `${v.length}:${v},` : `${String(v)},`;
-  return key;
-}
 
 function toPhaseInput(run: RunPreset, p: PhasePreset, catalog: Catalog, fromFlags: boolean): PhaseInput {
   const where = fromFlags ? '' : `run "${run.name}", phase "${p.name}": `;
