@@ -1,11 +1,11 @@
-// Which schema a preset file follows, by where it sits: gpus/*.yaml, runs/*.yaml, regions.yaml,
-// mfu-model.yaml. Used by the build (to validate the bundled presets) and by `validate`.
+// Which schema a preset file follows, by where it sits: gpus/*.yaml, runs/*.yaml, prices/*.yaml
+// (price sheets of `prices import`), regions.yaml, mfu-model.yaml. Used by the build (to validate the bundled presets) and by `validate`.
 import { basename, dirname } from 'node:path';
 import { mfuModelSchema } from './mfu.js';
 import { MAX_YAML_BYTES, readInputFile } from '../input/read.js';
 import { priceIndexSchema } from './price-index.js';
 import { parseYamlData } from './load.js';
-import { gpuSchema, regionsSchema, runSchema } from './schema.js';
+import { gpuSchema, priceSheetSchema, regionsSchema, runSchema } from './schema.js';
 import { thresholdsSchema } from './thresholds.js';
 
 export const PRESET_SCHEMAS = {
@@ -15,6 +15,7 @@ export const PRESET_SCHEMAS = {
   'mfu-model': mfuModelSchema,
   thresholds: thresholdsSchema,
   'price-index': priceIndexSchema,
+  'price-sheet': priceSheetSchema,
 } as const;
 export type PresetKind = keyof typeof PRESET_SCHEMAS;
 
@@ -24,6 +25,7 @@ export function presetKindOf(file: string): PresetKind {
   if (folder === 'gpus') return 'gpu';
   if (folder === 'runs') return 'run';
   if (folder === 'price-index') return 'price-index';
+  if (folder === 'prices') return 'price-sheet';
   if (/^regions\.ya?ml$/.test(basename(file))) return 'regions';
   if (/^mfu-model\.ya?ml$/.test(basename(file))) return 'mfu-model';
   if (/^thresholds\.ya?ml$/.test(basename(file))) return 'thresholds';
