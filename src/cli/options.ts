@@ -152,11 +152,13 @@ export function addExplainOption(cmd: Command): Command {
 }
 
 /** --date: a training start as YYYY-MM or YYYY-MM-DD. */
-export const dateOption = (flag: string) =>
+export const dateOption = (flag: string, opts: { day?: boolean } = {}) =>
   z.string().transform((s) => {
     const v = s.trim();
-    if (!/^\d{4}-\d{2}(-\d{2})?$/.test(v) || !isDate(v))
-      throw new InputError(`invalid ${flag} "${s}": expected a date YYYY-MM or YYYY-MM-DD, e.g. 2024-12 or 2024-12-26`);
+    if (!(opts.day === true ? /^\d{4}-\d{2}-\d{2}$/ : /^\d{4}-\d{2}(-\d{2})?$/).test(v) || !isDate(v))
+      throw new InputError(
+        `invalid ${flag} "${s}": expected a date ${opts.day === true ? 'YYYY-MM-DD, e.g. 2026-05-01' : 'YYYY-MM or YYYY-MM-DD, e.g. 2024-12 or 2024-12-26'}`,
+      );
     return v;
   });
 

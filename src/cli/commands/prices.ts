@@ -1,6 +1,6 @@
 // train-cost prices import FILE --out DIR: a SkyPilot or gpuhunt catalog CSV -> a preset folder of
 // price sheets (DIR/prices/<provider>-<gpu>.yaml) that --presets DIR then uses. No network.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Command } from 'commander';
 import { z } from 'zod';
@@ -9,15 +9,15 @@ import { importCatalog } from '../../presets/catalog-import.js';
 import { loadGpus } from '../../presets/gpus.js';
 import { displayPath, yaml } from '../../presets/load.js';
 import { note } from '../warnings.js';
-import type { CliContext } from '../context.js';
+import { type CliContext, writeFileAtomic } from '../context.js';
 import { readInputFile } from '../../input/read.js';
-import { addCommonOptions, commonShape, parseOptions, optional, type OptionShape } from '../options.js';
+import { addCommonOptions, commonShape, dateOption, parseOptions, optional, type OptionShape } from '../options.js';
 
 const importShape = {
   ...commonShape,
   out: () => z.string({ error: '--out is required: the preset folder to write, e.g. --out my-prices' }),
   provider: optional(() => z.string()),
-  date: optional(() => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD (the day the catalog was fetched)')),
+  date: optional(() => dateOption('--date', { day: true })),
 } satisfies OptionShape;
 
 /** The provider of a catalog file: SkyPilot's <cloud>/vms.csv, or gpuhunt's <provider>.csv. */
@@ -41,7 +41,7 @@ export function pricesCommand(ctx: CliContext): Command {
         const provider = opts.provider ?? providerOfPath(file);
         if (provider === null) throw new InputError(`cannot tell the provider of ${file}: give --provider, e.g. --provider aws`);
         const text = readInputFile(file, 'catalog CSV');
-        const date = opts.date ?? new Date().toISOString().slice(0, 10);
+        const date = opts.date ?? ctx.today();
         const gpus = loadGpus(ctx.presetDirs(opts));
         const result = importCatalog(text, { file: basename(dirname(resolve(file))) + '/' + basename(file), provider, date, gpus });
         if (result.sheets.length === 0)
@@ -53,7 +53,7 @@ export function pricesCommand(ctx: CliContext): Command {
         const lines: string[] = [];
         for (const sheet of result.sheets) {
           const target = join(dir, `${sheet.provider}-${sheet.gpu}.yaml`);
-          writeFileSync(
+          writeFileAtomic(
             target,
             `# Written by train-cost prices import (${result.format}); use with --presets ${opts.out}\n${yaml().stringify(sheet, { lineWidth: 0 })}`,
           );
