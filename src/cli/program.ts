@@ -1,5 +1,6 @@
 // The commander program: the default estimate command and one subcommand per file.
 import { Command } from 'commander';
+import { COMMAND_NAMES, type CommandName } from './command-names.js';
 import { addEstimateOptions, runEstimate } from './commands/estimate.js';
 import { backtestCommand } from './commands/backtest.js';
 import { budgetCommand } from './commands/budget.js';
@@ -33,17 +34,17 @@ Exit codes: 0 ok, 1 a check failed (--max-cost, backtest), 2 bad input,
 70 internal error, 74 output could not be written.`;
 
 /** The subcommands, in the order help lists them. */
-const SUBCOMMANDS: readonly (readonly [string, (ctx: CliContext) => Command])[] = [
-  ['gpus', gpusCommand],
-  ['runs', runsCommand],
-  ['budget', budgetCommand],
-  ['backtest', backtestCommand],
-  ['schema', schemaCommand],
-  ['validate', validateCommand],
-  ['prices', pricesCommand],
-  ['diff', diffCommand],
-  ['completion', completionCommand],
-];
+const SUBCOMMANDS: Record<CommandName, (ctx: CliContext) => Command> = {
+  gpus: gpusCommand,
+  runs: runsCommand,
+  budget: budgetCommand,
+  backtest: backtestCommand,
+  schema: schemaCommand,
+  validate: validateCommand,
+  prices: pricesCommand,
+  diff: diffCommand,
+  completion: completionCommand,
+};
 
 /** Arguments that need every subcommand defined: help lists them all, completion describes them all. */
 const needsAll = (arg: string) => arg === 'help' || arg === 'completion' || arg === '--help' || /^-[^-]*h/.test(arg);
@@ -69,7 +70,7 @@ export function buildProgram(ctx: CliContext, argv?: readonly string[]): Command
     .hook('preAction', (root, action) => inheritOptions(root, action))
     .action(async (refs: string[], raw: Record<string, unknown>) => runEstimate(ctx, refs, raw));
   const all = argv === undefined || argv.some(needsAll);
-  for (const [name, make] of SUBCOMMANDS) if (all || argv.includes(name)) program.addCommand(make(ctx));
+  for (const name of COMMAND_NAMES) if (all || argv.includes(name)) program.addCommand(SUBCOMMANDS[name](ctx));
   return program;
 }
 

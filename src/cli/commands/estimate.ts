@@ -21,6 +21,7 @@ import { type AuditCheck, type GateCheck, MAX_COST_AT, type MaxCostCheck, runChe
 import { renderEstimates } from '../../output/render.js';
 import { reportWarnings, warn } from '../warnings.js';
 import { describeWarning } from '../../output/warnings.js';
+import { COMMAND_NAMES } from '../command-names.js';
 import type { CliContext } from '../context.js';
 import { assertFinite } from '../../input/finite.js';
 import { MAX_YAML_BYTES } from '../../input/read.js';
@@ -330,9 +331,6 @@ function dollarBasis(year: number | undefined): DollarBasis | null {
   return { year, index };
 }
 
-/** Subcommands, for the hint when a run id looks like a mistyped one ("gpu" for "gpus"). */
-const COMMANDS = ['gpus', 'runs', 'budget', 'backtest', 'schema', 'validate', 'prices'];
-
 async function loadBases(ctx: CliContext, refs: string[], dirs: string[]): Promise<Base[]> {
   if (refs.length === 0) return [{ loaded: { id: 'flags', run: flagsOnlyRun() }, fromFlags: true }];
   if (refs.filter((r) => r === '-').length > 1) throw new InputError('- (stdin) can be given only once');
@@ -347,7 +345,7 @@ function resolveRunOrHint(ref: string, dirs: string[]): LoadedRun {
   try {
     return resolveRunRef(ref, dirs);
   } catch (e) {
-    const command = e instanceof InputError && !looksLikePath(ref) ? closest(ref, COMMANDS) : null;
+    const command = e instanceof InputError && !looksLikePath(ref) ? closest(ref, COMMAND_NAMES) : null;
     if (command !== null)
       throw new InputError(`unknown run or command "${ref}"; did you mean the command "${command}"? (train-cost --help lists them)`);
     throw e;
