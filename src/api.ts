@@ -166,9 +166,10 @@ function presetDirs(presets: unknown): string[] {
 }
 
 // The bundled presets are read once per process; a caller's folders on every call (they may change).
-let bundled: Catalog | undefined;
+let bundled: Pick<Catalog, 'gpus' | 'regions'> | undefined;
 function loadCatalog(dirs: string[]): Catalog {
-  // Runs without a date are dated today (TRAIN_COST_TODAY fixes it), as on the command line.
-  const load = () => ({ gpus: loadGpus(dirs), regions: loadRegions(dirs), today: today(process.env) });
-  return dirs.length === 1 ? (bundled ??= load()) : load();
+  const load = () => ({ gpus: loadGpus(dirs), regions: loadRegions(dirs) });
+  // Runs without a date are dated today (TRAIN_COST_TODAY fixes it), as on the command line: read on
+  // every call, so a long-lived process moves with the calendar.
+  return { ...(dirs.length === 1 ? (bundled ??= load()) : load()), today: today(process.env) };
 }

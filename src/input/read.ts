@@ -16,15 +16,14 @@ export const MAX_INPUT_BYTES = 4 * 1024 * 1024;
 export const MAX_YAML_BYTES = 128 * 1024;
 
 /**
- * The text of a file (a path) or an open descriptor (0 for stdin), as UTF-8. `what` names it in
- * errors ("run file", "preset file"); a path is shown as given.
+ * The text of a file, as UTF-8. `what` names it in errors ("run file", "preset file"); the path is
+ * shown as given. (Stdin is read by the CLI's context, with the same limits.)
  */
-export function readInputFile(source: string | number, what: string, limit: number = MAX_INPUT_BYTES): string {
-  const shown = typeof source === 'number' ? (source === 0 ? 'stdin' : `descriptor ${source}`) : excerpt(source, 200);
-  const label = typeof source === 'number' ? `${what} on ${shown}` : `${what} ${shown}`;
+export function readInputFile(file: string, what: string, limit: number = MAX_INPUT_BYTES): string {
+  const label = `${what} ${excerpt(file, 200)}`;
   let fd: number;
   try {
-    fd = typeof source === 'number' ? source : openSync(source, 'r');
+    fd = openSync(file, 'r');
   } catch (e) {
     throw new InputError(describeOpenError(e, label));
   }
@@ -46,7 +45,7 @@ export function readInputFile(source: string | number, what: string, limit: numb
     }
     return Buffer.concat(chunks, total).toString('utf8');
   } finally {
-    if (typeof source !== 'number') closeSync(fd);
+    closeSync(fd);
   }
 }
 

@@ -55,5 +55,5 @@ function estimateBase(id: string, o: Overrides, ctx: LineageContext, seen: Set<s
   const spec = applyOverrides(loaded.run, carried(o));
   const est = estimateRun(toRunInput(spec, ctx.catalog, false), ctx.mfu);
   const next = spec.base === undefined ? null : estimateBase(spec.base, o, ctx, new Set([...seen, id]));
-  return withLineage({ ...est, name: est.name }, next, ctx.thresholds, false);
+  return withLineage(est, next, ctx.thresholds, false);
 }

@@ -1,7 +1,7 @@
 // Bounded input (issue 11): one flag value holds at most MAX_LIST_ITEMS items and
 // MAX_LIST_VALUES values, numbers are matched in linear time, messages quote a short excerpt,
 // and every file or stdin read stops at MAX_INPUT_BYTES.
-import { mkdirSync, mkdtempSync, openSync, closeSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -110,16 +110,6 @@ describe('readInputFile', () => {
     expect(inputError(() => readInputFile('/dev/zero', 'run file'))).toBe(
       'run file /dev/zero is larger than 4 MiB, the limit for any input file',
     );
-  });
-
-  it('an open descriptor (as stdin is) is read and left open', () => {
-    writeFileSync(join(TMP, 'fd.yaml'), 'x: 1\n');
-    const fd = openSync(join(TMP, 'fd.yaml'), 'r');
-    try {
-      expect(readInputFile(fd, 'run file')).toBe('x: 1\n');
-    } finally {
-      closeSync(fd);
-    }
   });
 
   it('a folder, a missing file, a path through a file', () => {

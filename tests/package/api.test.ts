@@ -111,6 +111,21 @@ describe('estimate()', () => {
 });
 
 describe('loadRegions()', () => {
+  it('dates a run today on every call (the bundled presets are cached, the date is not)', async () => {
+    const saved = process.env.TRAIN_COST_TODAY;
+    try {
+      process.env.TRAIN_COST_TODAY = '2026-01-15';
+      const first = await estimate({ gpu: 'h800', chips: 512, hours: 80 });
+      process.env.TRAIN_COST_TODAY = '2026-06-15';
+      const later = await estimate({ gpu: 'h800', chips: 512, hours: 80 });
+      expect([first.date, later.date]).toEqual(['2026-01-15', '2026-06-15']);
+      // Hardware bought in 2025 is worth less half a year later.
+      expect(later.ownership!.capexUsd).toBeLessThan(first.ownership!.capexUsd);
+    } finally {
+      process.env.TRAIN_COST_TODAY = saved;
+    }
+  });
+
   it('loads the bundled regions with their default', () => {
     const regions = loadRegions([bundledPresetsDir()]);
     expect(regions.default in regions.regions).toBe(true);

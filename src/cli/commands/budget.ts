@@ -31,7 +31,7 @@ import {
   optional,
   type OptionShape,
 } from '../options.js';
-import { toPhaseSettings } from '../run-spec.js';
+import { toPhaseSettings } from '../../presets/run-input.js';
 
 const budgetShape = {
   ...commonShape,

@@ -12,6 +12,7 @@ import { renderDiff } from '../../output/diff.js';
 import { fmtUsd } from '../../output/format.js';
 import { VERSION } from '../../version.js';
 import { note } from '../warnings.js';
+import { flagName } from '../../input/flags.js';
 import type { CliContext } from '../context.js';
 import { addCommonOptions, addWideOption, commonShape, formatOf, num, parseOptions, optional, type OptionShape } from '../options.js';
 import { runEstimate } from './estimate.js';
@@ -106,10 +107,7 @@ with one line on stderr when crossed.`,
         for (const [flag, side] of PASSED.filter((k) => raw[k] !== undefined).flatMap((k) =>
           sides.filter((s) => s.kind === 'saved').map((s) => [k, s] as const),
         ))
-          note(
-            ctx,
-            `--${flag.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} does not apply to the saved output ${excerpt(side.source, 200)}: it is compared as saved`,
-          );
+          note(ctx, `${flagName(flag)} does not apply to the saved output ${excerpt(side.source, 200)}: it is compared as saved`);
         if (sides[0].dollarYear !== sides[1].dollarYear)
           throw new InputError(
             `the sides are in different dollars (base ${dollarsOf(sides[0])}, head ${dollarsOf(sides[1])}): give --dollar-year to match a saved output`,

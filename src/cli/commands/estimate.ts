@@ -48,7 +48,8 @@ import {
 } from '../options.js';
 import { USAGE } from '../usage.js';
 import { addDevelopmentOptions, applyDevelopment, developmentShape, toDevelopment } from '../development.js';
-import { applyOverrides, describeFlagsRun, flagsOnlyRun, OVERRIDE_KEYS, type Overrides, toRunInput } from '../run-spec.js';
+import { applyOverrides, flagsOnlyRun, OVERRIDE_KEYS, type Overrides, toRunInput } from '../../presets/run-input.js';
+import { describeFlagsRun } from '../../output/run-name.js';
 
 /** --max-price-age default: a year (365 days). */
 export const DEFAULT_MAX_PRICE_AGE = '12m';
@@ -169,10 +170,10 @@ export async function runEstimate(ctx: CliContext, refs: string[], raw: Record<s
   const total = bases.length * perBase;
   const streamed = format === 'csv' || format === 'ndjson';
   if (total > MAX_GRID_RUNS)
-    throw new InputError(`the comparison has ${fmtCount(total)} runs, more than ${fmtCount(MAX_GRID_RUNS)}: narrow the lists or ranges`);
+    throw new InputError(`the comparison has ${fmtNumber(total)} runs, more than ${fmtNumber(MAX_GRID_RUNS)}: narrow the lists or ranges`);
   if (!streamed && total > MAX_WHOLE_RUNS)
     throw new InputError(
-      `the comparison has ${fmtCount(total)} runs, more than ${fmtCount(MAX_WHOLE_RUNS)} for --format ${format}: use --format ndjson or --format csv, which write run by run (up to ${fmtCount(MAX_GRID_RUNS)} runs)`,
+      `the comparison has ${fmtNumber(total)} runs, more than ${fmtNumber(MAX_WHOLE_RUNS)} for --format ${format}: use --format ndjson or --format csv, which write run by run (up to ${fmtNumber(MAX_GRID_RUNS)} runs)`,
     );
 
   const mfu = loadMfuProvider(dirs);
@@ -320,8 +321,6 @@ class GateTally {
     return parts.length > 0 ? parts.join('; ') : null;
   }
 }
-
-const fmtCount = (n: number) => fmtNumber(n);
 
 /** --dollar-year: the bundled price index and the year; null (nominal) without it. */
 function dollarBasis(year: number | undefined): DollarBasis | null {
