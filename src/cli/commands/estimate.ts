@@ -220,13 +220,10 @@ interface Base {
   fromFlags: boolean;
 }
 
-/** Lines are gathered into chunks of about this many characters, each written with one call. */
-const STREAM_CHUNK = 1 << 16;
-
 /**
- * CSV and NDJSON, run by run: each run is estimated, checked and written before the next (lines
- * gathered into chunks of ~64 KB, each awaited until the output takes it), so memory stays flat
- * however many runs. Returns the warnings to tell on stderr (CSV: all; NDJSON: stale prices, as JSON).
+ * CSV and NDJSON, run by run: each run is estimated, checked and written before the next (the
+ * context's stream gathers lines into ~64 KB chunks and waits until the output takes each), so
+ * memory stays flat however many runs. Returns the warnings to tell on stderr (CSV: all; NDJSON: stale prices, as JSON).
  */
 async function streamRuns(
   ctx: CliContext,
@@ -240,21 +237,14 @@ async function streamRuns(
   const gated = opts.maxCost !== undefined || opts.strict === true;
   try {
     const csv = format === 'csv' ? csvWriter() : null;
-    let chunk = csv !== null ? csv.header : '';
-    let open = true;
+    if (csv !== null) await writer.write(csv.header);
     for (const run of runs) {
       const checks = gated ? runChecks([run], opts) : [];
       gates.add(checks, 1);
       // Warnings go to stderr in every format, each once.
       for (const w of run.warnings) warnings.add(describeWarning(w));
-      chunk += lineOf(run, csv, checks);
-      if (chunk.length >= STREAM_CHUNK) {
-        open = await writer.write(chunk);
-        chunk = '';
-        if (!open) break;
-      }
+      if (!(await writer.write(lineOf(run, csv, checks)))) break;
     }
-    if (open && chunk !== '') await writer.write(chunk);
   } catch (e) {
     writer.abort();
     throw e;
