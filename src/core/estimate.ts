@@ -4,7 +4,7 @@ import { canonicalKind, GENERATION_MFU_ASSUMPTION, singleFlopPerParamToken, type
 import { gpuHoursOf, wallClockHours } from './duration.js';
 import { estimateEnergy } from './energy.js';
 import { estimateMemory } from './memory.js';
-import { estimateOwnership } from './ownership.js';
+import { breakEvenUtilization, estimateOwnership } from './ownership.js';
 import { costOf, phaseCosts, rangeOf, runCosts, totalOf } from './costs.js';
 import { chinchilla } from './scaling.js';
 import { runFlopBounds } from './thresholds.js';
@@ -142,7 +142,9 @@ export function estimatePhase(input: PhaseInput, mfuFor: MfuProvider): PhaseEsti
     },
     energy,
     ownership:
-      input.ownership === null ? null : estimateOwnership(time.gpuHours, input.ownership, energy.usd, price, costOf(costs, 'capex')!.usd),
+      input.ownership === null
+        ? null
+        : estimateOwnership(time.gpuHours, input.ownership, energy.usd, rentalTotal / time.gpuHours, costOf(costs, 'capex')!.usd),
     compute: {
       precision,
       kind: input.workload === null ? null : canonicalKind(input.workload.kind),
@@ -384,15 +386,14 @@ function sumOwnership(phases: PhaseEstimate[], gpuHours: number, rentalUsd: numb
   // Lifetime, utilisation and network share are run-wide settings; the purchase price is the
   // first phase's (a run's phases share their gpu).
   const first = owned[0]!;
-  // Break-even over the whole run: capex at the utilisation assumed x utilisation / (rent - energy).
-  const margin = rentalUsd - (energyUsd ?? 0);
+
   return {
     usd,
     capexUsd,
     energyUsd,
     usdPerGpuHour: usd / gpuHours,
     capexPerGpuHour: capexUsd / gpuHours,
-    breakEvenUtilization: margin > 0 ? (capexUsd * first.utilization) / margin : null,
+    breakEvenUtilization: breakEvenUtilization(capexUsd, first.utilization, rentalUsd, energyUsd ?? 0),
     purchaseUsdPerChip: first.purchaseUsdPerChip,
     includesServer: first.includesServer,
     lifetimeYears: first.lifetimeYears,

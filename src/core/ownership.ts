@@ -75,6 +75,16 @@ export function capexPerGpuHour(p: OwnershipParams): number {
 }
 
 /**
+ * The utilisation at which owning costs what renting does, for the same GPU-hours: capex at full use
+ * (capex x the utilisation assumed) / (rent - energy), i.e. capex / (lifetime hours x (rent - energy
+ * per GPU-hour)); null when energy alone costs at least the rent.
+ */
+export function breakEvenUtilization(capexUsd: number, utilization: number, rentalUsd: number, energyUsd: number): number | null {
+  const margin = rentalUsd - energyUsd;
+  return margin > 0 ? (capexUsd * utilization) / margin : null;
+}
+
+/**
  * Owned cost of `gpuHours`: amortised capex + energy at the electricity price. Also the
  * utilisation at which owning costs the same as renting at `rentUsdPerGpuHour`
  * (capex / (lifetime hours x (rent - energy per GPU-hour))); null when energy alone costs more than renting.
@@ -89,15 +99,15 @@ export function estimateOwnership(
 ): OwnershipEstimate {
   const energy = energyUsd ?? 0;
   const usd = capexUsd + energy;
-  const energyPerGpuHour = gpuHours > 0 ? energy / gpuHours : 0;
-  const margin = rentUsdPerGpuHour - energyPerGpuHour;
   return {
     usd,
     capexUsd,
     energyUsd: energyUsd,
     usdPerGpuHour: usd / gpuHours,
-    capexPerGpuHour: capexPerGpuHour(params),
-    breakEvenUtilization: margin > 0 ? capexPerChip(params) / (params.lifetimeYears * HOURS_PER_YEAR * margin) : null,
+    // From the figures given (converted to --dollar-year's dollars when they are), not from the
+    // nominal purchase price: every figure of the estimate in one basis.
+    capexPerGpuHour: capexUsd / gpuHours,
+    breakEvenUtilization: breakEvenUtilization(capexUsd, params.utilization, rentUsdPerGpuHour * gpuHours, energy),
     purchaseUsdPerChip: params.purchaseUsd,
     includesServer: params.includesServer,
     lifetimeYears: params.lifetimeYears,

@@ -119,6 +119,16 @@ describe('rent vs own', () => {
     expectRel(r.ownership.lifetimeYears, 1 / (0.14 * Math.LN10));
   });
 
+  it('with --dollar-year, the per-GPU-hour capex and the break-even are in the converted dollars of the figures they come from', async () => {
+    const r = await run([...SEED, '--dollar-year', '2015']);
+    const nominal = await run(SEED);
+    // Rental (priced 2024-12) and hardware (valued today) convert by different factors.
+    expect(r.ownership.capexUsd).not.toBeCloseTo(nominal.ownership.capexUsd, 0);
+    expectRel(r.ownership.capexPerGpuHour, r.ownership.capexUsd / 40_960);
+    expectRel(r.ownership.breakEvenUtilization, (r.ownership.capexUsd * 1) / (r.rental.usd - r.energy.usd));
+    expectRel(nominal.ownership.breakEvenUtilization, nominal.ownership.capexUsd / (nominal.rental.usd - nominal.energy.usd));
+  });
+
   it('--utilization 0.5 doubles the capex and leaves energy alone', async () => {
     const full = await base();
     const half = await run([...SEED, '--utilization', '0.5']);
