@@ -169,6 +169,15 @@ describe('every component is the product of its terms (property)', () => {
             expect(c.formula).toBe(formulaOf(c.terms));
             expect(Number.isFinite(c.usd)).toBe(true);
           }
+          // The same figures from Epoch AI's formulas written out here, not from the terms.
+          const gpuHours = chips * hours;
+          const server = includesServer ? purchase : purchase * 1.64;
+          const kWh = (gpuHours * H800.systemWattsPerChip! * H800.powerDrawFraction! * pue) / 1000;
+          const rel = (id: 'capex' | 'energy' | 'acquisition', want: number) =>
+            expect(Math.abs(costOf(r.costs, id)!.usd - want)).toBeLessThanOrEqual(1e-9 * Math.max(1, want));
+          rel('capex', (gpuHours * server) / 0.81 / (OWNERSHIP_DEFAULTS.lifetimeYears * 24 * 365.25));
+          rel('energy', kWh * usdPerKwh);
+          rel('acquisition', (chips * server) / 0.81);
           expect(r.rental.usd).toBeCloseTo(chips * hours * price, 6);
         },
       ),

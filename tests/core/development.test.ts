@@ -70,7 +70,10 @@ describe('development costs', () => {
     });
     expect(costs.map((c) => c.id)).toEqual(['experiments', 'staff', 'restarts']);
     for (const c of costs) expect(c.usd).toBeCloseTo(productOf(c.terms), 9);
+    // The figures themselves: experiments (2 - 1) x the rental, staff 3 x $100K for a year, restarts 1/0.8 - 1 of it.
+    expect(costs.find((c) => c.id === 'experiments')!.usd).toBeCloseTo((2 - 1) * 81_920, 6);
     expect(costs.find((c) => c.id === 'staff')!.usd).toBeCloseTo(300_000, 6);
+    expect(costs.find((c) => c.id === 'restarts')!.usd).toBeCloseTo(81_920 * 0.25, 6);
     const all = [rental, ...costs];
     expect(totalOf(all, 'rental')).toBe(81_920);
     expect(totalOf(all, 'development')).toBeCloseTo(81_920 + 300_000 + 20_480, 6);

@@ -99,13 +99,13 @@ describe('ownership (Epoch AI)', () => {
   });
 
   it('capexPerGpuHour = capex per chip / (lifetime hours x utilisation)', () => {
-    expectRel(capexPerGpuHour(CHIP_ONLY), capexPerChip(CHIP_ONLY) / (OWNERSHIP_DEFAULTS.lifetimeYears * 8766));
+    expectRel(capexPerGpuHour(CHIP_ONLY), (30_000 * 1.64) / 0.81 / (OWNERSHIP_DEFAULTS.lifetimeYears * 8766));
     expectRel(capexPerGpuHour({ ...WITH_SERVER, lifetimeYears: 4, utilization: 0.5 }), 44_750 / 0.81 / (4 * 8766 * 0.5));
   });
 
   it('estimateOwnership: capex for the hours used plus energy', () => {
     const o = estimateOwnership(40_960, WITH_SERVER, 4308.48, 2);
-    expectRel(o.capexUsd, 40_960 * capexPerGpuHour(WITH_SERVER));
+    expectRel(o.capexUsd, (40_960 * 44_750) / 0.81 / (OWNERSHIP_DEFAULTS.lifetimeYears * 8766));
     expect(o.energyUsd).toBe(4308.48);
     expectRel(o.usd, o.capexUsd + 4308.48);
     expectRel(o.usdPerGpuHour, o.usd / 40_960);

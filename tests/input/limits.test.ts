@@ -38,11 +38,10 @@ describe('list caps', () => {
 });
 
 describe('parseQuantity on hostile text', () => {
-  it('100,000 digits and a letter take milliseconds, not seconds', () => {
-    const started = performance.now();
+  // A backtracking pattern would take minutes on this (past the test's timeout); the parser is linear.
+  it('100,000 digits and a letter are refused, not backtracked over', () => {
     expect(parseQuantity(`${'1'.repeat(100_000)}x`)).toBeNull();
     expect(parseQuantity(`${'1'.repeat(60)}x`)).toBeNull();
-    expect(performance.now() - started).toBeLessThan(200);
   });
 
   it('still reads every form it read before', () => {
