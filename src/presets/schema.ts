@@ -94,6 +94,7 @@ z
     specSource: source,
     /** The chip's release date (Epoch AI chip database): hardware is taken as bought no earlier than 90 days after it. */
     releaseDate: date.optional(),
+    releaseDateSource: source.optional(),
     purchase: purchaseSchema.optional(),
     /** Other dated purchase prices (with purchase: the history); the earliest server price values the hardware (Epoch AI). */
     purchaseHistory: z.array(purchaseSchema).default([]),
@@ -128,6 +129,8 @@ z
       ctx.addIssue({ code: 'custom', path: ['systemWattsSource'], message: 'is required with systemWattsPerChip' });
     if (g.powerDrawFraction !== undefined && g.powerDrawSource === undefined)
       ctx.addIssue({ code: 'custom', path: ['powerDrawSource'], message: 'is required with powerDrawFraction' });
+    if (g.releaseDate !== undefined && g.releaseDateSource === undefined)
+      ctx.addIssue({ code: 'custom', path: ['releaseDateSource'], message: 'is required with releaseDate' });
     if (g.mfu !== undefined && g.mfuSource === undefined)
       ctx.addIssue({ code: 'custom', path: ['mfuSource'], message: 'is required with mfu' });
   }),

@@ -50,6 +50,10 @@ describe('bundled gpu presets (presets/gpus/*.yaml)', () => {
       expect(gpu.specSource.length).toBeGreaterThan(3);
     });
 
+    it('a release date has its source', () => {
+      if (gpu.releaseDate !== undefined) expect(gpu.releaseDateSource?.trim().length ?? 0).toBeGreaterThan(3);
+    });
+
     it('every price has a date and a source; exactly one default when prices exist', () => {
       for (const p of gpu.prices) {
         expect(p.date, p.id).toMatch(/^\d{4}(-\d{2}(-\d{2})?)?$/);
@@ -63,6 +67,14 @@ describe('bundled gpu presets (presets/gpus/*.yaml)', () => {
     it('ids and aliases are lowercase', () => {
       for (const name of [gpu.id, ...gpu.aliases]) expect(name).toBe(name.toLowerCase());
     });
+  });
+
+  it('a release date without its source is refused with the field named', () => {
+    const h100 = presets.find((p) => p.gpu.id === 'h100')!.gpu;
+    const { releaseDateSource: _dropped, ...withoutSource } = h100;
+    const r = gpuSchema.safeParse(withoutSource);
+    expect(r.success).toBe(false);
+    expect(r.error!.issues.map((i) => [i.path.join('.'), i.message])).toContainEqual(['releaseDateSource', 'is required with releaseDate']);
   });
 
   it('aliases are unique across files and never shadow an id', () => {
