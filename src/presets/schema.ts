@@ -300,7 +300,8 @@ export type RunPreset = z.infer<typeof runSchema>;
 // --- regions ------------------------------------------------------------------------
 
 export const regionSchema = lazy(() =>
-z.strictObject({
+z
+  .strictObject({
   name: z.string().min(1),
   gridGCo2PerKwh: z.number().nonnegative().finite(),
   gridYear: z.number().int(),
@@ -309,11 +310,16 @@ z.strictObject({
   priceYear: z.number().int(),
   /** Electricity price by calendar year (a run pays its year's; the latest year's after it). */
   electricityUsdPerKwhByYear: z.record(z.string().regex(/^\d{4}$/, 'must be a year'), positive).optional(),
+  electricityByYearSource: source.optional(),
   priceSource: source,
   pue: z.number().min(1).max(3),
   pueSource: source,
   notes: z.string().optional(),
-}),
+})
+  .refine((r) => r.electricityUsdPerKwhByYear === undefined || r.electricityByYearSource !== undefined, {
+    message: 'is required with electricityUsdPerKwhByYear',
+    path: ['electricityByYearSource'],
+  }),
 );
 
 /** A regions file. A user's file may add or replace regions only; a default needs its reason. */

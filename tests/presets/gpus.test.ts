@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { choosePrice, findGpu, loadGpus } from '../../src/presets/gpus.js';
 import { bundledPresetsDir, fileStem, readPresetFile, yamlFilesIn } from '../../src/presets/load.js';
-import { gpuSchema, type GpuPreset } from '../../src/presets/schema.js';
+import { gpuSchema, type GpuPreset, regionsSchema } from '../../src/presets/schema.js';
+import { parse } from 'yaml';
 
 const GPU_DIR = join(bundledPresetsDir(), 'gpus');
 const files = yamlFilesIn(GPU_DIR);
@@ -193,5 +194,18 @@ describe('choosePrice', () => {
     expect(h20.prices).toHaveLength(0);
     expect(thrown(() => choosePrice(h20, { date: '2026-11-30',})).message).toContain('--price');
     expect(choosePrice(h20, { date: '2026-11-30', price: 1.5 }).usdPerGpuHour).toBe(1.5);
+  });
+});
+
+describe('regions.yaml', () => {
+  it('an electricity price series without its source is refused with the field named', () => {
+    const regions = parse(readFileSync('presets/regions.yaml', 'utf8')) as { regions: Record<string, Record<string, unknown>> };
+    expect(regionsSchema.safeParse(regions).success).toBe(true);
+    delete regions.regions.us!.electricityByYearSource;
+    const r = regionsSchema.safeParse(regions);
+    expect(r.error!.issues.map((i) => [i.path.join('.'), i.message])).toContainEqual([
+      'regions.us.electricityByYearSource',
+      'is required with electricityUsdPerKwhByYear',
+    ]);
   });
 });
