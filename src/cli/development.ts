@@ -73,7 +73,13 @@ export function toDevelopment(o: DevelopmentOptions): DevelopmentInput | null {
           periodHours: o.staffPeriod === undefined ? null : parsePeriod(o.staffPeriod),
           source: `given with --staff ${o.staff} --staff-cost ${o.staffCost}${o.staffPeriod === undefined ? ", over the run's wall-clock" : ` --staff-period ${o.staffPeriod}`}`,
         };
-  const goodput = o.goodput === undefined ? null : parseOne(o.goodput, { flag: '--goodput', max: 1 });
+  const goodput =
+    o.goodput === undefined
+      ? null
+      : {
+          value: parseOne(o.goodput, { flag: '--goodput', max: 1 }),
+          source: `given with --goodput ${o.goodput}: the share of paid GPU-hours that was useful work (e.g. Llama 3: 466 interruptions in a 54-day snapshot, >90% effective training time, arXiv:2407.21783 section 3.3.4; OPT-175B: ~90 restarts in ~56 days, its logbook)`,
+        };
   if (experiments === null && staff === null && goodput === null) return null;
   return { experiments, staff, goodput };
 }

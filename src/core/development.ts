@@ -26,7 +26,7 @@ export interface DevelopmentInput {
   /** People on the project, their yearly cost, and for how long (null: the run's wall-clock). */
   staff: { count: number; usdPerYear: number; periodHours: number | null; source: string } | null;
   /** Share of the paid GPU-hours that were useful work (0-1]; the rest was lost to restarts. */
-  goodput: number | null;
+  goodput: { value: number; source: string } | null;
 }
 
 /** What development costs are computed from: the run's own figures. */
@@ -88,8 +88,7 @@ export function developmentCosts(base: DevelopmentBase, dev: DevelopmentInput): 
     out.push(make('staff', 'Staff', terms, [usd, usd], s.source));
   }
   if (dev.goodput !== null) {
-    // GPU-hours paid = useful GPU-hours / goodput, so the lost ones are useful x (1 / goodput - 1).
-    const lost = 1 / dev.goodput - 1;
+    const lost = lostFactor(dev.goodput.value);
     const terms =
       base.usdPerGpuHour !== null
         ? [
@@ -98,22 +97,14 @@ export function developmentCosts(base: DevelopmentBase, dev: DevelopmentInput): 
             term('price', base.usdPerGpuHour, 'usd-per-gpu-hour'),
           ]
         : [term('final-run rental', rental, 'usd'), term('(1 / goodput - 1)', lost, 'factor')];
-    out.push(
-      make(
-        'restarts',
-        'Restarts and lost time',
-        terms,
-        [rentalRange[0] * lost, rentalRange[1] * lost],
-        `given with --goodput ${dev.goodput}: the share of paid GPU-hours that was useful work (e.g. Llama 3: 466 interruptions in a 54-day snapshot, >90% effective training time, arXiv:2407.21783 section 3.3.4; OPT-175B: ~90 restarts in ~56 days, its logbook)`,
-      ),
-    );
+    out.push(make('restarts', 'Restarts and lost time', terms, [rentalRange[0] * lost, rentalRange[1] * lost], dev.goodput.source));
   }
   return out;
 }
 
-/** GPU-hours lost to restarts at a goodput: useful x (1 / goodput - 1). */
-export function lostGpuHours(gpuHours: number, goodput: number): number {
-  return gpuHours * (1 / goodput - 1);
+/** GPU-hours paid = useful GPU-hours / goodput, so the lost ones are useful x (1 / goodput - 1). */
+export function lostFactor(goodput: number): number {
+  return 1 / goodput - 1;
 }
 
 /** What a run's estimate offers as the base of its development costs. */

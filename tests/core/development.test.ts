@@ -7,7 +7,7 @@ import {
   developmentConflict,
   developmentCosts,
   EXPERIMENTS_DEFAULT,
-  lostGpuHours,
+  lostFactor,
 } from '../../src/core/development.js';
 
 const rental: CostComponent = {
@@ -55,8 +55,8 @@ describe('development costs', () => {
   });
 
   it('goodput 0.9: 40,960 useful GPU-hours cost 4,551 lost ones, $9,102 at $2', () => {
-    expect(lostGpuHours(40_960, 0.9)).toBeCloseTo(4551.1, 1);
-    const [r] = developmentCosts(base, { ...none, goodput: 0.9 });
+    expect(40_960 * lostFactor(0.9)).toBeCloseTo(4551.1, 1);
+    const [r] = developmentCosts(base, { ...none, goodput: { value: 0.9, source: 'given' } });
     expect(r!.id).toBe('restarts');
     expect(r!.usd).toBeCloseTo(9102.2, 1);
     expect(r!.formula).toBe('GPU-hours x (1 / goodput - 1) x price');
@@ -66,7 +66,7 @@ describe('development costs', () => {
     const costs = developmentCosts(base, {
       experiments: { factor: 2, range: [2, 2], source: 'g' },
       staff: { count: 3, usdPerYear: 1e5, periodHours: 24 * 365.25, source: 'g' },
-      goodput: 0.8,
+      goodput: { value: 0.8, source: 'given' },
     });
     expect(costs.map((c) => c.id)).toEqual(['experiments', 'staff', 'restarts']);
     for (const c of costs) expect(c.usd).toBeCloseTo(productOf(c.terms), 9);
@@ -80,8 +80,10 @@ describe('development costs', () => {
   });
 
   it('goodput on calibrated workload-derived hours is a conflict: never counted twice', () => {
-    expect(developmentConflict({ ...base, workloadDerived: true }, { ...none, goodput: 0.9 })).toBe('goodput-on-workload');
-    expect(() => developmentCosts({ ...base, workloadDerived: true }, { ...none, goodput: 0.9 })).toThrow();
+    expect(developmentConflict({ ...base, workloadDerived: true }, { ...none, goodput: { value: 0.9, source: 'given' } })).toBe(
+      'goodput-on-workload',
+    );
+    expect(() => developmentCosts({ ...base, workloadDerived: true }, { ...none, goodput: { value: 0.9, source: 'given' } })).toThrow();
     expect(
       developmentConflict({ ...base, workloadDerived: true }, { ...none, experiments: { factor: 2, range: [2, 2], source: 'g' } }),
     ).toBeNull();
