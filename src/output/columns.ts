@@ -27,6 +27,8 @@ export interface Column {
   /** The same figure in 3 significant digits ("7.21M", "$81.9K"), for a terminal too narrow for `text`. */
   compact?: (row: Row, baseline: RunEstimate) => string;
   align?: 'left' | 'right';
+  /** A figure of a whole run (against the baseline, or as reported): a phase's row leaves it blank. */
+  runOnly?: true;
 }
 
 /**
@@ -116,6 +118,7 @@ export const COLUMNS = {
     key: 'gpuHoursRatio',
     text: (r, b) => fmtRatio(r.gpuHours, b.gpuHours),
     raw: (r) => r.gpuHours,
+    runOnly: true,
   },
   /** What the run's own report (or a third party) says, with the basis of the figure beside it. */
   reported: {
@@ -132,8 +135,15 @@ export const COLUMNS = {
     },
     raw: (r) => ('reported' in r ? (r.reported?.gpuHours ?? null) : null),
     align: 'left',
+    runOnly: true,
   },
-  vsCost: { header: 'Cost vs baseline', key: 'costRatio', text: (r, b) => fmtRatio(r.rental.usd, b.rental.usd), raw: (r) => r.rental.usd },
+  vsCost: {
+    header: 'Cost vs baseline',
+    key: 'costRatio',
+    text: (r, b) => fmtRatio(r.rental.usd, b.rental.usd),
+    raw: (r) => r.rental.usd,
+    runOnly: true,
+  },
 } satisfies Record<string, Column>;
 
 /** CSV names of the totals: kept from 0.1.0 (rentalUsd, ownershipUsd). */

@@ -43,7 +43,7 @@ function runsTable(runs: readonly RunEstimate[]): string {
     `<tr class="run" data-run="${i}">${cols.map((c) => cell(c, run, baseline, false)).join('')}</tr>`,
     ...(run.phases.length > 1
       ? run.phases.map(
-          (p) => `<tr class="phase" data-run="${i}">${cols.map((c) => cell(c, p, run, c.key.endsWith('Ratio'))).join('')}</tr>`,
+          (p) => `<tr class="phase" data-run="${i}">${cols.map((c) => cell(c, p, run, c.runOnly === true)).join('')}</tr>`,
         )
       : []),
   ]);

@@ -15,7 +15,7 @@ export function renderMarkdown(runs: readonly RunEstimate[], opts: Partial<Pick<
     cols.map((c) => esc(c.text(run, baseline))),
     ...(run.phases.length > 1
       ? run.phases.map((p) =>
-          cols.map((c) => (c.key === 'name' ? `&nbsp;&nbsp;${esc(p.name)}` : c.key.endsWith('Ratio') ? '' : esc(c.text(p, run)))),
+          cols.map((c) => (c.key === 'name' ? `&nbsp;&nbsp;${esc(p.name)}` : c.runOnly ? '' : esc(c.text(p, run)))),
         )
       : []),
   ]);

@@ -193,7 +193,7 @@ function comparison(runs: readonly RunEstimate[], c: ChalkInstance, width: numbe
 
 function phaseCell(col: Column, p: Row, run: RunEstimate, compact: boolean): string {
   if (col.key === 'name') return `  - ${p.name}`;
-  if (col.key === 'gpuHoursRatio' || col.key === 'costRatio' || col.key === 'reported') return '';
+  if (col.runOnly) return '';
   return ((compact ? col.compact : undefined) ?? col.text)(p, run);
 }
 

@@ -125,3 +125,21 @@ describe('a long comparison table', () => {
     expect(r.stdout).toContain('600 x h100, 1 h');
   });
 });
+
+describe('phase rows of a comparison', () => {
+  it('leave the run-only cells (vs baseline, reported) blank in every format', async () => {
+    const md = (await cli(['deepseek-r1', 'llama-3.1-405b', '--format', 'markdown'])).stdout;
+    const phaseRows = md.split('\n').filter((l) => l.startsWith('| &nbsp;'));
+    expect(phaseRows).toHaveLength(3);
+    for (const row of phaseRows) expect(row.endsWith('|  |  |  |')).toBe(true);
+    const html = (await cli(['deepseek-r1', 'llama-3.1-405b', '--format', 'html'])).stdout;
+    const cells = [...html.matchAll(/<tr class="phase"[^>]*>(.*?)<\/tr>/g)].flatMap((m) =>
+      [...m[1]!.matchAll(/<td data-key="(gpuHoursRatio|costRatio|reported)"[^>]*>(.*?)<\/td>/g)].map((c) => c[2]),
+    );
+    expect(cells).toEqual(Array(9).fill(''));
+    const table = (await cli(['deepseek-r1', 'llama-3.1-405b', '--wide'])).stdout;
+    const tableRows = table.split('\n').filter((l) => l.includes(' - R1') || l.includes(' - SFT'));
+    expect(tableRows.length).toBeGreaterThan(0);
+    for (const row of tableRows) expect(row).not.toMatch(/reported|x │/);
+  });
+});
