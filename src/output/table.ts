@@ -15,6 +15,7 @@ import { answerLines, keyAssumptions } from './summary.js';
 import type { RenderOptions } from './render.js';
 import { CHINCHILLA_TOKENS_PER_PARAM } from '../core/scaling.js';
 import { BASIS_LABELS, partsText, totalsOf } from './costs.js';
+import { costOf } from '../core/costs.js';
 import { checkLines } from './checks.js';
 
 export function renderTable(runs: readonly RunEstimate[], opts: RenderOptions): string {
@@ -116,8 +117,9 @@ function singleRun(run: RunEstimate, c: ChalkInstance, width: number | undefined
   }
   const e = run.energy;
   if (e.kWh !== null) {
-    // With --dollar-year the figure is converted: the factor is shown, as on the rental line.
-    const factor = run.dollarYear !== null && e.kWh > 0 && e.usdPerKwh ? e.usd! / (e.kWh * e.usdPerKwh) : 1;
+    // With --dollar-year the figure is converted: the factor (the energy component's price-index
+    // term; kWh and the price per kWh are its others) is shown, as on the rental line.
+    const factor = costOf(run.costs, 'energy')?.terms.find((t) => t.unit === 'factor')?.value ?? 1;
     const converted = Math.abs(factor - 1) > 5e-4 ? ` x ${fmtNumber(factor)}` : '';
     add('Energy', `${fmtEnergy(e.kWh)}, ${fmtUsd(e.usd!)} at ${fmtUsd(e.usdPerKwh!)}/kWh${converted}`);
   }
