@@ -15,7 +15,8 @@ import {
   observedMfu,
   predictMfu,
 } from './mfu.js';
-import { weightedQuantile } from './stats.js';
+import { gpuHoursForFlop, peakFlopsPerChip } from './compute.js';
+import { uniq, weightedQuantile } from './stats.js';
 import type { Accelerator, MfuBand, Precision } from './types.js';
 
 export interface LooRow {
@@ -95,20 +96,13 @@ export function groupedHoldout(
     return { ...predictObservation(m, o, byId), group: key };
   });
   const reported = rows.filter((r) => r.gpuHoursBasis === 'reported');
-  const families = [...new Set(rows.map((r) => acceleratorFamily(r.gpuId) ?? 'other'))].sort();
   const level = [...models.values()][0]?.band.level ?? 0;
   return {
     rows,
     groupBy,
     groups: models.size,
     level,
-    byFamily: families.map((family) => ({
-      family,
-      ...summarizeLoo(
-        rows.filter((r) => (acceleratorFamily(r.gpuId) ?? 'other') === family),
-        () => 1,
-      ),
-    })),
+    byFamily: byFamily(rows),
     ...summarizeLoo(rows, () => 1),
     weighted: summarizeLoo(rows, (r) => r.weight),
     reportedOnly: reported.length === 0 ? null : summarizeLoo(reported, () => 1),
@@ -131,8 +125,8 @@ export function predictObservation(model: MfuModel, o: MfuObservation, gpus: Rea
     gpuHoursBasis: basis,
   });
   if (p === null) throw new Error(`observation "${o.name}": ${o.gpuId} has no ${o.precision} peak`);
-  const peak = gpu.peakTflops[o.precision]! * 1e12;
-  const hours = (mfu: number) => o.flop / (peak * mfu * 3600);
+  const peak = peakFlopsPerChip(gpu, o.precision)!;
+  const hours = (mfu: number) => gpuHoursForFlop(o.flop, peak, mfu);
   const predicted = hours(p.band.default);
   const range: [number, number] = [hours(p.band.high), hours(p.band.low)];
   return {
@@ -187,11 +181,24 @@ export interface BacktestResult extends LooSummary {
   skipped: { name: string; reason: string }[];
 }
 
+/** The summary of the rows of each accelerator family (unknown accelerators as "other"), families in order. */
+function byFamily(rows: readonly LooRow[]): BacktestResult['byFamily'] {
+  const familyOf = (r: LooRow) => acceleratorFamily(r.gpuId) ?? 'other';
+  return uniq(rows.map(familyOf))
+    .sort()
+    .map((family) => ({
+      family,
+      ...summarizeLoo(
+        rows.filter((r) => familyOf(r) === family),
+        () => 1,
+      ),
+    }));
+}
+
 /** Predict each observation with `model` as it is (not refitted). */
 export function backtestWithModel(obs: MfuObservation[], gpus: readonly Accelerator[], model: MfuModel): BacktestResult {
   const byId = new Map(gpus.map((g) => [g.id, g]));
   const rows = obs.map((o) => predictObservation(model, o, byId));
-  const families = [...new Set(rows.map((r) => acceleratorFamily(r.gpuId) ?? 'other'))].sort();
   return {
     rows,
     ...summarizeLoo(rows, () => 1),
@@ -199,13 +206,7 @@ export function backtestWithModel(obs: MfuObservation[], gpus: readonly Accelera
     groupBy: null,
     groups: null,
     level: model.band.level,
-    byFamily: families.map((family) => ({
-      family,
-      ...summarizeLoo(
-        rows.filter((r) => (acceleratorFamily(r.gpuId) ?? 'other') === family),
-        () => 1,
-      ),
-    })),
+    byFamily: byFamily(rows),
     skipped: [],
   };
 }

@@ -25,7 +25,11 @@ export function partsOf(w: Workload): WorkloadPart[] {
 
 /** Workload FLOP: given directly, or the sum of its parts (k x N_active x D each; Kaplan et al. 2020). Null when neither is known. */
 export function workloadFlop(w: Workload): number | null {
-  const parts = partsOf(w);
+  return flopOf(partsOf(w));
+}
+
+/** The FLOP of a workload's parts together; null without parts. */
+export function flopOf(parts: readonly { flop: number }[]): number | null {
   return parts.length === 0 ? null : parts.reduce((a, p) => a + p.flop, 0);
 }
 

@@ -1,5 +1,5 @@
 // One estimate model: phases in, PhaseEstimate/RunEstimate out (shaped as the JSON contract).
-import { gpuHoursForFlop, impliedMfu, MFU_PLAUSIBLE, mfuVerdict, partsOf, peakFlopsPerChip } from './compute.js';
+import { flopOf, gpuHoursForFlop, impliedMfu, MFU_PLAUSIBLE, mfuVerdict, partsOf, peakFlopsPerChip } from './compute.js';
 import { canonicalKind, GENERATION_MFU_ASSUMPTION, singleFlopPerParamToken, type WorkloadPart } from './phase-kinds.js';
 import { gpuHoursOf, wallClockHours } from './duration.js';
 import { estimateEnergy } from './energy.js';
@@ -60,7 +60,7 @@ export function estimatePhase(input: PhaseInput, mfuFor: MfuProvider): PhaseEsti
   const peak = peakFlopsPerChip(gpu, precision);
   if (peak === null) throw new EstimateInputError(`${gpu.id} has no ${precision} peak`);
   const parts = input.workload === null ? [] : partsOf(input.workload);
-  const flop = parts.length === 0 ? null : parts.reduce((a, p) => a + p.flop, 0);
+  const flop = flopOf(parts);
   const warnings: Warning[] = [];
 
   const time = solveTime(input, parts, flop, peak, mfuFor, warnings);

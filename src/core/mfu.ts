@@ -2,7 +2,7 @@
 // reference table (presets/calibration) and its predictions with a conformal band from
 // grouped-holdout residuals (grouped holdout backtest: src/core/backtest.ts). Pure: numbers in, numbers out. Method and results:
 // docs/calibration.md; fitted coefficients: presets/mfu-model.yaml (scripts/calibrate.ts).
-import { FLOP_PER_PARAM_TOKEN } from './compute.js';
+import { FLOP_PER_PARAM_TOKEN, impliedMfu, peakFlopsPerChip } from './compute.js';
 import { DAYS_PER_YEAR, daysBetween } from './dates.js';
 import { HOURS_PER_DAY } from './duration.js';
 import { median, rms, solve, uniq, weightedQuantile } from './stats.js';
@@ -184,9 +184,9 @@ export function precisionClass(p: Precision): string {
 
 /** MFU a run achieved: FLOP / (GPU-hours x 3600 x peak at its precision) (Chowdhery et al. 2022, PaLM, appendix B). */
 export function observedMfu(o: MfuObservation, gpu: Accelerator): number {
-  const tflops = gpu.peakTflops[o.precision];
-  if (tflops === undefined) throw new Error(`${gpu.id} has no ${o.precision} peak (observation "${o.name}")`);
-  return o.flop / (o.gpuHours * 3600 * tflops * 1e12);
+  const peak = peakFlopsPerChip(gpu, o.precision);
+  if (peak === null) throw new Error(`${gpu.id} has no ${o.precision} peak (observation "${o.name}")`);
+  return impliedMfu(o.flop, o.gpuHours, peak);
 }
 
 /** The parts of a run preset the calibration reads (a validated runs/*.yaml satisfies it). */
