@@ -2,7 +2,6 @@
 // its cost, the baseline (the first run) marked, and each run's range as a whisker. Labels sit
 // above their bars; bars are sized in percent of the chart's width, so it fits any screen.
 import type { RunEstimate } from '../core/types.js';
-import { totalsOf } from './costs.js';
 import { fmtRange, fmtUsd, fmtUsdCompact } from './format.js';
 import { escapeHtml as esc } from './html-escape.js';
 import { roundSignificant } from './json.js';
@@ -34,15 +33,10 @@ function cut(s: string, n: number): string {
   return chars.length <= n ? s : `${chars.slice(0, n - 1).join('')}…`;
 }
 
-/** The chart of the runs' rental costs; empty for a single run or runs without a rental cost. */
+/** The chart of the runs' rental costs (every run has one); empty for a single run. */
 export function rentalChart(runs: readonly RunEstimate[]): string {
   if (runs.length < 2) return '';
-  const bars: Bar[] = [];
-  runs.forEach((run, i) => {
-    const t = totalsOf(run.costs).find((x) => x.basis === 'rental');
-    if (t !== undefined) bars.push({ name: run.name, usd: t.usd, range: t.range, base: i === 0 });
-  });
-  if (bars.length < 2 || !bars[0]!.base) return '';
+  const bars: Bar[] = runs.map((run, i) => ({ name: run.name, usd: run.rental.usd, range: run.range.usd, base: i === 0 }));
   const max = Math.max(...bars.flatMap((b) => [b.usd, b.range[1]]));
   const baseX = pct(bars[0]!.usd, max);
   const parts: string[] = [];

@@ -2,6 +2,7 @@
 // and their phases, a chart of a comparison, the gates checked, then the sections under the
 // tables (arithmetic, thresholds, assumptions, notes, warnings). One file with its style inline:
 // no scripts, no network, no timestamps (the same input gives the same bytes).
+import { cheapestAndDearest } from './summary.js';
 import type { RunEstimate } from '../core/types.js';
 import { VERSION } from '../version.js';
 import { checkLines } from './checks.js';
@@ -42,9 +43,7 @@ function runsTable(runs: readonly RunEstimate[]): string {
   const rows = runs.flatMap((run, i) => [
     `<tr class="run" data-run="${i}">${cols.map((c) => cell(c, run, baseline, false)).join('')}</tr>`,
     ...(run.phases.length > 1
-      ? run.phases.map(
-          (p) => `<tr class="phase" data-run="${i}">${cols.map((c) => cell(c, p, run, c.runOnly === true)).join('')}</tr>`,
-        )
+      ? run.phases.map((p) => `<tr class="phase" data-run="${i}">${cols.map((c) => cell(c, p, run, c.runOnly === true)).join('')}</tr>`)
       : []),
   ]);
   return [
@@ -71,15 +70,10 @@ function answer(runs: readonly RunEstimate[]): string {
     const hours = `<strong data-key="gpuHours">${esc(fmtNumber(run.gpuHours))}</strong> GPU-hours`;
     return `<p class="answer">${[hours, ...figures].join('; ')}.</p>`;
   }
-  const rental = (r: RunEstimate) => totalsOf(r.costs).find((t) => t.basis === 'rental')?.usd ?? null;
-  const priced = runs.filter((r) => rental(r) !== null);
-  if (priced.length === 0) return `<p class="answer">${runs.length} runs compared.</p>`;
-  const sorted = [...priced].sort((a, b) => rental(a)! - rental(b)!);
-  const lo = sorted[0]!;
-  const hi = sorted[sorted.length - 1]!;
+  const { cheapest: lo, dearest: hi } = cheapestAndDearest(runs);
   return (
-    `<p class="answer">${runs.length} runs compared. Cheapest to rent: ${esc(lo.name)} at <strong>${esc(fmtUsd(rental(lo)!))}</strong>` +
-    `; dearest: ${esc(hi.name)} at <strong>${esc(fmtUsd(rental(hi)!))}</strong>; the baseline is ${esc(runs[0]!.name)}.</p>`
+    `<p class="answer">${runs.length} runs compared. Cheapest to rent: ${esc(lo.name)} at <strong>${esc(fmtUsd(lo.rental.usd))}</strong>` +
+    `; dearest: ${esc(hi.name)} at <strong>${esc(fmtUsd(hi.rental.usd))}</strong>; the baseline is ${esc(runs[0]!.name)}.</p>`
   );
 }
 

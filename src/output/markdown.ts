@@ -14,9 +14,7 @@ export function renderMarkdown(runs: readonly RunEstimate[], opts: Partial<Pick<
   const rows = runs.flatMap((run) => [
     cols.map((c) => esc(c.text(run, baseline))),
     ...(run.phases.length > 1
-      ? run.phases.map((p) =>
-          cols.map((c) => (c.key === 'name' ? `&nbsp;&nbsp;${esc(p.name)}` : c.runOnly ? '' : esc(c.text(p, run)))),
-        )
+      ? run.phases.map((p) => cols.map((c) => (c.key === 'name' ? `&nbsp;&nbsp;${esc(p.name)}` : c.runOnly ? '' : esc(c.text(p, run)))))
       : []),
   ]);
   const lines = markdownTable(

@@ -28,12 +28,19 @@ export function keyAssumptions(runs: readonly RunEstimate[], explained: boolean)
 export function answerLines(runs: readonly RunEstimate[], opts: { full?: boolean } = {}): string[] {
   if (runs.length === 1) return oneRun(runs[0]!, opts.full === true);
   const base = runs[0]!;
-  const cheapest = runs.reduce((a, b) => (b.rental.usd < a.rental.usd ? b : a));
-  const dearest = runs.reduce((a, b) => (b.rental.usd > a.rental.usd ? b : a));
+  const { cheapest, dearest } = cheapestAndDearest(runs);
   const vs = (r: RunEstimate) => (r === base ? 'the baseline' : `${fmtRatio(r.rental.usd, base.rental.usd)} the baseline`);
   return [
     `Cheapest to rent: ${cheapest.name}, ${fmtUsd(cheapest.rental.usd)} (${vs(cheapest)}); dearest: ${dearest.name}, ${fmtUsd(dearest.rental.usd)} (${vs(dearest)})`,
   ];
+}
+
+/** The runs cheapest and dearest to rent (the first of equals). Every run has a rental cost. */
+export function cheapestAndDearest(runs: readonly RunEstimate[]): { cheapest: RunEstimate; dearest: RunEstimate } {
+  return {
+    cheapest: runs.reduce((a, b) => (b.rental.usd < a.rental.usd ? b : a)),
+    dearest: runs.reduce((a, b) => (b.rental.usd > a.rental.usd ? b : a)),
+  };
 }
 
 function oneRun(run: RunEstimate, full: boolean): string[] {
