@@ -2,12 +2,10 @@
 import { Chalk } from 'chalk';
 import type { BacktestResult } from '../core/backtest.js';
 import type { LooRow } from '../core/backtest.js';
-import { fmtCompact, fmtNumber, fmtPercent, fmtRange, fmtShort } from './format.js';
+import { fmtCompact, fmtNumber, fmtPercent, fmtRange, fmtSignedPercent, fmtShort } from './format.js';
 import { csvDocument, droppedLine, escapeMarkdown, fittedTable, markdownTable, terminalTable, wrapProse } from './tables.js';
 import { SCHEMA_VERSION, stringifyStrict } from './json.js';
 import type { Format } from './render.js';
-
-const signed = (f: number) => `${f >= 0 ? '+' : ''}${fmtPercent(f)}`;
 
 interface BacktestColumn {
   header: string;
@@ -45,7 +43,7 @@ const COLS: BacktestColumn[] = [
     compact: (r) => fmtRange(r.gpuHoursRange, fmtShort),
     raw: (r) => r.gpuHoursRange[0],
   },
-  { header: 'Error', key: 'error', text: (r) => signed(r.error), raw: (r) => r.error },
+  { header: 'Error', key: 'error', text: (r) => fmtSignedPercent(r.error), raw: (r) => r.error },
   { header: 'In range', key: 'inside', text: (r) => (r.inside ? 'yes' : 'NO'), raw: (r) => r.inside },
   { header: 'MFU seen', key: 'observedMfu', text: (r) => fmtPercent(r.observedMfu), raw: (r) => r.observedMfu },
   {

@@ -5,10 +5,19 @@ import { Chalk } from 'chalk';
 import type { CostBasis } from '../core/costs.js';
 import { BASIS_LABELS } from './costs.js';
 import type { DiffOutput } from './diff-contract.js';
-import { fmtNumber, fmtShort, fmtUsd, fmtUsdShort } from './format.js';
+import { fmtNumber, fmtShort, fmtSignedPercent, fmtUsd, fmtUsdShort } from './format.js';
 import { stringifyStrict } from './json.js';
 import type { Format } from './render.js';
-import { type Align, csvDocument, droppedLine, escapeMarkdown, fittedTable, markdownTable, wrapProse } from './tables.js';
+import {
+  type Align,
+  csvDocument,
+  droppedLine,
+  escapeMarkdown,
+  escapeMarkdownLine,
+  fittedTable,
+  markdownTable,
+  wrapProse,
+} from './tables.js';
 
 type Metric = DiffOutput['diff']['totals'][number];
 type RunDiff = DiffOutput['diff']['runs'][number];
@@ -48,9 +57,7 @@ function fmtChange(m: Metric, f: (m: Metric, v: number | null) => string = fmtVa
 
 /** 0.125 -> "+12.5%"; null (from nothing) -> "new" when there is a change, else "-". */
 export function fmtRelative(r: number | null, change: number | null = null): string {
-  if (r === null) return change !== null && change !== 0 ? 'new' : '-';
-  const pct = (r * 100).toFixed(1);
-  return `${r > 0 && pct !== '0.0' ? '+' : ''}${pct === '-0.0' ? '0.0' : pct}%`;
+  return r === null ? (change !== null && change !== 0 ? 'new' : '-') : fmtSignedPercent(r);
 }
 
 /** "plan" unchanged name; "a -> b" renamed; "x (added)", "x (removed)". */
@@ -153,17 +160,14 @@ function renderDiffTable(doc: DiffOutput, opts: { color: boolean; width?: number
 }
 
 /** Text for a Markdown line (not a table cell): no HTML, no line breaks, no table pipes. */
-function mdText(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
 
 function renderDiffMarkdown(doc: DiffOutput): string {
   const code = (s: string) => `\`${s.replace(/`/g, "'").replace(/\r?\n/g, ' ')}\``;
   const lines = [`### train-cost diff: ${code(doc.diff.base.source)} → ${code(doc.diff.head.source)}`, ''];
   lines.push(...markdownTable(HEAD.map(escapeMarkdown), rowsOf(doc, '&nbsp;&nbsp;', escapeMarkdown), ALIGNS, { escaped: true }));
   const checks = doc.checks.map((x) => checkLine(x, doc.diff.runs.length));
-  if (checks.length > 0) lines.push('', ...checks.map((l) => `- ${mdText(l)}`));
-  lines.push('', `**${mdText(verdictLine(doc))}**`);
+  if (checks.length > 0) lines.push('', ...checks.map((l) => `- ${escapeMarkdownLine(l)}`));
+  lines.push('', `**${escapeMarkdownLine(verdictLine(doc))}**`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -69,6 +69,12 @@ export function fmtPercent(fraction: number): string {
   return `${(fraction * 100).toFixed(1)}%`;
 }
 
+/** A change as a signed percentage: 0.123 -> "+12.3%", -0.05 -> "-5.0%", and never "-0.0%" or "+0.0%". */
+export function fmtSignedPercent(fraction: number): string {
+  const pct = (fraction * 100).toFixed(1);
+  return `${fraction > 0 && pct !== '0.0' ? '+' : ''}${pct === '-0.0' ? '0.0' : pct}%`;
+}
+
 /** Ratio to a baseline: 1 -> "1.00x", 0.5 -> "0.50x". */
 export function fmtRatio(value: number, baseline: number): string {
   if (baseline === 0) return '-';

@@ -170,12 +170,21 @@ export function fittedTable(
  * as entities, `|` escaped, and a line break as `<br>` so a newline never splits a row.
  */
 export function escapeMarkdown(s: string): string {
+  return markdownSafe(s, '<br>');
+}
+
+/** The same, for a line of prose: a line break becomes a space. */
+export function escapeMarkdownLine(s: string): string {
+  return markdownSafe(s, ' ');
+}
+
+function markdownSafe(s: string, lineBreak: string): string {
   return s
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/\|/g, '\\|')
-    .replace(/\r\n|\r|\n/g, '<br>');
+    .replace(/\r\n|\r|\n/g, lineBreak);
 }
 
 /** A Markdown pipe table; cells are escaped (`escaped: true` when the caller escaped them already). */
