@@ -114,7 +114,7 @@ export function estimatePhase(input: PhaseInput, mfuFor: MfuProvider): PhaseEsti
   }
   const rentalTotal = totalOf(costs, 'rental')!;
   // The energy figure as its cost component states it (converted with --dollar-year, as the owned total is).
-  const energy = { ...energyNominal, usd: costs.find((c) => c.id === 'energy')?.usd ?? energyNominal.usd };
+  const energy = { ...energyNominal, usd: costOf(costs, 'energy')?.usd ?? energyNominal.usd };
   if (energy.kWh === null) warnings.push({ code: 'no-power', gpu: gpu.id });
   if (input.ownership === null) warnings.push({ code: 'no-purchase-price', gpu: gpu.id });
   const totalParams = input.workload?.params ?? input.workload?.activeParams ?? null;
@@ -358,7 +358,7 @@ function sameOf<T>(phases: readonly PhaseEstimate[], f: (p: PhaseEstimate) => T)
   return first;
 }
 
-/** sumKnown(phases.map(f)) without the array: the sum in the same order, null if any is unknown. */
+/** The sum of a figure over the phases, in order; null if any phase does not know it. */
 function sumKnownOf(phases: readonly PhaseEstimate[], f: (p: PhaseEstimate) => number | null): number | null {
   let sum = 0;
   for (const p of phases) {
@@ -369,11 +369,6 @@ function sumKnownOf(phases: readonly PhaseEstimate[], f: (p: PhaseEstimate) => n
   return sum;
 }
 
-/** Sum of figures known for every phase; null if any is unknown. */
-function sumKnown(values: (number | null)[]): number | null {
-  return values.every((v) => v !== null) ? (values as number[]).reduce((a, b) => a + b, 0) : null;
-}
-
 /** A run's ownership: the phases' sums when every phase has one. */
 function sumOwnership(phases: PhaseEstimate[], gpuHours: number, rentalUsd: number, ownedTotal: number | null): OwnershipEstimate | null {
   const all = phases.map((p) => p.ownership);
@@ -382,7 +377,7 @@ function sumOwnership(phases: PhaseEstimate[], gpuHours: number, rentalUsd: numb
   if (owned.length === 1) return owned[0]!;
   const usd = ownedTotal;
   const capexUsd = owned.reduce((a, o) => a + o.capexUsd, 0);
-  const energyUsd = sumKnown(owned.map((o) => o.energyUsd));
+  const energyUsd = sumKnownOf(phases, (p) => p.ownership!.energyUsd);
   // Lifetime, utilisation and network share are run-wide settings; the purchase price is the
   // first phase's (a run's phases share their gpu).
   const first = owned[0]!;
