@@ -6,10 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli, cliJson, badInputLine } from '../helpers/cli.js';
-
-function expectRel(actual: number, expected: number, rel = 1e-9): void {
-  expect(Math.abs(actual - expected), `${actual} vs ${expected}`).toBeLessThanOrEqual(rel * Math.abs(expected));
-}
+import { expectRel } from '../helpers/expect.js';
 
 async function backtest(args: string[] = []): Promise<any> {
   const { result, json } = await cliJson(['backtest', ...args]);

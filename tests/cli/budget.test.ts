@@ -2,10 +2,7 @@
 // with its range, and the Chinchilla compute-optimal model, in the estimate's JSON shape.
 import { describe, expect, it } from 'vitest';
 import { cli, badInputLine, contractRuns } from '../helpers/cli.js';
-
-function expectRel(actual: number, expected: number, rel = 1e-9): void {
-  expect(Math.abs(actual - expected), `${actual} vs ${expected}`).toBeLessThanOrEqual(rel * Math.abs(expected));
-}
+import { expectRel } from '../helpers/expect.js';
 
 async function budget(args: string[]): Promise<any> {
   const runs = await contractRuns(['budget', ...args]);

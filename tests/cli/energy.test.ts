@@ -6,16 +6,13 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { cli, REPO_ROOT, badInputLine, contractRuns } from '../helpers/cli.js';
+import { expectRel } from '../helpers/expect.js';
 
 const HOURS_PER_YEAR = 24 * 365.25;
 const SEED = ['--chips', '512', '--gpu', 'h800', '--hours', '80'];
 
 const h800 = parse(readFileSync(join(REPO_ROOT, 'presets', 'gpus', 'h800.yaml'), 'utf8'));
 const regions = parse(readFileSync(join(REPO_ROOT, 'presets', 'regions.yaml'), 'utf8'));
-
-function expectRel(actual: number, expected: number, rel = 1e-9): void {
-  expect(Math.abs(actual - expected), `${actual} vs ${expected}`).toBeLessThanOrEqual(rel * Math.abs(expected));
-}
 
 const run = async (args: string[]): Promise<any> => (await contractRuns(args))[0];
 

@@ -8,11 +8,9 @@ import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { outputSchema } from '../../src/output/contract.js';
 import { cli, cliJson, REPO_ROOT, badInputLine } from '../helpers/cli.js';
+import { expectRel } from '../helpers/expect.js';
 
 /** |actual - expected| <= rel x |expected|. */
-function expectRel(actual: number, expected: number, rel: number): void {
-  expect(Math.abs(actual - expected), `${actual} vs ${expected}`).toBeLessThanOrEqual(rel * Math.abs(expected));
-}
 
 /** Run with --format json, expect success, an empty stderr and output that meets the contract. */
 async function estimate(args: string[], input?: string) {

@@ -4,13 +4,10 @@
 // to the published contract (src/output/contract.ts).
 import { describe, expect, it } from 'vitest';
 import { cli, badInputLine, contractRuns } from '../helpers/cli.js';
+import { expectRel } from '../helpers/expect.js';
 
 const H800_BF16 = 989e12;
 const V3_FLOP = 6 * 37e9 * 14.8e12;
-
-function expectRel(actual: number, expected: number, rel: number): void {
-  expect(Math.abs(actual - expected), `${actual} vs ${expected}`).toBeLessThanOrEqual(rel * Math.abs(expected));
-}
 
 /** The first run of a successful --format json estimate that meets the JSON contract. */
 const run = async (args: string[]): Promise<any> => (await contractRuns(args))[0];

@@ -19,10 +19,10 @@ import type { MfuProvider, Price } from '../../src/core/types.js';
 import { loadGpus } from '../../src/presets/gpus.js';
 import { H800, ownershipOf } from '../helpers/accelerators.js';
 import { loadMfuProvider } from '../../src/presets/mfu.js';
+import { expectRel as expectRelTo } from '../helpers/expect.js';
 
-function expectRel(actual: number, expected: number, rel = 1e-12): void {
-  expect(Math.abs(actual - expected), `${actual} vs ${expected}`).toBeLessThanOrEqual(rel * Math.abs(expected));
-}
+/** Core arithmetic: the same figure to 1e-12. */
+const expectRel = (actual: number, expected: number, rel = 1e-12) => expectRelTo(actual, expected, rel);
 
 const CHINA: EnergyProfile = {
   region: 'china',
