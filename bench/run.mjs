@@ -151,4 +151,13 @@ for (const [label, ms] of rows) console.log(`${ms.toFixed(0).padStart(6)} ms  ${
 console.log(`\n${perEstimateUs.toFixed(2).padStart(6)} us  per workload estimate through the library (${n.toLocaleString('en-US')} runs)`);
 console.log('\nbig grids, streamed to /dev/null (seed command: ' + seedCpu.toFixed(2) + ' s CPU):');
 for (const line of streamed) console.log(line);
+// The floor under the NDJSON figure: the same 100K lines with no estimate, only their changing
+// numbers formatted anew (bench/ndjson-floor.mjs).
+const floor = JSON.parse(
+  spawnSync(process.execPath, [fileURLToPath(new URL('ndjson-floor.mjs', import.meta.url)), cli, '100000'], { cwd: root, encoding: 'utf8' })
+    .stdout,
+);
+console.log(
+  `${floor.cpu.toFixed(2).padStart(6)} s CPU, the floor: 100K lines of ${floor.bytesPerLine.toLocaleString('en-US')} bytes written with no estimate, only the ${floor.changing} changing numbers (${floor.distinct} distinct) formatted anew`,
+);
 console.log(`\nCLI overhead above Node's own start-up: ${(rows[2][1] - baseline).toFixed(0)} ms for the seed command.`);

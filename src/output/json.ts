@@ -40,6 +40,20 @@ function costText(c: CostComponent): string {
   return `{"id":${str(c.id)},"label":${str(c.label)},"usd":${num(c.usd)},"range":${pairText(c.range)},"basis":${str(c.basis)},"formula":${str(c.formula)},"terms":[${terms}],"source":${str(c.source)},"dollarDate":${nstr(c.dollarDate)}${c.breakdown === undefined ? '' : `,"breakdown":[${breakdown}]`}}`;
 }
 
+/**
+ * The last list of cost components written, and its text. A one-phase run's components are its
+ * phase's own objects (core never changes one once made), so its phase repeats the run's text.
+ */
+let lastCosts: { items: readonly CostComponent[]; text: string } | null = null;
+
+function costsText(items: readonly CostComponent[]): string {
+  const last = lastCosts;
+  if (last !== null && last.items.length === items.length && last.items.every((c, i) => c === items[i])) return last.text;
+  const text = listText(items, costText);
+  lastCosts = { items, text };
+  return text;
+}
+
 const pairText = (p: readonly [number, number]) => `[${num(p[0])},${num(p[1])}]`;
 
 function listText<T>(items: readonly T[], text: (item: T) => string): string {
@@ -72,7 +86,7 @@ function rangeText(r: RunEstimate['range']): string {
 function figuresText(p: PhaseEstimate | RunEstimate, energy: string): string {
   const m = p.memory;
   const c = p.chinchilla;
-  return `"name":${str(p.name)},"date":${str(p.date)},"gpu":${p.gpu === null ? 'null' : `{"id":${str(p.gpu.id)},"name":${str(p.gpu.name)}}`},"chips":${nnum(p.chips)},"wallClockHours":${nnum(p.wallClockHours)},"gpuHours":${num(p.gpuHours)},"rental":${rentalText(p.rental)},"energy":${energy},"ownership":${p.ownership === null ? 'null' : ownershipText(p.ownership)},"compute":${computeText(p.compute)},"memory":${m === null ? 'null' : `{"minChips":${num(m.minChips)},"bytesPerChip":${nnum(m.bytesPerChip)},"hbmBytesPerChip":${num(m.hbmBytesPerChip)}}`},"chinchilla":${c === null ? 'null' : `{"tokensPerParam":${nnum(c.tokensPerParam)},"optimalParams":${num(c.optimalParams)},"optimalTokens":${num(c.optimalTokens)}}`},"range":${rangeText(p.range)},"costs":${listText(p.costs, costText)}`;
+  return `"name":${str(p.name)},"date":${str(p.date)},"gpu":${p.gpu === null ? 'null' : `{"id":${str(p.gpu.id)},"name":${str(p.gpu.name)}}`},"chips":${nnum(p.chips)},"wallClockHours":${nnum(p.wallClockHours)},"gpuHours":${num(p.gpuHours)},"rental":${rentalText(p.rental)},"energy":${energy},"ownership":${p.ownership === null ? 'null' : ownershipText(p.ownership)},"compute":${computeText(p.compute)},"memory":${m === null ? 'null' : `{"minChips":${num(m.minChips)},"bytesPerChip":${nnum(m.bytesPerChip)},"hbmBytesPerChip":${num(m.hbmBytesPerChip)}}`},"chinchilla":${c === null ? 'null' : `{"tokensPerParam":${nnum(c.tokensPerParam)},"optimalParams":${num(c.optimalParams)},"optimalTokens":${num(c.optimalTokens)}}`},"range":${rangeText(p.range)},"costs":${costsText(p.costs)}`;
 }
 
 function warningsText(warnings: readonly Warning[]): string {
