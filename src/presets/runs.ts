@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { closest, InputError } from '../errors.js';
 import { quote } from '../input/excerpt.js';
 import { MAX_YAML_BYTES, readInputFile } from '../input/read.js';
-import { bundledPresetKey, fileStem, parseYaml, readPresetFile, yamlFilesIn } from './load.js';
+import { bundledPresetKey, bundledPresetsDir, fileStem, parseYaml, readPresetFile, yamlFilesIn } from './load.js';
 import { runSchema, type RunPreset } from './schema.js';
 
 export interface LoadedRun {
@@ -32,6 +32,8 @@ export function looksLikePath(ref: string): boolean {
 /** A positional run argument: a YAML path, or the id of a bundled (or --presets) run. */
 export function resolveRunRef(ref: string, presetDirs: readonly string[]): LoadedRun {
   if (looksLikePath(ref) || existsSync(ref)) return readRunFile(ref);
+  const own = ownFileRun(ref.toLowerCase(), presetDirs);
+  if (own !== null) return own;
   const runs = loadRuns(presetDirs);
   // Ids are compared as strings against real entries only ("toString" is no run).
   const hit = runs.find((r) => r.id === ref.toLowerCase());
@@ -41,6 +43,19 @@ export function resolveRunRef(ref: string, presetDirs: readonly string[]): Loade
   throw new InputError(
     `unknown run ${quote(ref)}${guess ? `; did you mean "${guess}"?` : ''} (a YAML file path, - for stdin, or one of: ${ids.join(', ')})`,
   );
+}
+
+/**
+ * A bundled run by the file of its name (runs/<id>.yaml, as every bundled run is filed), read
+ * alone rather than every run file: null when there are other folders (a user's run may take the
+ * id), no such file, or the file holds another id.
+ */
+function ownFileRun(id: string, presetDirs: readonly string[]): LoadedRun | null {
+  if (presetDirs.length !== 1 || presetDirs[0] !== bundledPresetsDir() || !/^[a-z0-9][a-z0-9._-]*$/.test(id)) return null;
+  const file = join(presetDirs[0], 'runs', `${id}.yaml`);
+  if (bundledPresetKey(file) === null && !existsSync(file)) return null;
+  const run = readPresetFile(file, runSchema);
+  return (run.id ?? id) === id ? { id, run } : null;
 }
 
 /** A run file given by path: read from disk (bounded), unless it is one of the bundled runs/. */

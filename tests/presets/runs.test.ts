@@ -1,0 +1,46 @@
+// Bundled runs by id: a run is found by its own file when only the bundled folder is searched,
+// and a user's folder can still take any id (its run replaces the bundled one, whatever its file name).
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bundledPresetsDir } from '../../src/presets/load.js';
+import { resolveRunRef } from '../../src/presets/runs.js';
+import { inputError } from '../helpers/errors.js';
+
+const bundled = bundledPresetsDir();
+
+function userFolder(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'train-cost-runs-'));
+  mkdirSync(join(dir, 'runs'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, 'runs', name), text);
+  return dir;
+}
+
+describe('resolveRunRef', () => {
+  it('finds a bundled run by its id, in any case', () => {
+    const hit = resolveRunRef('DeepSeek-R1', [bundled]);
+    expect(hit.id).toBe('deepseek-r1');
+    expect(hit.run.name).toBe('DeepSeek-R1');
+    expect(hit.run.phases).toHaveLength(3);
+  });
+
+  it("a user's run with a bundled id replaces the bundled one, whatever its file is called", () => {
+    const dir = userFolder({ 'mine.yaml': 'id: deepseek-r1\nname: My R1\nphases:\n  - name: p\n    gpu: h100\n    gpuHours: 10\n' });
+    const hit = resolveRunRef('deepseek-r1', [bundled, dir]);
+    expect(hit.run.name).toBe('My R1');
+    expect(hit.run.phases).toHaveLength(1);
+  });
+
+  it("a user's folder adds ids beside the bundled ones", () => {
+    const dir = userFolder({ 'small.yaml': 'name: Small\nphases:\n  - name: p\n    gpu: h100\n    gpuHours: 10\n' });
+    expect(resolveRunRef('small', [bundled, dir]).run.name).toBe('Small');
+    expect(resolveRunRef('deepseek-v3', [bundled, dir]).run.name).toBe('DeepSeek-V3');
+  });
+
+  it('an unknown id names the closest and lists the known ones', () => {
+    expect(inputError(() => resolveRunRef('deepseek-r2', [bundled]))).toMatch(
+      /^unknown run "deepseek-r2"; did you mean "deepseek-r1"\? \(a YAML file path, - for stdin, or one of: .*deepseek-v3/,
+    );
+  });
+});
