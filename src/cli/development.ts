@@ -1,13 +1,12 @@
 // Development cost flags (opt-in, stated apart from the run): --experiments, --staff,
 // --staff-cost, --staff-period, --goodput. Parsed here; the figures come from src/core/development.ts.
-import type { Command } from 'commander';
 import { z } from 'zod';
 import { type DevelopmentInput, developmentBase, developmentConflict, EXPERIMENTS_DEFAULT, withDevelopment } from '../core/development.js';
 import { HOURS_PER_YEAR } from '../core/ownership.js';
 import type { RunEstimate } from '../core/types.js';
 import { InputError } from '../errors.js';
 import { parseOne } from '../input/list.js';
-import { optional, type OptionShape, type OptionsOf } from './options.js';
+import { option, type OptionShape, type OptionsOf } from './options.js';
 
 const PERIOD_HINT = 'a duration such as 90d, 26w, 6m or 1.5y (h, d, w, m, y)';
 const PERIOD_UNITS: Record<string, number> = { h: 1, d: 24, w: 24 * 7, m: HOURS_PER_YEAR / 12, y: HOURS_PER_YEAR };
@@ -22,25 +21,23 @@ export function parsePeriod(text: string): number {
 
 export const developmentShape = {
   // --experiments alone takes Epoch AI's default range; --experiments 1.5 a given multiplier.
-  experiments: optional(() => z.union([z.literal(true), z.string()])),
-  staff: optional(() => z.string()),
-  staffCost: optional(() => z.string()),
-  staffPeriod: optional(() => z.string()),
-  goodput: optional(() => z.string()),
+  experiments: option(
+    '--experiments [factor]',
+    "development cost (apart): total R&D compute as a multiple of the final run; alone, Epoch AI's 1.2-4x (median 2.2x)",
+    () => z.union([z.literal(true), z.string()]),
+  ),
+  staff: option('--staff <n>', 'development cost (apart): people on the project (with --staff-cost)', () => z.string()),
+  staffCost: option('--staff-cost <usd>', 'USD per person-year, salary and overheads (with --staff)', () => z.string()),
+  staffPeriod: option('--staff-period <t>', `how long the staff are paid, ${PERIOD_HINT} (default: the run's wall-clock)`, () =>
+    z.string(),
+  ),
+  goodput: option(
+    '--goodput <f>',
+    'development cost (apart): share of paid GPU-hours that was useful, 0-1; adds the GPU-hours lost to restarts',
+    () => z.string(),
+  ),
 } satisfies OptionShape;
 type DevelopmentOptions = OptionsOf<typeof developmentShape>;
-
-export function addDevelopmentOptions(cmd: Command): Command {
-  return cmd
-    .option(
-      '--experiments [factor]',
-      "development cost (apart): total R&D compute as a multiple of the final run; alone, Epoch AI's 1.2-4x (median 2.2x)",
-    )
-    .option('--staff <n>', 'development cost (apart): people on the project (with --staff-cost)')
-    .option('--staff-cost <usd>', 'USD per person-year, salary and overheads (with --staff)')
-    .option('--staff-period <t>', `how long the staff are paid, ${PERIOD_HINT} (default: the run's wall-clock)`)
-    .option('--goodput <f>', 'development cost (apart): share of paid GPU-hours that was useful, 0-1; adds the GPU-hours lost to restarts');
-}
 
 /** The development input the flags ask for, or null when none is asked. */
 export function toDevelopment(o: DevelopmentOptions): DevelopmentInput | null {

@@ -22,6 +22,13 @@ export const wordList = (flag: string) =>
     if (words.length === 0) throw new InputError(`${flag} needs a value`);
     return words;
   });
+/** One word ("us"), trimmed; an empty one is refused. */
+export const word = (flag: string) =>
+  z.string().transform((s) => {
+    const v = s.trim();
+    if (v === '') throw new InputError(`${flag} needs a value`);
+    return v;
+  });
 export const oneOf = <const T extends readonly [string, ...string[]]>(flag: string, values: T) =>
   z.string().transform((s) => {
     const v = s.trim().toLowerCase();
@@ -30,37 +37,63 @@ export const oneOf = <const T extends readonly [string, ...string[]]>(flag: stri
   });
 
 /**
- * A command's options as zod schemas, each built by a function when the command runs: a start-up
- * builds the schemas of one command only, and of the options given (see `optional`).
+ * One option, declared once: commander's flags and help text, and the zod schema of its value.
+ * The schema is built when the command runs, and given the option's flag for its messages; an
+ * option left out unless given (`option`) has its schema built only when it is given, so a
+ * start-up builds the schemas of one command only, and of the options given.
  */
-export type OptionShape = Record<string, (() => z.ZodType) & { readonly whenGiven?: true }>;
-/** The options an OptionShape parses to. */
-export type OptionsOf<S extends OptionShape> = z.output<z.ZodObject<{ [K in keyof S]: ReturnType<S[K]> }>>;
-
-/**
- * An option that may be left out: `build()` made .optional(). Its schema is built only when the
- * option is given (an optional option that is not given is simply absent from the result).
- */
-export function optional<T extends z.ZodType>(build: () => T): (() => z.ZodOptional<T>) & { readonly whenGiven: true } {
-  return Object.assign(() => build().optional(), { whenGiven: true as const });
+export interface OptionSpec<T extends z.ZodType = z.ZodType> {
+  readonly flags: string;
+  readonly help: string;
+  readonly schema: (flag: string) => T;
+  /** Parsed only when given (else absent from the result). */
+  readonly whenGiven: boolean;
+  /** Commander's parser of the text, for an option given many times (--presets). */
+  readonly argParser?: (value: string, previous: string[] | undefined) => string[];
+  /** Commander refuses the command without it (budget's --gpu). */
+  readonly mandatory?: boolean;
 }
 
-/** The options of addCommonOptions (and --wide). */
-export const commonShape = {
-  format: optional(() => oneOf('--format', FORMATS)),
-  json: optional(() => z.boolean()),
-  color: () => z.boolean().default(true),
-  presets: () => z.array(z.string()).default([]),
-  debug: optional(() => z.boolean()),
-  wide: optional(() => z.boolean()),
-} satisfies OptionShape;
-/** The keys of commonShape. */
-export const COMMON_KEYS = Object.keys(commonShape) as readonly (keyof typeof commonShape)[];
-/** The common options; estimate and budget take --format html too (estimateFormatShape). */
-export type CommonOptions = Omit<OptionsOf<typeof commonShape>, 'format'> & { format?: EstimateFormat | undefined };
+/** A command's options, by the key commander gives each (--price-source: priceSource). */
+export type OptionShape = Record<string, OptionSpec>;
+/** The options an OptionShape parses to. */
+export type OptionsOf<S extends OptionShape> = z.output<z.ZodObject<{ [K in keyof S]: ReturnType<S[K]['schema']> }>>;
 
-/** --format of an estimate (estimate, budget): the HTML page too. */
-export const estimateFormatShape = { format: optional(() => oneOf('--format', ESTIMATE_FORMATS)) } satisfies OptionShape;
+/** An option that may be left out: its value's schema, built only when it is given. */
+export function option<T extends z.ZodType>(flags: string, help: string, schema: (flag: string) => T): OptionSpec<z.ZodOptional<T>> {
+  return { flags, help, schema: (flag) => schema(flag).optional(), whenGiven: true };
+}
+
+/** An option parsed on every run: its schema gives the default, or refuses its absence. */
+export function always<T extends z.ZodType>(
+  flags: string,
+  help: string,
+  schema: (flag: string) => T,
+  extra: Pick<OptionSpec, 'argParser' | 'mandatory'> = {},
+): OptionSpec<T> {
+  return { flags, help, schema, whenGiven: false, ...extra };
+}
+
+/** A switch (--wide): true when given. */
+export const toggle = (flags: string, help: string) => option(flags, help, () => z.boolean());
+
+/** Add a shape's options to a command, in the shape's order (the order of its help). */
+export function addOptions(cmd: Command, shape: OptionShape): Command {
+  for (const [key, spec] of Object.entries(shape)) {
+    const o = new Option(spec.flags, spec.help);
+    // The key is where commander puts the value; a shape whose key is not the flag's would never see it.
+    if (o.attributeName() !== key) throw new Error(`option ${spec.flags} is declared as "${key}", not "${o.attributeName()}"`);
+    if (spec.argParser !== undefined) o.argParser(spec.argParser);
+    if (spec.mandatory === true) o.makeOptionMandatory();
+    cmd.addOption(o);
+  }
+  return cmd;
+}
+
+/** The long flag of commander's flags text: "-g, --gpu <ids>" -> "--gpu". */
+function longFlag(flags: string): string {
+  return /--[a-z][\w-]*/i.exec(flags)?.[0] ?? flags;
+}
 
 /**
  * Validate commander's option bag (transforms throw InputError naming the flag): a zod object of
@@ -68,28 +101,63 @@ export const estimateFormatShape = { format: optional(() => oneOf('--format', ES
  */
 export function parseOptions<S extends OptionShape>(shape: S, raw: Record<string, unknown>): OptionsOf<S> {
   const built: Record<string, z.ZodType> = {};
-  for (const [key, schema] of Object.entries(shape)) if (schema.whenGiven !== true || raw[key] !== undefined) built[key] = schema();
+  for (const [key, spec] of Object.entries(shape))
+    if (!spec.whenGiven || raw[key] !== undefined) built[key] = spec.schema(longFlag(spec.flags));
   const result = z.object(built).safeParse(raw);
   if (result.success) return result.data as OptionsOf<S>;
   const issue = result.error.issues[0]!;
   throw new InputError(`${issue.path.length ? `${flagName(String(issue.path[0]))}: ` : ''}${issue.message}`);
 }
 
-/** --out FILE, on the commands that print a result (not on prices import, whose --out is a folder). */
-export const outShape = {
-  out: optional(() => z.string().min(1, 'needs a file name, e.g. --out estimate.json')),
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** --format, --json, --no-color, --presets, --debug: on every command (estimates take --format html too). */
+export function commonOptions<const F extends readonly [Format, ...Format[]] | typeof ESTIMATE_FORMATS>(formats: F) {
+  return {
+    format: option('-f, --format <format>', `output format: ${formats.join(', ')}`, (flag) => oneOf(flag, formats)),
+    json: toggle('--json', 'same as --format json'),
+    color: always('--no-color', 'no colour (also with NO_COLOR or TERM=dumb, or when output is not a terminal)', () =>
+      z.boolean().default(true),
+    ),
+    presets: always(
+      '--presets <dir>',
+      'extra preset folder (gpus/, runs/, regions.yaml); repeatable; also TRAIN_COST_PRESETS',
+      () => z.array(z.string()).default([]),
+      { argParser: collect },
+    ),
+    debug: toggle('--debug', 'show stack traces of internal errors'),
+  } satisfies OptionShape;
+}
+
+/** --wide, on the commands that print tables. */
+export const wideOption = {
+  wide: toggle('--wide', 'tables as wide as their content: every column, nothing wrapped (default: fit the terminal)'),
 } satisfies OptionShape;
+
+/** --explain, on the commands that print estimates. */
+export const explainOption = {
+  explain: toggle('--explain', 'also the arithmetic and every sourced assumption, threshold and note (Markdown always has them, folded)'),
+} satisfies OptionShape;
+
+/** --out FILE, on the commands that print a result (not on prices import, whose --out is a folder). */
+export function outOption(
+  help = 'write the output to this file (replaced whole, never half-written); format from its extension (.json, .csv, .md, .ndjson, .txt) unless --format',
+) {
+  return {
+    out: option('--out <file>', help, () => z.string().min(1, 'needs a file name, e.g. --out estimate.json')),
+  } satisfies OptionShape;
+}
 
 /** --out of an estimate (estimate, budget): HTML too. */
 export const ESTIMATE_OUT =
   'write the output to this file (replaced whole, never half-written); format from its extension (.json, .csv, .md, .ndjson, .html, .txt) unless --format';
 
-export function addOutOption(
-  cmd: Command,
-  description = 'write the output to this file (replaced whole, never half-written); format from its extension (.json, .csv, .md, .ndjson, .txt) unless --format',
-): Command {
-  return cmd.option('--out <file>', description);
-}
+/** The options every command takes, and --wide. */
+export type CommonOptions = Omit<OptionsOf<ReturnType<typeof commonOptions>> & OptionsOf<typeof wideOption>, 'format'> & {
+  format?: EstimateFormat | undefined;
+};
+/** The keys of the common options and --wide. */
+export const COMMON_KEYS = ['format', 'json', 'color', 'presets', 'debug', 'wide'] as const satisfies readonly (keyof CommonOptions)[];
 
 /** The format an --out file's extension names; a table for any other (.txt, none). */
 const EXTENSION_FORMATS: Record<string, EstimateFormat> = {
@@ -127,28 +195,6 @@ export function formatOf(opts: CommonOptions & { out?: string | undefined }): Fo
     );
   }
   return format;
-}
-
-const collect = (value: string, previous: string[] = []) => [...previous, value];
-
-/** --format, --json, --no-color, --presets, --debug: on every command. */
-export function addCommonOptions(cmd: Command, formats: readonly EstimateFormat[] = FORMATS): Command {
-  return cmd
-    .addOption(new Option('-f, --format <format>', `output format: ${formats.join(', ')}`))
-    .option('--json', 'same as --format json')
-    .option('--no-color', 'no colour (also with NO_COLOR or TERM=dumb, or when output is not a terminal)')
-    .option('--presets <dir>', 'extra preset folder (gpus/, runs/, regions.yaml); repeatable; also TRAIN_COST_PRESETS', collect)
-    .option('--debug', 'show stack traces of internal errors');
-}
-
-/** --wide, on the commands that print tables. */
-export function addWideOption(cmd: Command): Command {
-  return cmd.option('--wide', 'tables as wide as their content: every column, nothing wrapped (default: fit the terminal)');
-}
-
-/** --explain, on the commands that print estimates. */
-export function addExplainOption(cmd: Command): Command {
-  return cmd.option('--explain', 'also the arithmetic and every sourced assumption, threshold and note (Markdown always has them, folded)');
 }
 
 /** --date: a training start as YYYY-MM or YYYY-MM-DD. */

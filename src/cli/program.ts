@@ -12,8 +12,6 @@ import { runsCommand } from './commands/runs.js';
 import { schemaCommand } from './commands/schema.js';
 import { validateCommand } from './commands/validate.js';
 import type { CliContext } from './context.js';
-import { addCommonOptions } from './options.js';
-import { ESTIMATE_FORMATS } from '../output/render.js';
 import { VERSION } from '../version.js';
 import { InputError } from '../errors.js';
 
@@ -58,7 +56,7 @@ const INHERITED = ['format', 'json', 'color', 'presets', 'debug', 'wide'];
  * options of the command it runs, not of all ten. Help and completion get every subcommand.
  */
 export function buildProgram(ctx: CliContext, argv?: readonly string[]): Command {
-  const program = addEstimateOptions(addCommonOptions(new Command('train-cost'), ESTIMATE_FORMATS))
+  const program = addEstimateOptions(new Command('train-cost'))
     .description('Estimate what it costs to train a large AI model: GPU-hours, wall-clock, dollars, energy, CO2.')
     .version(VERSION, '-V, --version')
     .addHelpText('after', EXAMPLES)

@@ -95,6 +95,10 @@ describe('refused budgets', () => {
     await expectInputError(['budget', '--gpu', 'h800', '--', '-5']);
   });
 
+  it('an empty --region is refused as the estimate refuses it, not taken for an unknown region', async () => {
+    expect(await expectInputError(['budget', '5.576e6', '--gpu', 'h800', '--region', ' '])).toBe('train-cost: --region needs a value');
+  });
+
   it('no --gpu exits 2', async () => {
     const r = await cli(['budget', '5.576e6']);
     expect(r.code).toBe(2);

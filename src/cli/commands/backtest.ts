@@ -11,29 +11,34 @@ import { renderBacktest, skippedLines } from '../../output/backtest.js';
 import { fmtPercent } from '../../output/format.js';
 import type { CliContext } from '../context.js';
 import {
-  addCommonOptions,
-  addOutOption,
-  addWideOption,
-  commonShape,
+  addOptions,
+  commonOptions,
   formatOf,
-  outShape,
   num,
   oneOf,
-  parseOptions,
-  optional,
+  option,
   type OptionShape,
+  outOption,
+  parseOptions,
+  wideOption,
 } from '../options.js';
+import { FORMATS } from '../../output/render.js';
 
 const backtestShape = {
-  ...commonShape,
-  ...outShape,
-  maxError: optional(() => num({ flag: '--max-error', max: 10 })),
-  minCoverage: optional(() => num({ flag: '--min-coverage', max: 1 })),
-  groupBy: optional(() => oneOf('--group-by', ['organization', 'family', 'gpu'] as const)),
+  ...commonOptions(FORMATS),
+  ...outOption(),
+  ...wideOption,
+  groupBy: option('--group-by <key>', 'bundled runs: hold out all runs of one organization, model family or gpu at a time', (flag) =>
+    oneOf(flag, ['organization', 'family', 'gpu'] as const),
+  ),
+  maxError: option('--max-error <f>', 'exit 1 when the median absolute error is above this (0.2 = 20%)', (flag) => num({ flag, max: 10 })),
+  minCoverage: option('--min-coverage <f>', 'exit 1 when fewer reported values than this share fall inside the range (0.8 = 80%)', (flag) =>
+    num({ flag, max: 1 }),
+  ),
 } satisfies OptionShape;
 
 export function backtestCommand(ctx: CliContext): Command {
-  return addWideOption(addOutOption(addCommonOptions(new Command('backtest'))))
+  return addOptions(new Command('backtest'), backtestShape)
     .description(
       'estimate published runs from their workload alone and compare with the reported GPU-hours ' +
         '(bundled calibration runs: leave-one-out, or with --group-by a grouped holdout, each predicted by a model fitted without it)',
@@ -42,9 +47,6 @@ export function backtestCommand(ctx: CliContext): Command {
       '[file]',
       `your runs: a YAML run or list of runs, a CSV with columns ${BACKTEST_CSV_COLUMNS.join(', ')}, or a CSV in the published-runs format (${PUBLISHED_CSV_COLUMNS.join(', ')}, ...)`,
     )
-    .option('--group-by <key>', 'bundled runs: hold out all runs of one organization, model family or gpu at a time')
-    .option('--max-error <f>', 'exit 1 when the median absolute error is above this (0.2 = 20%)')
-    .option('--min-coverage <f>', 'exit 1 when fewer reported values than this share fall inside the range (0.8 = 80%)')
     .action((file: string | undefined, raw: Record<string, unknown>) => {
       const opts = parseOptions(backtestShape, raw);
       const dirs = ctx.presetDirs(opts);

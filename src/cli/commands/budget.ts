@@ -14,54 +14,45 @@ import type { CliContext } from '../context.js';
 import { reportWarnings } from '../warnings.js';
 import { assertFinite } from '../../input/finite.js';
 import {
-  addCommonOptions,
-  addExplainOption,
-  addOutOption,
-  addWideOption,
-  commonShape,
+  addOptions,
+  always,
+  commonOptions,
   ESTIMATE_OUT,
   estimateFormatOf,
-  estimateFormatShape,
-  outShape,
+  explainOption,
   num,
   numList,
   oneOf,
-  parseOptions,
-  wordList,
-  optional,
+  option,
   type OptionShape,
+  outOption,
+  parseOptions,
+  wideOption,
+  word,
+  wordList,
 } from '../options.js';
 import { toPhaseSettings } from '../../presets/run-input.js';
 
 const budgetShape = {
-  ...commonShape,
-  ...estimateFormatShape,
-  ...outShape,
-  gpu: () => wordList('--gpu'),
-  chips: optional(() => numList({ flag: '--chips', integer: true })),
-  params: optional(() => num({ flag: '--params' })),
-  tokens: optional(() => num({ flag: '--tokens' })),
-  mfu: optional(() => num({ flag: '--mfu', max: 1 })),
-  precision: optional(() => oneOf('--precision', PRECISIONS)),
-  price: optional(() => num({ flag: '--price' })),
-  priceSource: optional(() => z.string()),
-  region: optional(() => z.string()),
-  explain: optional(() => z.boolean()),
+  ...commonOptions(ESTIMATE_FORMATS),
+  ...outOption(ESTIMATE_OUT),
+  ...wideOption,
+  ...explainOption,
+  gpu: always('-g, --gpu <ids>', 'accelerator preset(s), comma-separated', wordList, { mandatory: true }),
+  chips: option('-c, --chips <n>', 'chips (gives wall-clock); a list compares', (flag) => numList({ flag, integer: true })),
+  params: option('--params <n>', 'train this many (active) parameters: how many tokens does the budget buy?', (flag) => num({ flag })),
+  tokens: option('--tokens <n>', 'train on this many tokens: how large a model does the budget buy?', (flag) => num({ flag })),
+  mfu: option('--mfu <f>', 'model FLOP utilisation, 0-1 (default: calibrated)', (flag) => num({ flag, max: 1 })),
+  precision: option('--precision <p>', `${PRECISIONS.join(', ')} (default bf16)`, (flag) => oneOf(flag, PRECISIONS)),
+  price: option('--price <usd>', 'USD per GPU-hour', (flag) => num({ flag })),
+  priceSource: option('--price-source <s>', `which preset price: ${PRICE_SOURCE_HINT}`, () => z.string()),
+  region: option('--region <id>', 'energy region (default us)', word),
 } satisfies OptionShape;
 
 export function budgetCommand(ctx: CliContext): Command {
-  return addExplainOption(addWideOption(addOutOption(addCommonOptions(new Command('budget'), ESTIMATE_FORMATS), ESTIMATE_OUT)))
+  return addOptions(new Command('budget'), budgetShape)
     .description('what a budget buys: GPU-hours, wall-clock, FLOP at the calibrated MFU, compute-optimal params and tokens')
     .argument('<usd>', 'the budget in USD, e.g. 5.576e6 or 2M')
-    .requiredOption('-g, --gpu <ids>', 'accelerator preset(s), comma-separated')
-    .option('-c, --chips <n>', 'chips (gives wall-clock); a list compares')
-    .option('--params <n>', 'train this many (active) parameters: how many tokens does the budget buy?')
-    .option('--tokens <n>', 'train on this many tokens: how large a model does the budget buy?')
-    .option('--mfu <f>', 'model FLOP utilisation, 0-1 (default: calibrated)')
-    .option('--precision <p>', `${PRECISIONS.join(', ')} (default bf16)`)
-    .option('--price <usd>', 'USD per GPU-hour')
-    .option('--price-source <s>', `which preset price: ${PRICE_SOURCE_HINT}`)
-    .option('--region <id>', 'energy region (default us)')
     .action((usdText: string, raw: Record<string, unknown>) => {
       const opts = parseOptions(budgetShape, raw);
       const usd = parseQuantity(usdText);

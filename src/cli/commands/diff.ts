@@ -14,13 +14,11 @@ import { VERSION } from '../../version.js';
 import { note } from '../warnings.js';
 import { flagName } from '../../input/flags.js';
 import type { CliContext } from '../context.js';
-import { addCommonOptions, addWideOption, commonShape, formatOf, num, parseOptions, optional, type OptionShape } from '../options.js';
+import { addOptions, commonOptions, formatOf, num, option, type OptionShape, parseOptions, wideOption } from '../options.js';
+import { FORMATS } from '../../output/render.js';
 import { runEstimate } from './estimate.js';
 import { existsSync, statSync } from 'node:fs';
 import { lazy } from '../../lazy.js';
-
-/** The estimate flags a run side takes (the same names and values as the estimate command's). */
-const PASSED = ['gpu', 'chips', 'price', 'priceSource', 'region', 'date', 'cloud', 'dollarYear', 'maxPriceAge'] as const;
 
 /** "10%" or "0.1" -> 0.1; a fraction above 1 must be given as a percentage (150%). */
 export const increaseOption = (flag: string) =>
@@ -33,11 +31,28 @@ export const increaseOption = (flag: string) =>
     return value;
   });
 
+/** The estimate flags a run side takes (the same names and values as the estimate command's, checked there). */
+const passedShape = {
+  gpu: option('-g, --gpu <ids>', 'run sides: accelerator preset(s), as in the estimate command', () => z.string()),
+  chips: option('-c, --chips <n>', 'run sides: number of chips', () => z.string()),
+  price: option('--price <usd>', 'run sides: USD per GPU-hour', () => z.string()),
+  priceSource: option('--price-source <s>', 'run sides: which preset price (train-cost --help)', () => z.string()),
+  region: option('--region <id>', 'run sides: energy region', () => z.string()),
+  date: option('--date <d>', 'run sides: training start, YYYY-MM or YYYY-MM-DD', () => z.string()),
+  cloud: option('--cloud <c>', 'run sides: hyperscaler for --price-source epoch', () => z.string()),
+  dollarYear: option('--dollar-year <y>', "run sides: state figures in this year's US dollars (a saved side must be in the same)", () =>
+    z.string(),
+  ),
+  maxPriceAge: option('--max-price-age <age>', 'run sides: warn when a preset price is older than this (default 12m)', () => z.string()),
+} satisfies OptionShape;
+const PASSED = Object.keys(passedShape) as (keyof typeof passedShape)[];
+
 const diffShape = {
-  ...commonShape,
-  maxIncrease: optional(() => increaseOption('--max-increase')),
-  maxCost: optional(() => num({ flag: '--max-cost' })),
-  ...Object.fromEntries(PASSED.map((k) => [k, optional(() => z.string())])),
+  ...commonOptions(FORMATS),
+  ...wideOption,
+  maxIncrease: option('--max-increase <p>', "exit 1 when a run's rental cost rises by more than this: 10% or 0.1", increaseOption),
+  maxCost: option('--max-cost <usd>', 'exit 1 when a run of HEAD costs more (rental USD), e.g. 2e6', (flag) => num({ flag })),
+  ...passedShape,
 } satisfies OptionShape;
 
 /** What diff reads of a saved output: names, GPU-hours and cost components (later fields are ignored). */
@@ -65,23 +80,12 @@ interface Side {
 
 export function diffCommand(ctx: CliContext): Command {
   return (
-    addWideOption(addCommonOptions(new Command('diff')))
+    addOptions(new Command('diff'), diffShape)
       .description(
         'compare two plans: each a run file, a bundled run id, or saved --format json output; before, after and change per run and phase',
       )
       // One variadic argument keeps the command's line in train-cost --help as narrow as the rest.
       .argument('<plans...>', 'BASE then HEAD, the plans before and after: each a run file, run id, saved JSON output, or - for stdin')
-      .option('--max-increase <p>', "exit 1 when a run's rental cost rises by more than this: 10% or 0.1")
-      .option('--max-cost <usd>', 'exit 1 when a run of HEAD costs more (rental USD), e.g. 2e6')
-      .option('-g, --gpu <ids>', 'run sides: accelerator preset(s), as in the estimate command')
-      .option('-c, --chips <n>', 'run sides: number of chips')
-      .option('--price <usd>', 'run sides: USD per GPU-hour')
-      .option('--price-source <s>', 'run sides: which preset price (train-cost --help)')
-      .option('--region <id>', 'run sides: energy region')
-      .option('--date <d>', 'run sides: training start, YYYY-MM or YYYY-MM-DD')
-      .option('--cloud <c>', 'run sides: hyperscaler for --price-source epoch')
-      .option('--dollar-year <y>', "run sides: state figures in this year's US dollars (a saved side must be in the same)")
-      .option('--max-price-age <age>', 'run sides: warn when a preset price is older than this (default 12m)')
       .addHelpText(
         'after',
         `

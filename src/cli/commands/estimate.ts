@@ -18,7 +18,6 @@ import { fmtNumber, fmtPercent, fmtUsd } from '../../output/format.js';
 import { csvWriter } from '../../output/csv.js';
 import { ndjsonLine } from '../../output/json.js';
 import { type AuditCheck, type GateCheck, MAX_COST_AT, type MaxCostCheck, runChecks } from '../../core/checks.js';
-import { renderEstimates } from '../../output/render.js';
 import { reportWarnings, warn } from '../warnings.js';
 import { describeWarning } from '../../output/warnings.js';
 import { COMMAND_NAMES } from '../command-names.js';
@@ -26,28 +25,30 @@ import type { CliContext } from '../context.js';
 import { assertFinite } from '../../input/finite.js';
 import { MAX_YAML_BYTES } from '../../input/read.js';
 import {
-  addExplainOption,
-  addOutOption,
-  addWideOption,
+  addOptions,
   ageOption,
+  always,
   COMMON_KEYS,
-  commonShape,
+  commonOptions,
   dateOption,
   ESTIMATE_OUT,
   estimateFormatOf,
-  estimateFormatShape,
+  explainOption,
   num,
   numList,
   oneOf,
-  outShape,
-  parseOptions,
-  wordList,
-  optional,
+  option,
   type OptionShape,
   type OptionsOf,
+  outOption,
+  parseOptions,
+  toggle,
+  wideOption,
+  wordList,
 } from '../options.js';
+import { ESTIMATE_FORMATS, renderEstimates } from '../../output/render.js';
 import { USAGE } from '../usage.js';
-import { addDevelopmentOptions, applyDevelopment, developmentShape, toDevelopment } from '../development.js';
+import { applyDevelopment, developmentShape, toDevelopment } from '../development.js';
 import { applyOverrides, flagsOnlyRun, OVERRIDE_KEYS, type Overrides, toRunInput } from '../../presets/run-input.js';
 import { describeFlagsRun } from '../../output/run-name.js';
 
@@ -64,84 +65,97 @@ export const MAX_GRID_RUNS = 1_000_000;
 export const MAX_WHOLE_RUNS = 1_000;
 
 const estimateShape = {
-  ...commonShape,
-  ...estimateFormatShape,
-  gpu: optional(() => wordList('--gpu')),
-  chips: optional(() => numList({ flag: '--chips', integer: true })),
-  hours: optional(() => numList({ flag: '--hours' })),
-  days: optional(() => numList({ flag: '--days' })),
-  gpuHours: optional(() => numList({ flag: '--gpu-hours' })),
-  params: optional(() => numList({ flag: '--params' })),
-  activeParams: optional(() => numList({ flag: '--active-params' })),
-  tokens: optional(() => numList({ flag: '--tokens' })),
-  flops: optional(() => numList({ flag: '--flops' })),
-  mfu: optional(() => numList({ flag: '--mfu', max: 1 })),
-  generationMfu: optional(() => numList({ flag: '--generation-mfu', max: 1 })),
-  trainableFraction: optional(() => numList({ flag: '--trainable-fraction', max: 1 })),
-  teacherParams: optional(() => numList({ flag: '--teacher-params' })),
-  withBase: optional(() => z.boolean()),
-  precision: optional(() => oneOf('--precision', PRECISIONS)),
-  kind: optional(() => oneOf('--kind', WORKLOAD_KINDS)),
-  price: optional(() => numList({ flag: '--price' })),
-  priceSource: optional(() => z.string()),
-  maxCost: optional(() => num({ flag: '--max-cost' })),
-  maxCostAt: optional(() => oneOf('--max-cost-at', MAX_COST_AT)),
-  strict: optional(() => z.boolean()),
-  region: optional(() => wordList('--region')),
-  pue: optional(() => numList({ flag: '--pue', min: 1 })),
-  electricityPrice: optional(() => numList({ flag: '--electricity-price', allowZero: true })),
-  gridIntensity: optional(() => numList({ flag: '--grid-intensity', allowZero: true })),
-  purchasePrice: optional(() => numList({ flag: '--purchase-price' })),
-  lifetimeYears: optional(() => numList({ flag: '--lifetime-years' })),
-  utilization: optional(() => numList({ flag: '--utilization', max: 1 })),
+  ...commonOptions(ESTIMATE_FORMATS),
+  ...outOption(ESTIMATE_OUT),
+  ...wideOption,
+  ...explainOption,
   ...developmentShape,
-  date: optional(() => dateOption('--date')),
-  cloud: optional(() => oneOf('--cloud', CLOUDS)),
-  dollarYear: optional(() => num({ flag: '--dollar-year', integer: true })),
-  maxPriceAge: () => ageOption('--max-price-age').prefault(DEFAULT_MAX_PRICE_AGE),
-  explain: optional(() => z.boolean()),
-  ...outShape,
+  gpu: option('-g, --gpu <ids>', 'accelerator preset(s), comma-separated: h800,h100 (train-cost gpus)', wordList),
+  chips: option('-c, --chips <n>', 'number of chips; a list 512,1024 or a range 256..4096:x2', (flag) => numList({ flag, integer: true })),
+  hours: option('--hours <h>', 'wall-clock hours (with --chips)', (flag) => numList({ flag })),
+  days: option('--days <d>', 'wall-clock days (with --chips)', (flag) => numList({ flag })),
+  gpuHours: option('--gpu-hours <n>', 'total GPU-hours (instead of chips and time)', (flag) => numList({ flag })),
+  params: option('--params <n>', 'model parameters, e.g. 70B', (flag) => numList({ flag })),
+  activeParams: option('--active-params <n>', 'active parameters per token (mixture of experts), e.g. 37B', (flag) => numList({ flag })),
+  tokens: option('--tokens <n>', 'training tokens, e.g. 15T', (flag) => numList({ flag })),
+  flops: option('--flops <n>', 'total workload FLOP, e.g. 3.3e24 (instead of params and tokens)', (flag) => numList({ flag })),
+  mfu: option('--mfu <f>', 'model FLOP utilisation, 0-1 (default: calibrated on published runs)', (flag) => numList({ flag, max: 1 })),
+  precision: option('--precision <p>', `${PRECISIONS.join(', ')} (default bf16, fp16 where there is no bf16)`, (flag) =>
+    oneOf(flag, PRECISIONS),
+  ),
+  kind: option(
+    '--kind <k>',
+    'phase kind: pretrain (or train), finetune, lora, rl, generate, distill (FLOP rules: --explain lists them)',
+    (flag) => oneOf(flag, WORKLOAD_KINDS),
+  ),
+  trainableFraction: option('--trainable-fraction <f>', 'LoRA: share of parameters trained, 0-1 (FLOP = (4 + 2f) x N x D)', (flag) =>
+    numList({ flag, max: 1 }),
+  ),
+  teacherParams: option('--teacher-params <n>', 'distill: teacher parameters, e.g. 70B (teacher generation = 2 x N_teacher x D)', (flag) =>
+    numList({ flag }),
+  ),
+  generationMfu: option(
+    '--generation-mfu <f>',
+    'MFU of generation (rl rollouts, distill teacher, generate), 0-1 (default: an assumption, 10%)',
+    (flag) => numList({ flag, max: 1 }),
+  ),
+  withBase: toggle('--with-base', "also estimate the run's base run (base: in its run file), stated apart, never summed into it"),
+  price: option('--price <usd>', 'USD per GPU-hour, overrides the preset price', (flag) => numList({ flag })),
+  priceSource: option('--price-source <s>', `which preset price: ${PRICE_SOURCE_HINT}`, () => z.string()),
+  maxCost: option(
+    '--max-cost <usd>',
+    'exit 1 when a run costs more (rental USD), e.g. 2e6; the check is in the output (JSON checks[])',
+    (flag) => num({ flag }),
+  ),
+  maxCostAt: option(
+    '--max-cost-at <at>',
+    'which figure --max-cost holds to the limit: central (default) or high (the top of the rental range)',
+    (flag) => oneOf(flag, MAX_COST_AT),
+  ),
+  strict: toggle('--strict', 'exit 1 when an audit of reported GPU-hours is impossible or implausible (implied MFU)'),
+  region: option('--region <id>', 'energy region: grid CO2, electricity price, PUE (us, china, eu, world, ...; default us)', wordList),
+  pue: option('--pue <n>', "power usage effectiveness, 1-3 (default: the region's)", (flag) => numList({ flag, min: 1 })),
+  electricityPrice: option('--electricity-price <usd>', "USD per kWh (default: the region's industrial price)", (flag) =>
+    numList({ flag, allowZero: true }),
+  ),
+  gridIntensity: option('--grid-intensity <g>', "grid carbon intensity, g CO2 per kWh (default: the region's)", (flag) =>
+    numList({ flag, allowZero: true }),
+  ),
+  purchasePrice: option('--purchase-price <usd>', 'purchase USD per chip, chip only (server cost added as Epoch AI does)', (flag) =>
+    numList({ flag }),
+  ),
+  lifetimeYears: option('--lifetime-years <y>', 'hardware life for amortisation (default 3.1: Epoch AI depreciation)', (flag) =>
+    numList({ flag }),
+  ),
+  utilization: option('--utilization <f>', 'share of the hardware life spent on useful work, 0-1 (default 1)', (flag) =>
+    numList({ flag, max: 1 }),
+  ),
+  date: option(
+    '--date <d>',
+    "training start, YYYY-MM or YYYY-MM-DD: prices and hardware value as of then (default: the run file's, else today)",
+    (flag) => dateOption(flag),
+  ),
+  cloud: option(
+    '--cloud <c>',
+    `hyperscaler for --price-source epoch: ${CLOUDS.join(', ')} (default: from the run's organization, else aws)`,
+    (flag) => oneOf(flag, CLOUDS),
+  ),
+  dollarYear: option(
+    '--dollar-year <y>',
+    "state every figure in this year's US dollars (PPI PCU518210518210, as Epoch AI); default: nominal",
+    (flag) => num({ flag, integer: true }),
+  ),
+  maxPriceAge: always(
+    '--max-price-age <age>',
+    "warn when a preset price is older than this before the run's date: 12m, 90d, 2y, none (default 12m)",
+    (flag) => ageOption(flag).prefault(DEFAULT_MAX_PRICE_AGE),
+  ),
 } satisfies OptionShape;
 type EstimateOptions = OptionsOf<typeof estimateShape>;
 
+/** The estimate's options and argument (the program's own: train-cost [runs...]). */
 export function addEstimateOptions(cmd: Command): Command {
-  return addDevelopmentOptions(addExplainOption(addWideOption(addOutOption(cmd, ESTIMATE_OUT))))
-    .argument('[runs...]', 'bundled run ids (train-cost runs), YAML run files, or - for stdin')
-    .option('-g, --gpu <ids>', 'accelerator preset(s), comma-separated: h800,h100 (train-cost gpus)')
-    .option('-c, --chips <n>', 'number of chips; a list 512,1024 or a range 256..4096:x2')
-    .option('--hours <h>', 'wall-clock hours (with --chips)')
-    .option('--days <d>', 'wall-clock days (with --chips)')
-    .option('--gpu-hours <n>', 'total GPU-hours (instead of chips and time)')
-    .option('--params <n>', 'model parameters, e.g. 70B')
-    .option('--active-params <n>', 'active parameters per token (mixture of experts), e.g. 37B')
-    .option('--tokens <n>', 'training tokens, e.g. 15T')
-    .option('--flops <n>', 'total workload FLOP, e.g. 3.3e24 (instead of params and tokens)')
-    .option('--mfu <f>', 'model FLOP utilisation, 0-1 (default: calibrated on published runs)')
-    .option('--precision <p>', `${PRECISIONS.join(', ')} (default bf16, fp16 where there is no bf16)`)
-    .option('--kind <k>', 'phase kind: pretrain (or train), finetune, lora, rl, generate, distill (FLOP rules: --explain lists them)')
-    .option('--trainable-fraction <f>', 'LoRA: share of parameters trained, 0-1 (FLOP = (4 + 2f) x N x D)')
-    .option('--teacher-params <n>', 'distill: teacher parameters, e.g. 70B (teacher generation = 2 x N_teacher x D)')
-    .option('--generation-mfu <f>', 'MFU of generation (rl rollouts, distill teacher, generate), 0-1 (default: an assumption, 10%)')
-    .option('--with-base', "also estimate the run's base run (base: in its run file), stated apart, never summed into it")
-    .option('--price <usd>', 'USD per GPU-hour, overrides the preset price')
-    .option('--price-source <s>', `which preset price: ${PRICE_SOURCE_HINT}`)
-    .option('--max-cost <usd>', 'exit 1 when a run costs more (rental USD), e.g. 2e6; the check is in the output (JSON checks[])')
-    .option('--max-cost-at <at>', 'which figure --max-cost holds to the limit: central (default) or high (the top of the rental range)')
-    .option('--strict', 'exit 1 when an audit of reported GPU-hours is impossible or implausible (implied MFU)')
-    .option('--region <id>', 'energy region: grid CO2, electricity price, PUE (us, china, eu, world, ...; default us)')
-    .option('--pue <n>', "power usage effectiveness, 1-3 (default: the region's)")
-    .option('--electricity-price <usd>', "USD per kWh (default: the region's industrial price)")
-    .option('--grid-intensity <g>', "grid carbon intensity, g CO2 per kWh (default: the region's)")
-    .option('--purchase-price <usd>', 'purchase USD per chip, chip only (server cost added as Epoch AI does)')
-    .option('--lifetime-years <y>', 'hardware life for amortisation (default 3.1: Epoch AI depreciation)')
-    .option('--utilization <f>', 'share of the hardware life spent on useful work, 0-1 (default 1)')
-    .option(
-      '--date <d>',
-      "training start, YYYY-MM or YYYY-MM-DD: prices and hardware value as of then (default: the run file's, else today)",
-    )
-    .option('--cloud <c>', `hyperscaler for --price-source epoch: ${CLOUDS.join(', ')} (default: from the run's organization, else aws)`)
-    .option('--dollar-year <y>', "state every figure in this year's US dollars (PPI PCU518210518210, as Epoch AI); default: nominal")
-    .option('--max-price-age <age>', "warn when a preset price is older than this before the run's date: 12m, 90d, 2y, none (default 12m)");
+  return addOptions(cmd, estimateShape).argument('[runs...]', 'bundled run ids (train-cost runs), YAML run files, or - for stdin');
 }
 
 export async function runEstimate(ctx: CliContext, refs: string[], raw: Record<string, unknown>): Promise<void> {

@@ -1,32 +1,26 @@
 // train-cost gpus: the accelerator presets with their specs and default price; with a gpu and
 // --prices, that accelerator's prices and imported offers, cheapest first.
 import { Command } from 'commander';
-import { z } from 'zod';
 import { findGpu, loadGpus } from '../../presets/gpus.js';
 import { renderGpus } from '../../output/gpus.js';
 import { renderOffers } from '../../output/offers.js';
 import { InputError } from '../../errors.js';
 import { quote } from '../../input/excerpt.js';
 import type { CliContext } from '../context.js';
-import {
-  addCommonOptions,
-  addOutOption,
-  addWideOption,
-  commonShape,
-  formatOf,
-  outShape,
-  parseOptions,
-  optional,
-  type OptionShape,
-} from '../options.js';
+import { addOptions, commonOptions, formatOf, type OptionShape, outOption, parseOptions, toggle, wideOption } from '../options.js';
+import { FORMATS } from '../../output/render.js';
 
-const gpusShape = { ...commonShape, prices: optional(() => z.boolean()), ...outShape } satisfies OptionShape;
+const gpusShape = {
+  ...commonOptions(FORMATS),
+  ...outOption(),
+  ...wideOption,
+  prices: toggle('--prices', "list the gpu's prices and imported offers, cheapest first"),
+} satisfies OptionShape;
 
 export function gpusCommand(ctx: CliContext): Command {
-  return addWideOption(addOutOption(addCommonOptions(new Command('gpus'))))
+  return addOptions(new Command('gpus'), gpusShape)
     .description('list accelerator presets: peak TFLOP/s, memory, default $/GPU-hour and its date')
     .argument('[pattern]', 'only the presets whose id, name or alias contains this (h100, amd); with --prices, one gpu')
-    .option('--prices', "list the gpu's prices and imported offers, cheapest first")
     .action((pattern: string | undefined, raw: Record<string, unknown>) => {
       const opts = parseOptions(gpusShape, raw);
       const gpus = loadGpus(ctx.presetDirs(opts));

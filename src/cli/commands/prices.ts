@@ -11,13 +11,16 @@ import { displayPath, yaml } from '../../presets/load.js';
 import { note } from '../warnings.js';
 import { type CliContext, writeFileAtomic } from '../context.js';
 import { readInputFile } from '../../input/read.js';
-import { addCommonOptions, commonShape, dateOption, parseOptions, optional, type OptionShape } from '../options.js';
+import { addOptions, always, commonOptions, dateOption, option, type OptionShape, parseOptions } from '../options.js';
+import { FORMATS } from '../../output/render.js';
 
 const importShape = {
-  ...commonShape,
-  out: () => z.string({ error: '--out is required: the preset folder to write, e.g. --out my-prices' }),
-  provider: optional(() => z.string()),
-  date: optional(() => dateOption('--date', { day: true })),
+  ...commonOptions(FORMATS),
+  out: always('--out <dir>', 'preset folder to write (created if missing); its prices/ sheets are replaced per provider and gpu', () =>
+    z.string({ error: '--out is required: the preset folder to write, e.g. --out my-prices' }),
+  ),
+  provider: option('--provider <name>', 'provider name (default: the SkyPilot cloud folder, or the gpuhunt file name)', () => z.string()),
+  date: option('--date <yyyy-mm-dd>', 'when the catalog was fetched (default: today)', (flag) => dateOption(flag, { day: true })),
 } satisfies OptionShape;
 
 /** The provider of a catalog file: SkyPilot's <cloud>/vms.csv, or gpuhunt's <provider>.csv. */
@@ -30,12 +33,9 @@ export function providerOfPath(file: string): string | null {
 export function pricesCommand(ctx: CliContext): Command {
   const cmd = new Command('prices').description('price catalogs: import a SkyPilot or gpuhunt CSV as a preset folder');
   cmd.addCommand(
-    addCommonOptions(new Command('import'))
+    addOptions(new Command('import'), importShape)
       .description('read a SkyPilot vms.csv or a gpuhunt CSV and write DIR/prices/<provider>-<gpu>.yaml (use it with --presets DIR)')
       .argument('<file>', 'catalog CSV: SkyPilot catalogs/vN/<cloud>/vms.csv, or a gpuhunt <provider>.csv')
-      .option('--out <dir>', 'preset folder to write (created if missing); its prices/ sheets are replaced per provider and gpu')
-      .option('--provider <name>', 'provider name (default: the SkyPilot cloud folder, or the gpuhunt file name)')
-      .option('--date <yyyy-mm-dd>', 'when the catalog was fetched (default: today)')
       .action((file: string, raw: Record<string, unknown>) => {
         const opts = parseOptions(importShape, raw);
         const provider = opts.provider ?? providerOfPath(file);
