@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { cli, REPO_ROOT, badInputLine, contractRuns } from '../helpers/cli.js';
+import { cli, REPO_ROOT, contractRun as run, expectInputError } from '../helpers/cli.js';
 import { expectRel } from '../helpers/expect.js';
 
 const HOURS_PER_YEAR = 24 * 365.25;
@@ -13,10 +13,6 @@ const SEED = ['--chips', '512', '--gpu', 'h800', '--hours', '80'];
 
 const h800 = parse(readFileSync(join(REPO_ROOT, 'presets', 'gpus', 'h800.yaml'), 'utf8'));
 const regions = parse(readFileSync(join(REPO_ROOT, 'presets', 'regions.yaml'), 'utf8'));
-
-const run = async (args: string[]): Promise<any> => (await contractRuns(args))[0];
-
-const expectInputError = async (args: string[]): Promise<string> => badInputLine(await cli(args));
 
 describe('energy and CO2 of 512 H800s for 80 hours in China', () => {
   it('kWh = 40,960 GPU-hours x 1.275 kW x 0.75 x PUE 1.25 = 48,960; CO2 at 557.5 g/kWh', async () => {

@@ -10,6 +10,9 @@ import { createContext } from '../../src/cli/context.js';
 import { outputSchema } from '../../src/output/contract.js';
 import { REPO_ROOT, type CliResult } from '../helpers/cli.js';
 
+/** How many cases a property of `n` cases runs: FUZZ_SCALE (environment) scales them, to at least one. */
+export const runs = (n: number) => Math.max(1, Math.round(n * Number(process.env.FUZZ_SCALE ?? 1)));
+
 const ids = (dir: string) =>
   readdirSync(join(REPO_ROOT, 'presets', dir))
     .filter((f) => f.endsWith('.yaml'))

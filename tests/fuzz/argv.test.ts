@@ -20,13 +20,12 @@ import {
   PRICES_IMPORT_FLAGS,
   ROOT_FLAGS,
   RUN_IDS,
+  runs,
   SUB_FLAGS,
 } from './arbitraries.js';
 
 const SEED = 110_003;
-/** Cases per property; the four below add up to 10,000 command lines a run (FUZZ_SCALE to scale). */
-const SCALE = Number(process.env.FUZZ_SCALE ?? 1);
-const runs = (n: number) => Math.max(1, Math.round(n * SCALE));
+// Cases per property: the properties below add up to 10,000 command lines a run (FUZZ_SCALE to scale).
 
 const STDIN_RUN = 'name: from stdin\ngpu: h100\nchips: 64\nphases:\n  - name: pretrain\n    hours: 10\n';
 const FILES = [

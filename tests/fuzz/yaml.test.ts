@@ -4,21 +4,18 @@
 // file on stdin (`-`) and as files in a temporary preset folder (--presets). The invariants are
 // those of the argv suite (arbitraries.ts); a failure prints the shrunk case: source, mutations,
 // the YAML text and the args.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { parse, stringify } from 'yaml';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cli, REPO_ROOT } from '../helpers/cli.js';
-import { checkCommon, checkContract, GPU_IDS } from './arbitraries.js';
+import { tempFolder } from '../helpers/files.js';
+import { checkCommon, checkContract, GPU_IDS, runs } from './arbitraries.js';
 
 const SEED = 110_011;
-const SCALE = Number(process.env.FUZZ_SCALE ?? 1);
-const runs = (n: number) => Math.max(1, Math.round(n * SCALE));
 
-const TMP = mkdtempSync(join(tmpdir(), 'train-cost-fuzz-'));
-afterAll(() => rmSync(TMP, { recursive: true, force: true }));
+const TMP = tempFolder('fuzz').dir;
 
 const read = (rel: string) => readFileSync(join(REPO_ROOT, rel), 'utf8');
 const list = (dir: string) =>
