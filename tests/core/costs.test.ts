@@ -59,9 +59,10 @@ describe('cost components of the seed run (512 H800 x 80 h at $2)', () => {
     expect(capex.usd).toBeCloseTo((40_960 * 25_000 * 1.64) / 0.81 / (OWNERSHIP_DEFAULTS.lifetimeYears * 24 * 365.25), 6);
   });
 
-  it('energy cost is kWh x electricity price', () => {
+  it('energy cost is kWh x electricity price: 40,960 GPU-hours x 1.275 kW x 0.75 x PUE 1.25 = 48,960 kWh x $0.0826 = $4,044.10', () => {
     const energy = costOf(r.costs, 'energy')!;
-    expect(energy.usd).toBeCloseTo(r.energy.kWh! * 0.0826, 9);
+    expect(r.energy.kWh).toBeCloseTo(48_960, 9);
+    expect(energy.usd).toBeCloseTo(4_044.096, 9);
     expect(energy.usd).toBeCloseTo(r.energy.usd!, 9);
   });
 
@@ -124,6 +125,7 @@ describe('cost components: what is left out, and runs of several phases', () => 
       ]),
       () => ({ band, basis: 'accelerator' }),
     );
+    expect(r.costs.map((c) => c.id)).toEqual(['rental', 'capex', 'energy', 'acquisition']);
     for (const c of r.costs.filter((c) => c.id !== 'acquisition')) {
       expect(c.range[0]).toBeCloseTo((c.usd * r.range.gpuHours[0]) / r.gpuHours, 6);
       expect(c.range[1]).toBeCloseTo((c.usd * r.range.gpuHours[1]) / r.gpuHours, 6);
