@@ -147,7 +147,7 @@ describe('ownership (Epoch AI)', () => {
   });
 
   it('the H800 at $2: owning needs more than 100% utilisation to break even', () => {
-    const energy = estimateEnergy(40_960, H800, CHINA).usd!;
+    const energy = 48_960 * 0.088; // kWh x $/kWh in China: $4,308.48
     const be = estimateOwnership(40_960, WITH_SERVER, energy, 2).breakEvenUtilization!;
     // capex per chip / (lifetime hours x (rent - energy per GPU-hour)).
     expectRel(be, 44_750 / 0.81 / (OWNERSHIP_DEFAULTS.lifetimeYears * 8766 * (2 - energy / 40_960)));

@@ -11,6 +11,7 @@ import { cli, REPO_ROOT } from '../helpers/cli.js';
 import {
   checkCommon,
   checkContract,
+  expectContractsChecked,
   flagsArg,
   formatOf,
   FORMATS,
@@ -168,7 +169,7 @@ const property = (arb: fc.Arbitrary<string[]>, estimate: boolean) => fc.asyncPro
 
 describe('fuzzed command lines (fixed seed)', () => {
   it(`estimates from flags, run ids and files: ${runs(6000)} cases`, async () => {
-    await fc.assert(property(estimateArgs, true), { seed: SEED, numRuns: runs(6000) });
+    await expectContractsChecked(() => fc.assert(property(estimateArgs, true), { seed: SEED, numRuns: runs(6000) }));
   }, 180_000);
 
   it(`subcommands with their own and inherited flags: ${runs(3000)} cases`, async () => {

@@ -11,7 +11,7 @@ import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { cli, REPO_ROOT } from '../helpers/cli.js';
 import { tempFolder } from '../helpers/files.js';
-import { checkCommon, checkContract, GPU_IDS, runs } from './arbitraries.js';
+import { checkCommon, checkContract, expectContractsChecked, GPU_IDS, runs } from './arbitraries.js';
 
 const SEED = 110_011;
 
@@ -326,27 +326,31 @@ async function check(args: string[], input: string | undefined, estimate: boolea
 describe('fuzzed YAML (fixed seed)', () => {
   it(`mutated run files on stdin (-): ${runs(500)} cases`, async () => {
     const runSources = SOURCES.flatMap((s, i) => (s.kind === 'run' ? [i] : []));
-    await fc.assert(
-      fc.asyncProperty(mutationCase, fc.constantFrom(...runSources), async (c, source) => {
-        const text = mutate({ ...c, source });
-        await check(['-', '--format', c.format], text, true, c.format);
-      }),
-      { seed: SEED, numRuns: runs(500) },
+    await expectContractsChecked(() =>
+      fc.assert(
+        fc.asyncProperty(mutationCase, fc.constantFrom(...runSources), async (c, source) => {
+          const text = mutate({ ...c, source });
+          await check(['-', '--format', c.format], text, true, c.format);
+        }),
+        { seed: SEED, numRuns: runs(500) },
+      ),
     );
   }, 120_000);
 
   it(`mutated gpu, run, regions and MFU-model presets in a --presets folder: ${runs(400)} cases`, async () => {
-    await fc.assert(
-      fc.asyncProperty(mutationCase, async (c) => {
-        const src = SOURCES[c.source]!;
-        const text = mutate(c);
-        const args = presetCase(src.kind, src.path, text, c.format);
-        const label = args.join(' ');
-        await check(args, undefined, true, c.format, text).catch((e: Error) => {
-          throw new Error(`${e.message}\nthe file: ${src.kind} from ${src.path}\n${text.slice(0, 1500)}\n(${label})`);
-        });
-      }),
-      { seed: SEED + 1, numRuns: runs(400) },
+    await expectContractsChecked(() =>
+      fc.assert(
+        fc.asyncProperty(mutationCase, async (c) => {
+          const src = SOURCES[c.source]!;
+          const text = mutate(c);
+          const args = presetCase(src.kind, src.path, text, c.format);
+          const label = args.join(' ');
+          await check(args, undefined, true, c.format, text).catch((e: Error) => {
+            throw new Error(`${e.message}\nthe file: ${src.kind} from ${src.path}\n${text.slice(0, 1500)}\n(${label})`);
+          });
+        }),
+        { seed: SEED + 1, numRuns: runs(400) },
+      ),
     );
   }, 120_000);
 
