@@ -1,16 +1,10 @@
 // `train-cost budget <usd>` (issue 4): what a budget rents, the FLOP it buys at the calibrated MFU
 // with its range, and the Chinchilla compute-optimal model, in the estimate's JSON shape.
 import { describe, expect, it } from 'vitest';
-import { cli, badInputLine, contractRuns } from '../helpers/cli.js';
+import { cli, contractRun, expectInputError } from '../helpers/cli.js';
 import { expectRel } from '../helpers/expect.js';
 
-async function budget(args: string[]): Promise<any> {
-  const runs = await contractRuns(['budget', ...args]);
-  expect(runs).toHaveLength(1);
-  return runs[0];
-}
-
-const expectInputError = async (args: string[]): Promise<string> => badInputLine(await cli(args));
+const budget = (args: string[]): Promise<any> => contractRun(['budget', ...args]);
 
 describe('train-cost budget 5.576e6 --gpu h800', () => {
   it('rents 2.788M GPU-hours at $2', async () => {

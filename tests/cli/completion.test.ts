@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { createContext } from '../../src/cli/context.js';
 import { buildProgram } from '../../src/cli/program.js';
-import { badInputLine, cli } from '../helpers/cli.js';
+import { cli, expectInputError } from '../helpers/cli.js';
 
 const program = buildProgram(
   createContext({ stdout: { write: () => {} }, stderr: { write: () => {} }, stdin: { read: async () => '' }, env: {} }),
@@ -53,5 +53,5 @@ describe('bash', () => {
 });
 
 it('an unknown shell: exit 2, one line', async () => {
-  expect(badInputLine(await cli(['completion', 'tcsh']))).toBe('train-cost: unknown shell "tcsh"; use one of: bash, zsh, fish');
+  expect(await expectInputError(['completion', 'tcsh'])).toBe('train-cost: unknown shell "tcsh"; use one of: bash, zsh, fish');
 });

@@ -2,7 +2,7 @@
 // --dollar-year converts, --price-source epoch reproduces Epoch AI's cloud estimate, stale
 // prices are flagged. Tests run with TRAIN_COST_TODAY=2026-11-30 (vitest.config.ts).
 import { describe, expect, it } from 'vitest';
-import { badInputLine, cli, cliJson, parseCsvLine } from '../helpers/cli.js';
+import { badInputLine, cli, cliJson, contractRun, parseCsvLine } from '../helpers/cli.js';
 
 const within = (x: number, target: number, tol: number) => expect(Math.abs(x / target - 1)).toBeLessThanOrEqual(tol);
 
@@ -57,26 +57,25 @@ describe('DeepSeek figures do not change with dates', () => {
     expect(result.stderr).toBe('');
   });
   it('deepseek-r1 $294,672 and deepseek-v3 $5,576,000', async () => {
-    expect((await cliJson(['deepseek-r1'])).json.runs[0].rental.usd).toBe(294_672);
-    expect((await cliJson(['deepseek-v3'])).json.runs[0].rental.usd).toBe(5_576_000);
+    expect((await contractRun(['deepseek-r1'])).rental.usd).toBe(294_672);
+    expect((await contractRun(['deepseek-v3'])).rental.usd).toBe(5_576_000);
   });
 });
 
 describe('--date picks prices as of the run', () => {
   it('the default provider and kind, nearest at or before the date: Lambda H100 2024-01-29 for a run of 2024-02', async () => {
-    const r = (await cliJson(['--gpu', 'h100', '--gpu-hours', '1M', '--date', '2024-02'])).json.runs[0];
+    const r = await contractRun(['--gpu', 'h100', '--gpu-hours', '1M', '--date', '2024-02']);
     expect(r.rental.priceId).toBe('lambda-2024-01');
     expect(r.rental.usdPerGpuHour).toBe(3.49);
     expect(r.rental.priceAgeDays).toBe(3);
   });
   it('a run file date is used; --date overrides it', async () => {
     const yaml = 'name: dated\ndate: "2023-07"\ngpu: h100\nphases:\n  - name: t\n    gpuHours: 1000\n';
-    expect((await cliJson(['-'], { input: yaml })).json.runs[0].date).toBe('2023-07');
-    expect((await cliJson(['-', '--date', '2025-03'], { input: yaml })).json.runs[0].rental.priceId).toBe('lambda-2025-02');
+    expect((await contractRun(['-'], { input: yaml })).date).toBe('2023-07');
+    expect((await contractRun(['-', '--date', '2025-03'], { input: yaml })).rental.priceId).toBe('lambda-2025-02');
   });
   it('committed-3y picks the 3-year rate', async () => {
-    const r = (await cliJson(['--gpu', 'a100-40gb', '--gpu-hours', '1000', '--date', '2023-01', '--price-source', 'committed-3y'])).json
-      .runs[0];
+    const r = await contractRun(['--gpu', 'a100-40gb', '--gpu-hours', '1000', '--date', '2023-01', '--price-source', 'committed-3y']);
     expect(r.rental.priceId).toBe('gcp-a2-highgpu-3y-2022-12');
   });
   it('a bad --date exits 2 with one line', async () => {
@@ -89,13 +88,13 @@ describe('--date picks prices as of the run', () => {
 
 describe('dollar years', () => {
   it('nominal by default: every cost carries the date of its dollars', async () => {
-    const r = (await cliJson(['--gpu', 'a100-40gb', '--gpu-hours', '1000', '--date', '2022-05'])).json.runs[0];
+    const r = await contractRun(['--gpu', 'a100-40gb', '--gpu-hours', '1000', '--date', '2022-05']);
     const byId = Object.fromEntries(r.costs.map((c: any) => [c.id, c.dollarDate]));
     expect(byId).toEqual({ rental: '2025-03-02', capex: '2022-05', energy: '2022' });
   });
   it('--dollar-year converts every figure with the PPI: one more term per component', async () => {
-    const nominal = (await cliJson(['--gpu', 'h100', '--gpu-hours', '1000', '--date', '2024-02'])).json.runs[0];
-    const y2024 = (await cliJson(['--gpu', 'h100', '--gpu-hours', '1000', '--date', '2024-02', '--dollar-year', '2024'])).json.runs[0];
+    const nominal = await contractRun(['--gpu', 'h100', '--gpu-hours', '1000', '--date', '2024-02']);
+    const y2024 = await contractRun(['--gpu', 'h100', '--gpu-hours', '1000', '--date', '2024-02', '--dollar-year', '2024']);
     const rental = y2024.costs.find((c: any) => c.id === 'rental');
     const factor = rental.terms[rental.terms.length - 1];
     expect(factor.name).toContain('PCU518210518210');
@@ -103,7 +102,7 @@ describe('dollar years', () => {
   });
   it('--dollar-year: the energy figure is the converted one everywhere (energy, ownership, costs[], table)', async () => {
     const args = ['--gpu', 'a100-40gb', '--gpu-hours', '57M', '--date', '2022-05', '--dollar-year', '2024'];
-    const r = (await cliJson(args)).json.runs[0];
+    const r = await contractRun(args);
     const energy = r.costs.find((c: any) => c.id === 'energy').usd;
     expect(energy).toBeCloseTo(3_710_982, 0); // 43,391 MWh x $0.0832 (2022) = $3,610,152 nominal, x 1.03 to 2024
     expect(r.energy.usd).toBe(energy);
@@ -152,8 +151,8 @@ describe('stale prices', () => {
 
 describe('the A100 presets agree', () => {
   it('40GB and 80GB: one provider for the default rent, and the same first server price', async () => {
-    const a40 = (await cliJson(['--gpu', 'a100-40gb', '--gpu-hours', '1000', '--date', '2023-01'])).json.runs[0];
-    const a80 = (await cliJson(['--gpu', 'a100', '--gpu-hours', '1000', '--date', '2023-01'])).json.runs[0];
+    const a40 = await contractRun(['--gpu', 'a100-40gb', '--gpu-hours', '1000', '--date', '2023-01']);
+    const a80 = await contractRun(['--gpu', 'a100', '--gpu-hours', '1000', '--date', '2023-01']);
     expect(a40.rental.priceId.split('-')[0]).toBe(a80.rental.priceId.split('-')[0]);
     expect(a80.rental.usdPerGpuHour).toBeGreaterThan(a40.rental.usdPerGpuHour);
     expect(a40.ownership.purchaseUsdPerChip).toBe(a80.ownership.purchaseUsdPerChip);

@@ -1,15 +1,15 @@
 // Development cost flags through the command line: opt-in, stated apart, in every format, and
 // refused where they would count restarts twice.
 import { describe, expect, it } from 'vitest';
-import { badInputLine, cli, contractRuns, parseCsvLine } from '../helpers/cli.js';
+import { cli, contractRun, parseCsvLine, expectInputError } from '../helpers/cli.js';
 
 const SEED = ['--chips', '512', '--gpu', 'h800', '--hours', '80'];
 
 describe('development costs (opt-in, apart from the run)', () => {
   it('leave the run alone: 40,960 GPU-hours, $81,920 rental with or without them', async () => {
-    const plain = (await contractRuns(SEED))[0];
+    const plain = await contractRun(SEED);
     expect(plain.costs.some((c: any) => c.basis === 'development')).toBe(false);
-    const r = (await contractRuns([...SEED, '--experiments', '--staff', '10', '--staff-cost', '250000', '--goodput', '0.9']))[0];
+    const r = await contractRun([...SEED, '--experiments', '--staff', '10', '--staff-cost', '250000', '--goodput', '0.9']);
     expect(r.gpuHours).toBe(40_960);
     expect(r.rental.usd).toBe(81_920);
     expect(r.ownership.usd).toBeCloseTo(plain.ownership.usd, 6);
@@ -39,26 +39,26 @@ describe('development costs (opt-in, apart from the run)', () => {
   });
 
   it('refuses --goodput on a workload-derived estimate (the calibrated MFU absorbs restarts)', async () => {
-    const line = badInputLine(await cli(['--params', '7B', '--tokens', '1T', '--gpu', 'h100', '--goodput', '0.9']));
+    const line = await expectInputError(['--params', '7B', '--tokens', '1T', '--gpu', 'h100', '--goodput', '0.9']);
     expect(line).toMatch(/--goodput cannot apply .* calibrated MFU, which already absorbs restarts/);
   });
 
   it('accepts --goodput with a given --mfu', async () => {
-    const r = (await contractRuns(['--params', '7B', '--tokens', '1T', '--gpu', 'h100', '--mfu', '0.4', '--goodput', '0.8']))[0];
+    const r = await contractRun(['--params', '7B', '--tokens', '1T', '--gpu', 'h100', '--mfu', '0.4', '--goodput', '0.8']);
     expect(r.costs.find((c: any) => c.id === 'restarts').usd).toBeCloseTo(r.rental.usd * 0.25, 6);
   });
 
   it('bad values: one line, exit 2', async () => {
-    expect(badInputLine(await cli([...SEED, '--experiments', '0.5']))).toMatch(/--experiments must be at least 1/);
-    expect(badInputLine(await cli([...SEED, '--goodput', '1.5']))).toMatch(/--goodput must be/);
-    expect(badInputLine(await cli([...SEED, '--staff', '3']))).toMatch(/--staff and --staff-cost go together/);
-    expect(badInputLine(await cli([...SEED, '--staff', '3', '--staff-cost', '1e5', '--staff-period', '6 months']))).toMatch(
+    expect(await expectInputError([...SEED, '--experiments', '0.5'])).toMatch(/--experiments must be at least 1/);
+    expect(await expectInputError([...SEED, '--goodput', '1.5'])).toMatch(/--goodput must be/);
+    expect(await expectInputError([...SEED, '--staff', '3'])).toMatch(/--staff and --staff-cost go together/);
+    expect(await expectInputError([...SEED, '--staff', '3', '--staff-cost', '1e5', '--staff-period', '6 months'])).toMatch(
       /invalid --staff-period/,
     );
   });
 
   it('--staff-period 6m pays half a year', async () => {
-    const r = (await contractRuns([...SEED, '--staff', '4', '--staff-cost', '300000', '--staff-period', '6m']))[0];
+    const r = await contractRun([...SEED, '--staff', '4', '--staff-cost', '300000', '--staff-period', '6m']);
     expect(r.costs.find((c: any) => c.id === 'staff').usd).toBeCloseTo(600_000, 6);
   });
 });

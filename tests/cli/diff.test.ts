@@ -1,15 +1,15 @@
 // train-cost diff BASE HEAD: sides from run files, run ids and saved JSON output; every format;
 // the --max-increase and --max-cost gates (exit 1, one line, the result still printed).
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diffOutputSchema } from '../../src/output/diff-contract.js';
-import { badInputLine, cli, parseCsvLine, withoutWarnings } from '../helpers/cli.js';
+import { cli, parseCsvLine, withoutWarnings, expectInputError } from '../helpers/cli.js';
+import { tempFolder } from '../helpers/files.js';
 
 const A = 'examples/plan-a.yaml';
 const B = 'examples/plan-b.yaml';
-const tmp = mkdtempSync(join(tmpdir(), 'train-cost-diff-'));
+const tmp = tempFolder('diff').dir;
 
 async function json(args: string[]) {
   const r = await cli(['diff', ...args, '--format', 'json']);
@@ -188,23 +188,23 @@ describe('bad input: exit 2, one line', () => {
     [['--max-increase', '10'], 'train-cost: invalid --max-increase "10": expected a percentage such as 10% or a fraction such as 0.1'],
     [['--format', 'xml'], 'train-cost: unknown --format "xml"; use one of: table, json, csv, markdown, ndjson'],
   ])('%s', async (flags, line) => {
-    expect(badInputLine(await cli(['diff', A, B, ...flags]))).toBe(line);
+    expect(await expectInputError(['diff', A, B, ...flags])).toBe(line);
   });
 
   it('a missing side, a saved output of another version, mixed dollar years', async () => {
-    expect(badInputLine(await cli(['diff', 'examples/no-such.yaml', B]))).toMatch(/^train-cost: run file examples\/no-such\.yaml/);
+    expect(await expectInputError(['diff', 'examples/no-such.yaml', B])).toMatch(/^train-cost: run file examples\/no-such\.yaml/);
     const v2 = join(tmp, 'v2.json');
     writeFileSync(v2, JSON.stringify({ schemaVersion: 2, runs: [] }));
-    expect(badInputLine(await cli(['diff', v2, B]))).toBe(
+    expect(await expectInputError(['diff', v2, B])).toBe(
       `train-cost: saved output ${v2}: schemaVersion: Invalid input: expected 1; expected the output of train-cost --format json (schemaVersion 1)`,
     );
     const y2024 = join(tmp, 'y2024.json');
     writeFileSync(y2024, (await cli([A, '--format', 'json', '--dollar-year', '2024'])).stdout);
-    expect(badInputLine(await cli(['diff', y2024, B]))).toBe(
+    expect(await expectInputError(['diff', y2024, B])).toBe(
       'train-cost: the sides are in different dollars (base 2024 dollars, head nominal): give --dollar-year to match a saved output',
     );
     expect((await cli(['diff', y2024, B, '--dollar-year', '2024'])).code).toBe(0);
-    expect(badInputLine(await cli(['diff', '-', '-']))).toBe('train-cost: - (stdin) can be given only once');
+    expect(await expectInputError(['diff', '-', '-'])).toBe('train-cost: - (stdin) can be given only once');
   });
 
   it('train-cost schema diff is the JSON Schema of the document', async () => {
@@ -215,7 +215,7 @@ describe('bad input: exit 2, one line', () => {
 });
 
 it('diff takes exactly two plans', async () => {
-  expect(badInputLine(await cli(['diff', 'examples/plan-a.yaml']))).toBe(
+  expect(await expectInputError(['diff', 'examples/plan-a.yaml'])).toBe(
     'train-cost: diff takes two plans, BASE and HEAD, got 1; see train-cost diff --help',
   );
 });

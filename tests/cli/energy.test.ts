@@ -5,18 +5,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { cli, REPO_ROOT, badInputLine, contractRuns } from '../helpers/cli.js';
+import { cli, REPO_ROOT, contractRun as run, expectInputError } from '../helpers/cli.js';
 import { expectRel } from '../helpers/expect.js';
 
 const HOURS_PER_YEAR = 24 * 365.25;
+/** Epoch AI's depreciation: 0.14 orders of magnitude a year -> 1 / (0.14 ln 10) = 3.1 years. */
+const LIFETIME_YEARS = 1 / (0.14 * Math.LN10);
 const SEED = ['--chips', '512', '--gpu', 'h800', '--hours', '80'];
 
 const h800 = parse(readFileSync(join(REPO_ROOT, 'presets', 'gpus', 'h800.yaml'), 'utf8'));
 const regions = parse(readFileSync(join(REPO_ROOT, 'presets', 'regions.yaml'), 'utf8'));
-
-const run = async (args: string[]): Promise<any> => (await contractRuns(args))[0];
-
-const expectInputError = async (args: string[]): Promise<string> => badInputLine(await cli(args));
 
 describe('energy and CO2 of 512 H800s for 80 hours in China', () => {
   it('kWh = 40,960 GPU-hours x 1.275 kW x 0.75 x PUE 1.25 = 48,960; CO2 at 557.5 g/kWh', async () => {
@@ -109,11 +107,11 @@ describe('rent vs own', () => {
     // (the price's date, later than the H800's release + 90 days), down 0.14 orders of magnitude a year since.
     expect(r.ownership.purchaseDate).toBe('2025-02-21');
     const years = (Date.UTC(2026, 10, 30) - Date.UTC(2025, 1, 21)) / 86_400_000 / 365.25;
-    expectRel(r.ownership.valueFactor, 10 ** (-0.14 * years));
-    const perGpuHour = (h800.purchase.usd * r.ownership.valueFactor) / (1 - 0.19) / (r.ownership.lifetimeYears * HOURS_PER_YEAR);
+    const valueFactor = 10 ** (-0.14 * years);
+    expectRel(r.ownership.valueFactor, valueFactor);
+    const perGpuHour = (h800.purchase.usd * valueFactor) / (1 - 0.19) / (LIFETIME_YEARS * HOURS_PER_YEAR);
     expectRel(r.ownership.capexUsd, 40_960 * perGpuHour);
-    // Epoch AI's depreciation: 0.14 orders of magnitude a year -> 1 / (0.14 ln 10) = 3.1 years.
-    expectRel(r.ownership.lifetimeYears, 1 / (0.14 * Math.LN10));
+    expectRel(r.ownership.lifetimeYears, LIFETIME_YEARS);
   });
 
   it('with --dollar-year, the per-GPU-hour capex and the break-even are in the converted dollars of the figures they come from', async () => {
@@ -142,7 +140,7 @@ describe('rent vs own', () => {
     expect(r.ownership.purchaseUsdPerChip).toBe(30_000);
     expect(r.ownership.includesServer).toBe(false);
     const capexPerChip = (30_000 * 1.64) / (1 - 0.19);
-    expectRel(r.ownership.capexUsd, (40_960 * capexPerChip) / (r.ownership.lifetimeYears * HOURS_PER_YEAR * 1));
+    expectRel(r.ownership.capexUsd, (40_960 * capexPerChip) / (LIFETIME_YEARS * HOURS_PER_YEAR * 1));
     expectRel(r.ownership.usd, r.ownership.capexUsd + r.ownership.energyUsd);
   });
 

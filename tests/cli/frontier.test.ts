@@ -1,11 +1,11 @@
 // The frontier runs DeepSeek is measured against: bundled, sourced, marked where a third party
 // estimated them, and shown beside DeepSeek in one comparison with the basis of each figure.
 import { describe, expect, it } from 'vitest';
-import { cli, contractRuns } from '../helpers/cli.js';
+import { cli, contractRun, contractRuns } from '../helpers/cli.js';
 
 describe('frontier runs', () => {
   it('GPT-4: 25,000 A100 40GB x 2,280 h = 57M GPU-hours, a third-party estimate, implied MFU ~33%', async () => {
-    const r = (await contractRuns(['gpt-4']))[0];
+    const r = await contractRun(['gpt-4']);
     expect(r.gpu.id).toBe('a100-40gb');
     expect(r.chips).toBe(25_000);
     expect(r.gpuHours).toBe(57_000_000);

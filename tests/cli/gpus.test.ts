@@ -1,6 +1,6 @@
 // `train-cost gpus`: the accelerator presets with specs and default price, in every format.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ANSI, cli, type CliResult, parseCsvLine } from '../helpers/cli.js';
+import { ANSI, cli, ok, parseCsvLine } from '../helpers/cli.js';
 
 // Issue 2: every accelerator of ../shared/reference/accelerators.csv with a dense BF16 (or FP16) figure.
 const REQUIRED = [
@@ -25,12 +25,6 @@ const REQUIRED = [
   'gaudi2',
   'gaudi3',
 ];
-
-function ok(r: CliResult): string {
-  expect(r.stderr).toBe('');
-  expect(r.code).toBe(0);
-  return r.stdout;
-}
 
 describe('train-cost gpus', () => {
   let gpus: any[];

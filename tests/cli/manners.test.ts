@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createContext } from '../../src/cli/context.js';
 import type { CliIO } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
-import { ANSI, badInputLine, cli } from '../helpers/cli.js';
+import { ANSI, cli, expectInputError } from '../helpers/cli.js';
 
 const SEED = ['--chips', '512', '--gpu', 'h800', '--hours', '80'];
 const RUN_YAML = 'name: typed\ngpu: h800\nchips: 512\nphases:\n  - name: training\n    hours: 80\n';
@@ -58,7 +58,7 @@ describe('bare train-cost', () => {
   });
 
   it('one estimate flag is no longer bare: the error names what is missing', async () => {
-    const line = badInputLine(await cli(['--gpu', 'h800']));
+    const line = await expectInputError(['--gpu', 'h800']);
     expect(line).toContain('no duration');
   });
 
@@ -105,16 +105,16 @@ describe('options before a subcommand', () => {
   });
 
   it('an option the subcommand does not take is refused in one line, not ignored', async () => {
-    expect(badInputLine(await cli(['--gpu', 'h100', 'gpus']))).toBe(
+    expect(await expectInputError(['--gpu', 'h100', 'gpus'])).toBe(
       'train-cost: --gpu before "gpus" does not apply to it; see train-cost gpus --help',
     );
-    expect(badInputLine(await cli(['--format', 'csv', 'schema', 'output']))).toBe(
+    expect(await expectInputError(['--format', 'csv', 'schema', 'output'])).toBe(
       'train-cost: --format before "schema" does not apply to it; see train-cost schema --help',
     );
   });
 
   it('a bad --format before the subcommand names --format', async () => {
-    expect(badInputLine(await cli(['--format', 'xml', 'gpus']))).toContain('--format "xml"');
+    expect(await expectInputError(['--format', 'xml', 'gpus'])).toContain('--format "xml"');
   });
 });
 

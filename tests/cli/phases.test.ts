@@ -1,8 +1,6 @@
 // Phase kinds, compute thresholds and lineage through the command line (issue 9, items 3-5).
 import { describe, expect, it } from 'vitest';
-import { badInputLine, cli, contractRuns } from '../helpers/cli.js';
-
-const run = async (args: string[]): Promise<any> => (await contractRuns(args))[0];
+import { badInputLine, cli, contractRun as run, expectInputError } from '../helpers/cli.js';
 
 describe('phase kinds', () => {
   it('examples/lora.yaml: (4 + 2 x 0.003) x 70B x 1B tokens, the rule and its source in the assumptions', async () => {
@@ -61,14 +59,14 @@ describe('phase kinds', () => {
     const r = await run(['--gpu', 'h800', '--params', '37B', '--tokens', '14.8T', '--mfu', '0.4', '--kind', 'train']);
     expect(r.compute.flop).toBe(6 * 37e9 * 14.8e12);
     expect(r.compute.kind).toBe('pretrain');
-    const line = badInputLine(await cli(['--gpu', 'h800', '--params', '37B', '--tokens', '1T', '--kind', 'sft']));
+    const line = await expectInputError(['--gpu', 'h800', '--params', '37B', '--tokens', '1T', '--kind', 'sft']);
     expect(line).toContain('--kind');
     expect(line).toContain('pretrain, finetune, lora, rl, generate, distill');
   });
 
   it('distill without a teacher, and rl with --flops, are refused with exit 2', async () => {
-    expect(badInputLine(await cli(['--gpu', 'h100', '--params', '8B', '--tokens', '1B', '--kind', 'distill']))).toContain('teacher');
-    expect(badInputLine(await cli(['--gpu', 'h100', '--flops', '1e21', '--kind', 'rl']))).toContain('--flops cannot be split');
+    expect(await expectInputError(['--gpu', 'h100', '--params', '8B', '--tokens', '1B', '--kind', 'distill'])).toContain('teacher');
+    expect(await expectInputError(['--gpu', 'h100', '--flops', '1e21', '--kind', 'rl'])).toContain('--flops cannot be split');
   });
 
   it('deepseek-r1 keeps its published GPU-hours; the what-if from tokens is estimated from workloads', async () => {
@@ -142,7 +140,7 @@ describe('lineage: --with-base', () => {
   });
 
   it('--with-base on a run without a base is refused with exit 2', async () => {
-    expect(badInputLine(await cli(['deepseek-v3', '--with-base']))).toContain('names no base run');
+    expect(await expectInputError(['deepseek-v3', '--with-base'])).toContain('names no base run');
   });
 
   it('an unknown base is refused with exit 2, naming it', async () => {

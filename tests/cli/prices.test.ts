@@ -4,11 +4,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { afterAll, describe, expect, it } from 'vitest';
-import { badInputLine, cli, contractRuns } from '../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { badInputLine, cli, contractRun, expectInputError } from '../helpers/cli.js';
+import { tempFolder } from '../helpers/files.js';
 
-const out = mkdtempSync(join(tmpdir(), 'train-cost-prices-'));
-afterAll(() => rmSync(out, { recursive: true, force: true }));
+const out = tempFolder('prices').dir;
 const SKY = 'tests/fixtures/catalogs/aws/vms.csv';
 const HUNT = 'tests/fixtures/catalogs/runpod.csv';
 
@@ -58,7 +58,7 @@ describe('prices import', () => {
       expect(r.code, r.stderr).toBe(0);
       expect(parse(readFileSync(join(dir, 'prices', 'runpod-h100.yaml'), 'utf8')).imported).toBe('2026-03-04');
       for (const date of ['2026-02-30', '2026-05'])
-        expect(badInputLine(await cli(['prices', 'import', HUNT, '--out', dir, '--date', date]))).toBe(
+        expect(await expectInputError(['prices', 'import', HUNT, '--out', dir, '--date', date])).toBe(
           `train-cost: invalid --date "${date}": expected a date YYYY-MM-DD, e.g. 2026-05-01`,
         );
     } finally {
@@ -90,33 +90,31 @@ describe('prices import', () => {
   });
 
   it('the estimate uses an imported offer, and the bundled default stays the default', async () => {
-    const spot = (
-      await contractRuns([
-        '--gpu',
-        'h100',
-        '--gpu-hours',
-        '1000',
-        '--presets',
-        out,
-        '--price-source',
-        'aws-us-east-1-p5.48xlarge-spot-2026-05-01',
-      ])
-    )[0];
+    const spot = await contractRun([
+      '--gpu',
+      'h100',
+      '--gpu-hours',
+      '1000',
+      '--presets',
+      out,
+      '--price-source',
+      'aws-us-east-1-p5.48xlarge-spot-2026-05-01',
+    ]);
     expect(spot.rental.usd).toBeCloseTo(1000 * (39.84 / 8), 6);
     expect(spot.rental.priceSource).toMatch(/SkyPilot catalog aws\/vms.csv/);
-    const plain = (await contractRuns(['--gpu', 'h100', '--gpu-hours', '1000']))[0];
-    expect((await contractRuns(['--gpu', 'h100', '--gpu-hours', '1000', '--presets', out]))[0].rental.usd).toBe(plain.rental.usd);
+    const plain = await contractRun(['--gpu', 'h100', '--gpu-hours', '1000']);
+    expect((await contractRun(['--gpu', 'h100', '--gpu-hours', '1000', '--presets', out])).rental.usd).toBe(plain.rental.usd);
     // The seed is untouched by a price folder for other gpus.
-    expect((await contractRuns(['--chips', '512', '--gpu', 'h800', '--hours', '80', '--presets', out]))[0].rental.usd).toBe(81_920);
+    expect((await contractRun(['--chips', '512', '--gpu', 'h800', '--hours', '80', '--presets', out])).rental.usd).toBe(81_920);
   });
 
   it('bad input: not a catalog, no --out, unknown provider, unknown gpu with --prices', async () => {
     expect(
-      badInputLine(await cli(['prices', 'import', 'tests/fixtures/backtest/published-format.csv', '--out', out, '--provider', 'x'])),
+      await expectInputError(['prices', 'import', 'tests/fixtures/backtest/published-format.csv', '--out', out, '--provider', 'x']),
     ).toMatch(/not a SkyPilot or gpuhunt catalog/);
-    expect(badInputLine(await cli(['prices', 'import', SKY]))).toMatch(/--out is required/);
-    expect(badInputLine(await cli(['prices', 'import', 'nope.csv', '--out', out, '--provider', 'x']))).toMatch(/nope.csv not found/);
-    expect(badInputLine(await cli(['gpus', 'h80', '--prices']))).toMatch(/unknown gpu "h80"/);
-    expect(badInputLine(await cli(['gpus', '--prices']))).toMatch(/--prices needs a gpu/);
+    expect(await expectInputError(['prices', 'import', SKY])).toMatch(/--out is required/);
+    expect(await expectInputError(['prices', 'import', 'nope.csv', '--out', out, '--provider', 'x'])).toMatch(/nope.csv not found/);
+    expect(await expectInputError(['gpus', 'h80', '--prices'])).toMatch(/unknown gpu "h80"/);
+    expect(await expectInputError(['gpus', '--prices'])).toMatch(/--prices needs a gpu/);
   });
 });

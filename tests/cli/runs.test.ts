@@ -1,16 +1,14 @@
 // Published runs through the command line (issue 3): the bundled DeepSeek runs add up to their
 // reported figures, flags override a run, run files come from a path or stdin and are checked
 // with file, line and field, and `train-cost runs` lists the bundled runs.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { outputSchema } from '../../src/output/contract.js';
-import { cli, cliJson, REPO_ROOT, badInputLine } from '../helpers/cli.js';
+import { cli, cliJson, REPO_ROOT, expectInputError } from '../helpers/cli.js';
+import { tempFolder } from '../helpers/files.js';
 import { expectRel } from '../helpers/expect.js';
-
-/** |actual - expected| <= rel x |expected|. */
 
 /** Run with --format json, expect success, an empty stderr and output that meets the contract. */
 async function estimate(args: string[], input?: string) {
@@ -21,16 +19,7 @@ async function estimate(args: string[], input?: string) {
   return json;
 }
 
-const expectInputError = badInputLine;
-
-const tmp = mkdtempSync(join(tmpdir(), 'train-cost-runs-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-function write(name: string, text: string): string {
-  const file = join(tmp, name);
-  writeFileSync(file, text);
-  return file;
-}
+const { write } = tempFolder('runs');
 
 /** A value computed on first use (spawns happen inside tests, not at collection). */
 function once<T>(f: () => T): () => T {
@@ -166,7 +155,7 @@ describe('run files', () => {
   const typo = write('typo.yaml', ['name: typo', 'gpu: h800', 'phases:', '  - name: a', '    chipz: 8', '    hours: 10', ''].join('\n'));
 
   it('a misspelt key exits 2 with one line naming the file, the line and the field', async () => {
-    const line = expectInputError(await cli([typo]));
+    const line = await expectInputError([typo]);
     // The typo is on line 5 (the phase starts on line 4).
     expect(line).toMatch(/typo\.yaml:5: /);
     expect(line).toContain('chipz');
@@ -174,7 +163,7 @@ describe('run files', () => {
   });
 
   it('the same misspelt key on stdin names <stdin> and the line', async () => {
-    const line = expectInputError(await cli(['-'], { input: readFileSync(typo, 'utf8') }));
+    const line = await expectInputError(['-'], { input: readFileSync(typo, 'utf8') });
     expect(line).toMatch(/<stdin>:5: /);
     expect(line).toContain('chipz');
   });
@@ -184,7 +173,7 @@ describe('run files', () => {
       'two-durations.yaml',
       ['name: two', 'gpu: h800', 'phases:', '  - name: a', '    chips: 8', '    hours: 10', '    days: 2', ''].join('\n'),
     );
-    const line = expectInputError(await cli([file]));
+    const line = await expectInputError([file]);
     expect(line).toMatch(/two-durations\.yaml:7: /);
     expect(line).toContain('days');
     expect(line).toContain('hours');
@@ -195,7 +184,7 @@ describe('run files', () => {
       'hours-and-gpu-hours.yaml',
       ['name: two', 'gpu: h800', 'phases:', '  - name: a', '    chips: 8', '    hours: 10', '    gpuHours: 80', ''].join('\n'),
     );
-    const line = expectInputError(await cli([file]));
+    const line = await expectInputError([file]);
     expect(line).toContain('hours-and-gpu-hours.yaml:');
     expect(line).toContain('gpuHours');
   });
@@ -247,7 +236,7 @@ describe('train-cost runs', () => {
   });
 
   it('an unknown run id exits 2 with a suggestion', async () => {
-    const line = expectInputError(await cli(['deepseek-r2']));
+    const line = await expectInputError(['deepseek-r2']);
     expect(line).toContain('did you mean "deepseek-r1"');
   });
 });
@@ -273,18 +262,18 @@ describe('examples/plan.yaml gated in CI', () => {
 
 describe('run files that are wrong as a whole', () => {
   it('an empty file says so, naming the file', async () => {
-    const line = expectInputError(await cli([write('empty.yaml', '')]));
+    const line = await expectInputError([write('empty.yaml', '')]);
     expect(line).toContain('empty.yaml:1:');
     expect(line).toContain('the file is empty');
   });
 
   it('a run without phases asks for one', async () => {
-    const line = expectInputError(await cli([write('nophase.yaml', 'name: x\nphases: []\n')]));
+    const line = await expectInputError([write('nophase.yaml', 'name: x\nphases: []\n')]);
     expect(line).toMatch(/nophase\.yaml:2: phases: needs at least one phase/);
   });
 
   it('tokens without params name the run file field and the flag', async () => {
-    const line = expectInputError(await cli([write('noparams.yaml', 'name: x\ngpu: h100\nphases:\n  - name: a\n    tokens: 1T\n')]));
+    const line = await expectInputError([write('noparams.yaml', 'name: x\ngpu: h100\nphases:\n  - name: a\n    tokens: 1T\n')]);
     expect(line).toContain('run "x", phase "a"');
     expect(line).toContain('model.params');
   });

@@ -1,29 +1,13 @@
 // `train-cost schema <kind>` prints JSON Schemas (the ones presets/*.yaml point editors to), and
 // `train-cost validate <file...>` checks preset and run files, exiting 2 at the first bad one
 // with the file, the line and the field.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { cli, REPO_ROOT } from '../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { cli, expectInputError, inputErrorLine, REPO_ROOT } from '../helpers/cli.js';
+import { tempFolder } from '../helpers/files.js';
 
-const tmp = mkdtempSync(join(tmpdir(), 'train-cost-validate-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-function write(rel: string, text: string): string {
-  const file = join(tmp, rel);
-  mkdirSync(join(file, '..'), { recursive: true });
-  writeFileSync(file, text);
-  return file;
-}
-
-async function expectInputError(args: string[]): Promise<{ line: string; stdout: string }> {
-  const r = await cli(args);
-  expect(r.code, r.stderr).toBe(2);
-  const lines = r.stderr.trimEnd().split('\n');
-  expect(lines, r.stderr).toHaveLength(1);
-  expect(r.stderr).not.toMatch(/\n\s+at /);
-  return { line: lines[0]!, stdout: r.stdout };
-}
+const { write } = tempFolder('validate');
 
 describe('train-cost schema', () => {
   it.each(['gpu', 'run', 'regions', 'output'])('schema %s prints a JSON Schema with properties', async (kind) => {
@@ -55,8 +39,7 @@ describe('train-cost schema', () => {
   });
 
   it('an unknown kind exits 2 listing the kinds', async () => {
-    const { line, stdout } = await expectInputError(['schema', 'bogus']);
-    expect(stdout).toBe('');
+    const line = await expectInputError(['schema', 'bogus']);
     expect(line).toContain('"bogus"');
     for (const kind of ['gpu', 'run', 'regions', 'output']) expect(line).toContain(kind);
   });
@@ -89,7 +72,7 @@ describe('train-cost validate', () => {
       'runs/negative-chips.yaml',
       ['name: bad', 'gpu: h800', 'phases:', '  - name: a', '    chips: -8', '    hours: 10', ''].join('\n'),
     );
-    const { line } = await expectInputError(['validate', file]);
+    const line = await expectInputError(['validate', file]);
     expect(line).toContain(`${file}:5: `);
     expect(line).toContain('phases.0.chips');
   });
@@ -100,7 +83,7 @@ describe('train-cost validate', () => {
     expect(text).not.toBe(good);
     const line = text.split('\n').findIndex((l) => l.startsWith('memoryGB:')) + 1;
     const file = write('gpus/h800.yaml', text);
-    const err = (await expectInputError(['validate', file])).line;
+    const err = await expectInputError(['validate', file]);
     expect(err).toContain(`${file}:${line}: `);
     expect(err).toContain('memoryGB');
   });
@@ -110,7 +93,7 @@ describe('train-cost validate', () => {
       'runs/typo.yaml',
       ['name: bad', 'gpu: h800', 'phases:', '  - name: a', '    chips: 8', '    hourz: 10', ''].join('\n'),
     );
-    const { line } = await expectInputError(['validate', file]);
+    const line = await expectInputError(['validate', file]);
     // At the typo's own line.
     expect(line).toMatch(/typo\.yaml:6: /);
     expect(line).toContain('hourz');
@@ -125,14 +108,15 @@ describe('train-cost validate', () => {
       'runs/bad.yaml',
       ['name: bad', 'gpu: h800', 'phases:', '  - name: a', '    chips: 0', '    hours: 10', ''].join('\n'),
     );
-    const { line, stdout } = await expectInputError(['validate', good, bad, 'presets/regions.yaml']);
-    expect(stdout.trimEnd().split('\n')).toEqual([`ok ${good} (run)`]);
+    const r = await cli(['validate', good, bad, 'presets/regions.yaml']);
+    const line = inputErrorLine(r);
+    expect(r.stdout.trimEnd().split('\n')).toEqual([`ok ${good} (run)`]);
     expect(line).toContain('bad.yaml:5: ');
   });
 
   it('invalid YAML exits 2 with its line', async () => {
     const file = write('runs/broken.yaml', ['name: broken', 'gpu: h800', 'phases:', '  - name: a', '    chips: [8', ''].join('\n'));
-    const { line } = await expectInputError(['validate', file]);
+    const line = await expectInputError(['validate', file]);
     expect(line).toMatch(/broken\.yaml:\d+: /);
     expect(line).toContain('YAML');
   });

@@ -1,7 +1,7 @@
 // The seed command of issue 2, `train-cost --chips 512 --gpu h800 --hours 80`, through the
 // built binary in every output format: 40,960 GPU-hours at DeepSeek's $2 = $81,920.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ANSI, cli, cliJson, type CliResult, parseCsvLine } from '../helpers/cli.js';
+import { ANSI, cli, cliJson, ok, parseCsvLine } from '../helpers/cli.js';
 
 const SEED = ['--chips', '512', '--gpu', 'h800', '--hours', '80'];
 
@@ -44,12 +44,6 @@ function expectContract(obj: Record<string, unknown>, keys: string[]): void {
 }
 
 /** A successful run: exit 0, nothing on stderr. */
-function ok(r: CliResult): string {
-  expect(r.stderr).toBe('');
-  expect(r.code).toBe(0);
-  return r.stdout;
-}
-
 describe('seed: --chips 512 --gpu h800 --hours 80', () => {
   describe('--format json', () => {
     let json: any;

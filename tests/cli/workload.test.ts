@@ -3,16 +3,11 @@
 // --mfu, --precision, memory feasibility and Chinchilla context. Every JSON output here is held
 // to the published contract (src/output/contract.ts).
 import { describe, expect, it } from 'vitest';
-import { cli, badInputLine, contractRuns } from '../helpers/cli.js';
+import { cli, contractRun as run, expectInputError } from '../helpers/cli.js';
 import { expectRel } from '../helpers/expect.js';
 
 const H800_BF16 = 989e12;
 const V3_FLOP = 6 * 37e9 * 14.8e12;
-
-/** The first run of a successful --format json estimate that meets the JSON contract. */
-const run = async (args: string[]): Promise<any> => (await contractRuns(args))[0];
-
-const expectInputError = async (args: string[]): Promise<string> => badInputLine(await cli(args));
 
 describe('planning: parameters and tokens to GPU-hours', () => {
   it('DeepSeek-V3 pre-training (37B active x 14.8T, FP8, 2,048 H800s) comes within 25% of 2.664M GPU-hours', async () => {

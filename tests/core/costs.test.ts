@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { costOf, formulaOf, productOf, totalOf } from '../../src/core/costs.js';
 import { estimateRun } from '../../src/core/estimate.js';
 import { OWNERSHIP_DEFAULTS } from '../../src/core/ownership.js';
-import type { PhaseInput, RunInput } from '../../src/core/types.js';
+import type { PhaseInput } from '../../src/core/types.js';
 import { DEEPSEEK_PRICE, H800, noMfu, ownershipOf, runOf, seedPhase } from '../helpers/accelerators.js';
 
 const OWNED = ownershipOf(44_750, true, 'DGX H800 / 8');
@@ -13,10 +13,9 @@ const OWNED = ownershipOf(44_750, true, 'DGX H800 / 8');
 function phase(over: Partial<PhaseInput> = {}): PhaseInput {
   return seedPhase({ ownership: OWNED, ...over });
 }
-const run = (phases: PhaseInput[]): RunInput => runOf(phases, 'r');
 
 describe('cost components of the seed run (512 H800 x 80 h at $2)', () => {
-  const r = estimateRun(run([phase()]), noMfu);
+  const r = estimateRun(runOf([phase()]), noMfu);
 
   it('lists rental, capex, energy and the cluster purchase, in that order', () => {
     expect(r.costs.map((c) => [c.id, c.basis])).toEqual([
@@ -53,15 +52,16 @@ describe('cost components of the seed run (512 H800 x 80 h at $2)', () => {
   });
 
   it('a chip-only price adds the server overhead (x 1.64) as a term of its own', () => {
-    const chipOnly = estimateRun(run([phase({ ownership: { ...OWNED, includesServer: false, purchaseUsd: 25_000 } })]), noMfu);
+    const chipOnly = estimateRun(runOf([phase({ ownership: { ...OWNED, includesServer: false, purchaseUsd: 25_000 } })]), noMfu);
     const capex = costOf(chipOnly.costs, 'capex')!;
     expect(capex.terms.find((t) => t.name === 'server overhead')?.value).toBe(1.64);
     expect(capex.usd).toBeCloseTo((40_960 * 25_000 * 1.64) / 0.81 / (OWNERSHIP_DEFAULTS.lifetimeYears * 24 * 365.25), 6);
   });
 
-  it('energy cost is kWh x electricity price', () => {
+  it('energy cost is kWh x electricity price: 40,960 GPU-hours x 1.275 kW x 0.75 x PUE 1.25 = 48,960 kWh x $0.0826 = $4,044.10', () => {
     const energy = costOf(r.costs, 'energy')!;
-    expect(energy.usd).toBeCloseTo(r.energy.kWh! * 0.0826, 9);
+    expect(r.energy.kWh).toBeCloseTo(48_960, 9);
+    expect(energy.usd).toBeCloseTo(4_044.096, 9);
     expect(energy.usd).toBeCloseTo(r.energy.usd!, 9);
   });
 
@@ -74,7 +74,7 @@ describe('cost components of the seed run (512 H800 x 80 h at $2)', () => {
 
 describe('cost components: what is left out, and runs of several phases', () => {
   it('without a purchase price there is no owned total, only rental', () => {
-    const r = estimateRun(run([phase({ ownership: null })]), noMfu);
+    const r = estimateRun(runOf([phase({ ownership: null })]), noMfu);
     expect(r.costs.map((c) => c.id)).toEqual(['rental']);
     expect(totalOf(r.costs, 'owned')).toBeNull();
     expect(r.ownership).toBeNull();
@@ -82,14 +82,14 @@ describe('cost components: what is left out, and runs of several phases', () => 
 
   it('without known power there is no energy component, and the owned total is capex alone', () => {
     const noPower = { ...H800, systemWattsPerChip: undefined, powerDrawFraction: undefined };
-    const r = estimateRun(run([phase({ gpu: noPower })]), noMfu);
+    const r = estimateRun(runOf([phase({ gpu: noPower })]), noMfu);
     expect(r.costs.map((c) => c.id)).toEqual(['rental', 'capex', 'acquisition']);
     expect(r.ownership!.usd).toBe(costOf(r.costs, 'capex')!.usd);
   });
 
   it("a run's component is the sum of its phases' (R1-like: three phases at $2)", () => {
     const r = estimateRun(
-      run([
+      runOf([
         phase({ name: 'a', duration: { gpuHours: 101_000 } }),
         phase({ name: 'b', duration: { gpuHours: 5_000 } }),
         phase({ name: 'c', duration: { gpuHours: 41_000 } }),
@@ -109,7 +109,7 @@ describe('cost components: what is left out, and runs of several phases', () => 
   });
 
   it('phases at different prices: the run lists no terms, only the sum', () => {
-    const r = estimateRun(run([phase({ name: 'a' }), phase({ name: 'b', price: { ...DEEPSEEK_PRICE, usdPerGpuHour: 3 } })]), noMfu);
+    const r = estimateRun(runOf([phase({ name: 'a' }), phase({ name: 'b', price: { ...DEEPSEEK_PRICE, usdPerGpuHour: 3 } })]), noMfu);
     const rental = costOf(r.costs, 'rental')!;
     expect(rental.usd).toBe(81_920 + 122_880);
     expect(rental.terms).toEqual([]);
@@ -119,11 +119,12 @@ describe('cost components: what is left out, and runs of several phases', () => 
   it('a workload-derived run gives each component a range that follows the GPU-hours range', () => {
     const band = { default: 0.3, low: 0.2, high: 0.4 };
     const r = estimateRun(
-      run([
+      runOf([
         phase({ chips: 2048, duration: null, workload: { flop: 3.3e24, params: null, activeParams: null, tokens: null, kind: 'train' } }),
       ]),
       () => ({ band, basis: 'accelerator' }),
     );
+    expect(r.costs.map((c) => c.id)).toEqual(['rental', 'capex', 'energy', 'acquisition']);
     for (const c of r.costs.filter((c) => c.id !== 'acquisition')) {
       expect(c.range[0]).toBeCloseTo((c.usd * r.range.gpuHours[0]) / r.gpuHours, 6);
       expect(c.range[1]).toBeCloseTo((c.usd * r.range.gpuHours[1]) / r.gpuHours, 6);
@@ -145,7 +146,7 @@ describe('every component is the product of its terms (property)', () => {
         fc.double({ min: 0, max: 1, noNaN: true }),
         (chips, hours, price, purchase, includesServer, pue, usdPerKwh) => {
           const r = estimateRun(
-            run([
+            runOf([
               phase({
                 chips,
                 duration: { hours },

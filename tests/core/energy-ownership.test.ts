@@ -15,9 +15,9 @@ import {
   type OwnershipParams,
 } from '../../src/core/ownership.js';
 import { chinchilla, computeOptimal } from '../../src/core/scaling.js';
-import type { MfuProvider, Price } from '../../src/core/types.js';
+import type { MfuProvider } from '../../src/core/types.js';
 import { loadGpus } from '../../src/presets/gpus.js';
-import { H800, ownershipOf } from '../helpers/accelerators.js';
+import { DEEPSEEK_PRICE, H800, ownershipOf } from '../helpers/accelerators.js';
 import { loadMfuProvider } from '../../src/presets/mfu.js';
 import { expectRel as expectRelTo } from '../helpers/expect.js';
 
@@ -147,7 +147,7 @@ describe('ownership (Epoch AI)', () => {
   });
 
   it('the H800 at $2: owning needs more than 100% utilisation to break even', () => {
-    const energy = estimateEnergy(40_960, H800, CHINA).usd!;
+    const energy = 48_960 * 0.088; // kWh x $/kWh in China: $4,308.48
     const be = estimateOwnership(40_960, WITH_SERVER, energy, 2).breakEvenUtilization!;
     // capex per chip / (lifetime hours x (rent - energy per GPU-hour)).
     expectRel(be, 44_750 / 0.81 / (OWNERSHIP_DEFAULTS.lifetimeYears * 8766 * (2 - energy / 40_960)));
@@ -227,22 +227,13 @@ describe('Chinchilla scaling', () => {
 });
 
 describe('estimateBudget', () => {
-  const price: Price = {
-    usdPerGpuHour: 2,
-    id: 'deepseek-assumption',
-    kind: 'assumption',
-    date: '2024-12-27',
-    ageDays: 0,
-    source: 'test',
-    citation: 'test',
-  };
   const input = (over: Partial<BudgetInput> = {}): BudgetInput => ({
     name: 'budget',
     gpu: H800,
     chips: null,
     precision: 'bf16',
     mfu: null,
-    price,
+    price: DEEPSEEK_PRICE,
     energy: CHINA,
     ownership: WITH_SERVER,
     date: '2025-01',

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { costOf, hardwareParts, totalOf } from '../../src/core/costs.js';
 import { estimateRun } from '../../src/core/estimate.js';
 import { OWNERSHIP_DEFAULTS } from '../../src/core/ownership.js';
-import type { PhaseInput, RunInput } from '../../src/core/types.js';
+import type { PhaseInput } from '../../src/core/types.js';
 import { outputSchema } from '../../src/output/contract.js';
 import { renderJson } from '../../src/output/json.js';
 import { noMfu, ownershipOf, runOf, seedPhase } from '../helpers/accelerators.js';
@@ -15,12 +15,11 @@ const P = 25_000; // a chip-only price
 function phase(includesServer: boolean, over: Partial<PhaseInput> = {}): PhaseInput {
   return seedPhase({ chips: 1000, duration: { hours: 100 }, ownership: ownershipOf(P, includesServer, 'test price'), ...over });
 }
-const run = (phases: PhaseInput[]): RunInput => runOf(phases, 'r');
 const part = (parts: { id: string; usd: number }[] | undefined, id: string) => parts!.find((x) => x.id === id)!.usd;
 
 describe("Epoch AI's hardware split", () => {
   it('for a chip-only price P, per chip: chip P, rest of the server 0.64 P, interconnect 1.64 P x 0.19 / 0.81', () => {
-    const r = estimateRun(run([phase(false)]), noMfu);
+    const r = estimateRun(runOf([phase(false)]), noMfu);
     const buy = costOf(r.costs, 'acquisition')!;
     expect(buy.usd).toBeCloseTo((1000 * P * 1.64) / 0.81, 4);
     expect(part(buy.breakdown, 'chip')).toBeCloseTo(1000 * P, 4);
@@ -30,7 +29,7 @@ describe("Epoch AI's hardware split", () => {
   });
 
   it('splits the amortised capex in the same shares, and the owned total is unchanged (capex + energy)', () => {
-    const r = estimateRun(run([phase(false)]), noMfu);
+    const r = estimateRun(runOf([phase(false)]), noMfu);
     const capex = costOf(r.costs, 'capex')!;
     const hours = OWNERSHIP_DEFAULTS.lifetimeYears * 24 * 365.25;
     const perChipHour = (P * 1.64) / 0.81 / hours;
@@ -49,14 +48,14 @@ describe("Epoch AI's hardware split", () => {
     const parts = hardwareParts(1000, 1.64, 0.19);
     const want = [(1000 * 0.81) / 1.64, 1000 * 0.81 * (1 - 1 / 1.64), 190];
     parts.forEach((x, i) => expect(x.usd).toBeCloseTo(want[i]!, 9));
-    const r = estimateRun(run([phase(true)]), noMfu);
+    const r = estimateRun(runOf([phase(true)]), noMfu);
     const buy = costOf(r.costs, 'acquisition')!;
     expect(part(buy.breakdown, 'chip')).toBeCloseTo((1000 * P) / 1.64, 4);
     expect(part(buy.breakdown, 'interconnect')).toBeCloseTo((1000 * P * 0.19) / 0.81, 4);
   });
 
   it('rental and energy carry no breakdown; a run of two phases sums the parts of its capex', () => {
-    const r = estimateRun(run([phase(false), phase(false, { name: 'second', duration: { hours: 50 } })]), noMfu);
+    const r = estimateRun(runOf([phase(false), phase(false, { name: 'second', duration: { hours: 50 } })]), noMfu);
     expect(costOf(r.costs, 'rental')!.breakdown).toBeUndefined();
     expect(costOf(r.costs, 'energy')!.breakdown).toBeUndefined();
     const capex = costOf(r.costs, 'capex')!;
@@ -68,7 +67,7 @@ describe("Epoch AI's hardware split", () => {
   });
 
   it('JSON: capex and acquisition carry breakdown[] (additive, valid against the contract); rental has none', () => {
-    const doc = outputSchema.parse(JSON.parse(renderJson([estimateRun(run([phase(false)]), noMfu)])));
+    const doc = outputSchema.parse(JSON.parse(renderJson([estimateRun(runOf([phase(false)]), noMfu)])));
     const costs = doc.runs[0]!.costs;
     expect(costs.find((c) => c.id === 'rental')!.breakdown).toBeUndefined();
     const buy = costs.find((c) => c.id === 'acquisition')!;

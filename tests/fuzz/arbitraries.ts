@@ -10,6 +10,9 @@ import { createContext } from '../../src/cli/context.js';
 import { outputSchema } from '../../src/output/contract.js';
 import { REPO_ROOT, type CliResult } from '../helpers/cli.js';
 
+/** How many cases a property of `n` cases runs: FUZZ_SCALE (environment) scales them, to at least one. */
+export const runs = (n: number) => Math.max(1, Math.round(n * Number(process.env.FUZZ_SCALE ?? 1)));
+
 const ids = (dir: string) =>
   readdirSync(join(REPO_ROOT, 'presets', dir))
     .filter((f) => f.endsWith('.yaml'))
@@ -242,8 +245,11 @@ export function formatOf(args: readonly string[]): string {
   return format;
 }
 
+let contracts = 0;
+
 /** Check the estimate command's stdout against the JSON contract (`format` json or ndjson). */
 export function checkContract(stdout: string, format: 'json' | 'ndjson', label: string): void {
+  contracts++;
   if (format === 'json') {
     const parsed = outputSchema.safeParse(JSON.parse(stdout));
     expect(parsed.success, `${label}\nJSON does not meet the contract: ${parsed.error?.message.slice(0, 800)}`).toBe(true);
@@ -255,6 +261,16 @@ export function checkContract(stdout: string, format: 'json' | 'ndjson', label: 
     const parsed = outputSchema.safeParse({ schemaVersion, tool, currency, dollarYear, runs: [run], checks });
     expect(parsed.success, `${label}\nNDJSON line does not meet the contract: ${parsed.error?.message.slice(0, 800)}`).toBe(true);
   }
+}
+
+/**
+ * Run a property whose cases check the contract when an estimate succeeds as JSON or NDJSON, and
+ * expect (at full scale: FUZZ_SCALE unset or >= 1) that some did: one that met none could not fail.
+ */
+export async function expectContractsChecked(property: () => Promise<void>): Promise<void> {
+  const before = contracts;
+  await property();
+  if (runs(100) >= 100) expect(contracts - before, 'successful JSON and NDJSON estimates held to the contract').toBeGreaterThan(0);
 }
 
 /**

@@ -11,6 +11,7 @@ import { cli, REPO_ROOT } from '../helpers/cli.js';
 import {
   checkCommon,
   checkContract,
+  expectContractsChecked,
   flagsArg,
   formatOf,
   FORMATS,
@@ -20,13 +21,12 @@ import {
   PRICES_IMPORT_FLAGS,
   ROOT_FLAGS,
   RUN_IDS,
+  runs,
   SUB_FLAGS,
 } from './arbitraries.js';
 
 const SEED = 110_003;
-/** Cases per property; the four below add up to 10,000 command lines a run (FUZZ_SCALE to scale). */
-const SCALE = Number(process.env.FUZZ_SCALE ?? 1);
-const runs = (n: number) => Math.max(1, Math.round(n * SCALE));
+// Cases per property: the properties below add up to 10,000 command lines a run (FUZZ_SCALE to scale).
 
 const STDIN_RUN = 'name: from stdin\ngpu: h100\nchips: 64\nphases:\n  - name: pretrain\n    hours: 10\n';
 const FILES = [
@@ -169,7 +169,7 @@ const property = (arb: fc.Arbitrary<string[]>, estimate: boolean) => fc.asyncPro
 
 describe('fuzzed command lines (fixed seed)', () => {
   it(`estimates from flags, run ids and files: ${runs(6000)} cases`, async () => {
-    await fc.assert(property(estimateArgs, true), { seed: SEED, numRuns: runs(6000) });
+    await expectContractsChecked(() => fc.assert(property(estimateArgs, true), { seed: SEED, numRuns: runs(6000) }));
   }, 180_000);
 
   it(`subcommands with their own and inherited flags: ${runs(3000)} cases`, async () => {

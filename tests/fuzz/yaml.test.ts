@@ -4,21 +4,18 @@
 // file on stdin (`-`) and as files in a temporary preset folder (--presets). The invariants are
 // those of the argv suite (arbitraries.ts); a failure prints the shrunk case: source, mutations,
 // the YAML text and the args.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { parse, stringify } from 'yaml';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cli, REPO_ROOT } from '../helpers/cli.js';
-import { checkCommon, checkContract, GPU_IDS } from './arbitraries.js';
+import { tempFolder } from '../helpers/files.js';
+import { checkCommon, checkContract, expectContractsChecked, GPU_IDS, runs } from './arbitraries.js';
 
 const SEED = 110_011;
-const SCALE = Number(process.env.FUZZ_SCALE ?? 1);
-const runs = (n: number) => Math.max(1, Math.round(n * SCALE));
 
-const TMP = mkdtempSync(join(tmpdir(), 'train-cost-fuzz-'));
-afterAll(() => rmSync(TMP, { recursive: true, force: true }));
+const TMP = tempFolder('fuzz').dir;
 
 const read = (rel: string) => readFileSync(join(REPO_ROOT, rel), 'utf8');
 const list = (dir: string) =>
@@ -329,27 +326,31 @@ async function check(args: string[], input: string | undefined, estimate: boolea
 describe('fuzzed YAML (fixed seed)', () => {
   it(`mutated run files on stdin (-): ${runs(500)} cases`, async () => {
     const runSources = SOURCES.flatMap((s, i) => (s.kind === 'run' ? [i] : []));
-    await fc.assert(
-      fc.asyncProperty(mutationCase, fc.constantFrom(...runSources), async (c, source) => {
-        const text = mutate({ ...c, source });
-        await check(['-', '--format', c.format], text, true, c.format);
-      }),
-      { seed: SEED, numRuns: runs(500) },
+    await expectContractsChecked(() =>
+      fc.assert(
+        fc.asyncProperty(mutationCase, fc.constantFrom(...runSources), async (c, source) => {
+          const text = mutate({ ...c, source });
+          await check(['-', '--format', c.format], text, true, c.format);
+        }),
+        { seed: SEED, numRuns: runs(500) },
+      ),
     );
   }, 120_000);
 
   it(`mutated gpu, run, regions and MFU-model presets in a --presets folder: ${runs(400)} cases`, async () => {
-    await fc.assert(
-      fc.asyncProperty(mutationCase, async (c) => {
-        const src = SOURCES[c.source]!;
-        const text = mutate(c);
-        const args = presetCase(src.kind, src.path, text, c.format);
-        const label = args.join(' ');
-        await check(args, undefined, true, c.format, text).catch((e: Error) => {
-          throw new Error(`${e.message}\nthe file: ${src.kind} from ${src.path}\n${text.slice(0, 1500)}\n(${label})`);
-        });
-      }),
-      { seed: SEED + 1, numRuns: runs(400) },
+    await expectContractsChecked(() =>
+      fc.assert(
+        fc.asyncProperty(mutationCase, async (c) => {
+          const src = SOURCES[c.source]!;
+          const text = mutate(c);
+          const args = presetCase(src.kind, src.path, text, c.format);
+          const label = args.join(' ');
+          await check(args, undefined, true, c.format, text).catch((e: Error) => {
+            throw new Error(`${e.message}\nthe file: ${src.kind} from ${src.path}\n${text.slice(0, 1500)}\n(${label})`);
+          });
+        }),
+        { seed: SEED + 1, numRuns: runs(400) },
+      ),
     );
   }, 120_000);
 

@@ -73,10 +73,23 @@ export function parseCsvLine(line: string): string[] {
   return parseCsv(line)[0]?.cells ?? [''];
 }
 
+/** A success with nothing on stderr: exit 0, an empty stderr. Returns stdout. */
+export function ok(r: CliResult): string {
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  return r.stdout;
+}
+
 /** A bad-input failure: exit 2, nothing on stdout, one line on stderr without a stack trace. Returns the line. */
 export function badInputLine(r: CliResult): string {
-  expect(r.code, r.stderr).toBe(2);
+  const line = inputErrorLine(r);
   expect(r.stdout).toBe('');
+  return line;
+}
+
+/** A bad-input failure after what the command had already reported on stdout (not checked here): exit 2, one line on stderr without a stack trace. Returns the line. */
+export function inputErrorLine(r: CliResult): string {
+  expect(r.code, r.stderr).toBe(2);
   expect(r.stderr).not.toMatch(/\n\s+at /);
   expect(r.stderr.endsWith('\n')).toBe(true);
   const lines = r.stderr.trimEnd().split('\n');
@@ -92,6 +105,18 @@ export async function contractRuns(args: readonly string[], opts: CliOptions = {
   outputSchema.parse(json);
   expect(json.schemaVersion).toBe(1);
   return json.runs;
+}
+
+/** The one run of a successful command, asked for as JSON, that meets the JSON contract. */
+export async function contractRun(args: readonly string[], opts: CliOptions = {}): Promise<any> {
+  const runs = await contractRuns(args, opts);
+  expect(runs).toHaveLength(1);
+  return runs[0];
+}
+
+/** Run `train-cost ...args` and expect a bad-input failure (see badInputLine); returns its one stderr line. */
+export async function expectInputError(args: readonly string[], opts: CliOptions = {}): Promise<string> {
+  return badInputLine(await cli(args, opts));
 }
 
 /** stderr without the stale-price warnings (a preset price older than --max-price-age before the run's date), which tests of other things may meet. */

@@ -163,6 +163,7 @@ describe('a comparison as HTML', () => {
     bars.forEach((b, i) => expect(Math.abs(b.width / widest - usd[i]! / Math.max(...usd))).toBeLessThanOrEqual(0.01));
     // Each bar's label shows its run and figure, as the JSON says.
     const labels = await page.$$eval('svg.chart g.run', (gs) => gs.map((g) => g.querySelector('title')!.textContent!));
+    expect(labels).toHaveLength(usd.length);
     labels.forEach((l, i) => {
       expect(l.startsWith(json.runs[i].name)).toBe(true);
       expectShown(l.slice(l.lastIndexOf(': ') + 2), usd[i]!);
@@ -175,6 +176,7 @@ describe('a comparison as HTML', () => {
     await expectFits();
     const widths = await page.$$eval('svg.chart rect.bar', (rs) => rs.map((r) => r.getBoundingClientRect().width));
     const usd: number[] = json.runs.map((r: any) => r.rental.usd);
+    expect(widths).toHaveLength(usd.length);
     widths.forEach((w, i) => expect(Math.abs(w / Math.max(...widths) - usd[i]! / Math.max(...usd))).toBeLessThanOrEqual(0.01));
   });
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { escapeHtml } from '../../src/output/html-escape.js';
-import { badInputLine, cli } from '../helpers/cli.js';
+import { cli, expectInputError } from '../helpers/cli.js';
 
 const SEED = ['--chips', '512', '--gpu', 'h800', '--hours', '80'];
 const COMPARISON = ['--gpu', 'h800,h100,a100', '--chips', '512', '--hours', '80'];
@@ -66,13 +66,13 @@ describe('--format html', () => {
 
 describe('the other commands have no HTML page', () => {
   it.each(['gpus', 'runs', 'backtest'])('%s --format html: exit 2, the formats it takes', async (command) => {
-    expect(badInputLine(await cli([command, '--format', 'html']))).toBe(
+    expect(await expectInputError([command, '--format', 'html'])).toBe(
       'train-cost: unknown --format "html"; use one of: table, json, csv, markdown, ndjson',
     );
   });
 
   it('runs --out runs.html: exit 2, the endings it takes', async () => {
-    expect(badInputLine(await cli(['runs', '--out', 'runs.html']))).toBe(
+    expect(await expectInputError(['runs', '--out', 'runs.html'])).toBe(
       'train-cost: --out runs.html: HTML is for estimates only (train-cost RUN, budget); give a file ending .txt, .json, .csv, .md or .ndjson, or a --format',
     );
   });

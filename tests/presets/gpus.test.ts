@@ -2,11 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/errors.js';
 import { choosePrice, findGpu, loadGpus } from '../../src/presets/gpus.js';
 import { bundledPresetsDir, fileStem, readPresetFile, yamlFilesIn } from '../../src/presets/load.js';
 import { gpuSchema, type GpuPreset, regionsSchema } from '../../src/presets/schema.js';
 import { parse } from 'yaml';
+import { inputError } from '../helpers/errors.js';
 
 const GPU_DIR = join(bundledPresetsDir(), 'gpus');
 const files = yamlFilesIn(GPU_DIR);
@@ -18,15 +18,6 @@ const REQUIRED = [
   'l40s', 'v100', 'mi300x', 'mi325x', 'tpu-v4', 'tpu-v5e', 'tpu-v5p', 'tpu-v6e', 'gaudi2', 'gaudi3',
 ];
 
-function thrown(f: () => unknown): InputError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return e as InputError;
-  }
-  throw new Error('expected an InputError, nothing was thrown');
-}
 
 describe('bundled gpu presets (presets/gpus/*.yaml)', () => {
   it('there is one file per required accelerator', () => {
@@ -127,21 +118,21 @@ describe('findGpu', () => {
   });
 
   it('an unknown name gets a did-you-mean and the known ids', () => {
-    const e = thrown(() => findGpu(gpus, 'h80'));
-    expect(e.message).toContain('unknown gpu "h80"');
-    expect(e.message).toContain('did you mean "h800"?');
-    expect(e.message).toContain('mi300x');
+    const message = inputError(() => findGpu(gpus, 'h80'));
+    expect(message).toContain('unknown gpu "h80"');
+    expect(message).toContain('did you mean "h800"?');
+    expect(message).toContain('mi300x');
   });
 
   it('a typo of an alias suggests the canonical id', () => {
-    const e = thrown(() => findGpu(gpus, 'h100-sxn'));
-    expect(e.message).toContain('did you mean "h100"?');
+    const message = inputError(() => findGpu(gpus, 'h100-sxn'));
+    expect(message).toContain('did you mean "h100"?');
   });
 
   it('a name far from every id gets no suggestion', () => {
-    const e = thrown(() => findGpu(gpus, 'potato-9000'));
-    expect(e.message).not.toContain('did you mean');
-    expect(e.message).toContain('h800');
+    const message = inputError(() => findGpu(gpus, 'potato-9000'));
+    expect(message).not.toContain('did you mean');
+    expect(message).toContain('h800');
   });
 });
 
@@ -149,7 +140,7 @@ describe('choosePrice', () => {
   const h800 = findGpu(gpus, 'h800');
 
   it('the default price of h800', () => {
-    expect(choosePrice(h800, { date: '2026-11-30',})).toMatchObject({ usdPerGpuHour: 2, id: 'deepseek-assumption', kind: 'assumption', date: '2024-12-27' });
+    expect(choosePrice(h800, { date: '2026-11-30' })).toMatchObject({ usdPerGpuHour: 2, id: 'deepseek-assumption', kind: 'assumption', date: '2024-12-27' });
     expect(choosePrice(h800, { date: '2026-11-30', priceSource: 'default' }).usdPerGpuHour).toBe(2);
   });
 
@@ -177,22 +168,22 @@ describe('choosePrice', () => {
   });
 
   it('a kind the gpu has no price of lists the kinds it has', () => {
-    const e = thrown(() => choosePrice(h800, { date: '2026-11-30', priceSource: 'committed-3y' }));
-    expect(e.message).toContain('committed');
-    expect(e.message).toContain('marketplace');
+    const message = inputError(() => choosePrice(h800, { date: '2026-11-30', priceSource: 'committed-3y' }));
+    expect(message).toContain('committed');
+    expect(message).toContain('marketplace');
   });
 
   it('an unknown source lists the kinds and the price ids', () => {
-    const e = thrown(() => choosePrice(h800, { date: '2026-11-30', priceSource: 'bogus' }));
-    expect(e.message).toContain('"bogus"');
-    expect(e.message).toContain('deepseek-assumption');
-    expect(e.message).toContain('marketplace');
+    const message = inputError(() => choosePrice(h800, { date: '2026-11-30', priceSource: 'bogus' }));
+    expect(message).toContain('"bogus"');
+    expect(message).toContain('deepseek-assumption');
+    expect(message).toContain('marketplace');
   });
 
   it('a gpu without prices asks for --price, and accepts one', () => {
     const h20 = findGpu(gpus, 'h20');
     expect(h20.prices).toHaveLength(0);
-    expect(thrown(() => choosePrice(h20, { date: '2026-11-30',})).message).toContain('--price');
+    expect(inputError(() => choosePrice(h20, { date: '2026-11-30' }))).toContain('--price');
     expect(choosePrice(h20, { date: '2026-11-30', price: 1.5 }).usdPerGpuHour).toBe(1.5);
   });
 });

@@ -1,27 +1,20 @@
 // Issue 11, items 1 and 2: hostile or broken input files, preset folders and flag values end as
 // exit 2 with one line (never exit 70, a hang, a flood of stderr or a YAMLWarning), and every
 // read is bounded. Each case was a reproducer from the fuzz run; it failed before the fix.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { badInputLine, cli, REPO_ROOT } from '../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { badInputLine, cli, REPO_ROOT, expectInputError } from '../helpers/cli.js';
+import { tempFolder } from '../helpers/files.js';
 
-const TMP = mkdtempSync(join(tmpdir(), 'train-cost-robust-'));
-afterAll(() => rmSync(TMP, { recursive: true, force: true }));
-
-function file(name: string, text: string | Buffer): string {
-  const path = join(TMP, name);
-  writeFileSync(path, text);
-  return path;
-}
+const { dir: TMP, write: file } = tempFolder('robust');
 
 const RUN_TAIL = 'phases:\n  - name: pretrain\n    gpu: h100\n    gpuHours: 1000\n';
 
 describe('YAML that used to crash (exit 70)', () => {
   it('an alias whose anchor is missing names the file, the line and the alias', async () => {
     const f = file('missing-anchor.yaml', `name: x\n${RUN_TAIL}reported:\n  source: *nothing\n`);
-    const line = badInputLine(await cli([f]));
+    const line = await expectInputError([f]);
     expect(line).toBe(`train-cost: ${f}:7: invalid YAML: alias *nothing has no anchor &nothing before it`);
   });
 
@@ -52,16 +45,16 @@ describe('YAML that used to crash (exit 70)', () => {
 
   it('an alias inside the node it names is refused, not expanded', async () => {
     const f = file('circular.yaml', `name: x\n${RUN_TAIL}reported: &r {source: abc, notes: *r}\n`);
-    expect(badInputLine(await cli([f]))).toBe(`train-cost: ${f}:6: invalid YAML: alias *r is inside the node it refers to`);
+    expect(await expectInputError([f])).toBe(`train-cost: ${f}:6: invalid YAML: alias *r is inside the node it refers to`);
   });
 
   it('nesting deeper than the limit is refused, flow or block, however deep', async () => {
     const block = file('deep-block.yaml', Array.from({ length: 70 }, (_, i) => `${' '.repeat(i)}k:\n`).join(''));
-    expect(badInputLine(await cli([block]))).toBe(
+    expect(await expectInputError([block])).toBe(
       `train-cost: ${block}:65: invalid YAML: nesting is deeper than 64 levels; train-cost reads YAML with at most 100 aliases and 64 levels of nesting`,
     );
     const flow = file('deep-flow.yaml', `${'['.repeat(20_000)}${']'.repeat(20_000)}\n`);
-    expect(badInputLine(await cli([flow]))).toContain(
+    expect(await expectInputError([flow])).toContain(
       'invalid YAML: nesting is too deep; train-cost reads YAML with at most 100 aliases and 64 levels of nesting',
     );
   });
@@ -69,9 +62,9 @@ describe('YAML that used to crash (exit 70)', () => {
   it('an unresolved tag is one error line, with no YAMLWarning beside it (run file, stdin and validate)', async () => {
     const f = file('tag.yaml', `name: !!int "abc"\n${RUN_TAIL}`);
     const expected = `train-cost: ${f}:1: invalid YAML: Unresolved tag: tag:yaml.org,2002:int`;
-    expect(badInputLine(await cli([f]))).toBe(expected);
-    expect(badInputLine(await cli(['validate', f]))).toBe(expected);
-    expect(badInputLine(await cli(['-'], { input: `name: !!int "abc"\n${RUN_TAIL}` }))).toBe(
+    expect(await expectInputError([f])).toBe(expected);
+    expect(await expectInputError(['validate', f])).toBe(expected);
+    expect(await expectInputError(['-'], { input: `name: !!int "abc"\n${RUN_TAIL}` })).toBe(
       'train-cost: <stdin>:1: invalid YAML: Unresolved tag: tag:yaml.org,2002:int',
     );
   });
@@ -81,18 +74,18 @@ describe('files and folders of the wrong kind', () => {
   it('a directory given as a run file', async () => {
     const dir = join(TMP, 'a-folder.yaml');
     mkdirSync(dir);
-    expect(badInputLine(await cli([dir]))).toBe(`train-cost: run file ${dir} is a folder, not a file`);
+    expect(await expectInputError([dir])).toBe(`train-cost: run file ${dir} is a folder, not a file`);
   });
 
   it('presets/regions.yaml (or a gpu preset, or a list) given as a run file says it is not a run file', async () => {
     const expected = 'a run file is a YAML mapping with a name and phases (train-cost schema run)';
-    expect(badInputLine(await cli(['presets/regions.yaml']))).toBe(
+    expect(await expectInputError(['presets/regions.yaml'])).toBe(
       `train-cost: presets/regions.yaml: not a run file: it looks like a regions preset (regions.yaml); ${expected}`,
     );
-    expect(badInputLine(await cli([join(REPO_ROOT, 'presets', 'gpus', 'h100.yaml')]))).toContain(
+    expect(await expectInputError([join(REPO_ROOT, 'presets', 'gpus', 'h100.yaml')])).toContain(
       'not a run file: it looks like a gpu preset',
     );
-    expect(badInputLine(await cli([file('list.yaml', '- 1\n- 2\n')]))).toContain('not a run file: it holds a list');
+    expect(await expectInputError([file('list.yaml', '- 1\n- 2\n')])).toContain('not a run file: it holds a list');
   });
 
   it('a preset folder whose gpus or runs is a file (ENOTDIR), by --presets or TRAIN_COST_PRESETS', async () => {
@@ -102,16 +95,14 @@ describe('files and folders of the wrong kind', () => {
       writeFileSync(join(dir, sub), 'not a folder\n');
       const args = sub === 'gpus' ? ['gpus'] : ['runs'];
       const message = `train-cost: ${join(dir, sub)} is a file, not a folder: a preset folder's gpus/ and runs/ hold *.yaml files`;
-      expect(badInputLine(await cli([...args, '--presets', dir]))).toBe(message);
-      expect(badInputLine(await cli(args, { env: { TRAIN_COST_PRESETS: dir } }))).toBe(message);
+      expect(await expectInputError([...args, '--presets', dir])).toBe(message);
+      expect(await expectInputError(args, { env: { TRAIN_COST_PRESETS: dir } })).toBe(message);
     }
   });
 
   it('a missing run file or backtest file', async () => {
-    expect(badInputLine(await cli([join(TMP, 'nope.yaml')]))).toBe(`train-cost: run file ${join(TMP, 'nope.yaml')} not found`);
-    expect(badInputLine(await cli(['backtest', join(TMP, 'nope.csv')]))).toBe(
-      `train-cost: backtest CSV ${join(TMP, 'nope.csv')} not found`,
-    );
+    expect(await expectInputError([join(TMP, 'nope.yaml')])).toBe(`train-cost: run file ${join(TMP, 'nope.yaml')} not found`);
+    expect(await expectInputError(['backtest', join(TMP, 'nope.csv')])).toBe(`train-cost: backtest CSV ${join(TMP, 'nope.csv')} not found`);
   });
 });
 
@@ -123,51 +114,51 @@ describe('input limits', () => {
     ['/dev/urandom', 'backtest', ['backtest']],
   ])('%s as a %s file ends at once with the size limit', async (device, kind, before) => {
     const started = Date.now();
-    const line = badInputLine(await cli([...before, device]));
+    const line = await expectInputError([...before, device]);
     expect(line).toBe(`train-cost: ${kind} file ${device} is larger than 128 KiB, the limit for a YAML file`);
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it('a YAML file over 128 KiB is refused before it is read', async () => {
     const f = file('huge.yaml', Buffer.alloc(128 * 1024 + 1, 0x20));
-    expect(badInputLine(await cli([f]))).toBe(`train-cost: run file ${f} is larger than 128 KiB, the limit for a YAML file`);
+    expect(await expectInputError([f])).toBe(`train-cost: run file ${f} is larger than 128 KiB, the limit for a YAML file`);
   });
 
   it('a backtest CSV over 4 MiB is refused before it is read; one under it with over 10,000 runs is refused by count', async () => {
     const huge = file('huge.csv', Buffer.alloc(4 * 1024 * 1024 + 1, 0x20));
-    expect(badInputLine(await cli(['backtest', huge]))).toBe(
+    expect(await expectInputError(['backtest', huge])).toBe(
       `train-cost: backtest CSV ${huge} is larger than 4 MiB, the limit for any input file`,
     );
     const rows = Array.from({ length: 10_001 }, (_, i) => `r${i},h100,7B,1T,1000`);
     const many = file('many.csv', `name,gpu,params,tokens,gpu_hours\n${rows.join('\n')}\n`);
-    expect(badInputLine(await cli(['backtest', many]))).toBe(`train-cost: ${many}: 10,001 runs; a backtest file holds at most 10,000`);
+    expect(await expectInputError(['backtest', many])).toBe(`train-cost: ${many}: 10,001 runs; a backtest file holds at most 10,000`);
   });
 
   it('a published-runs CSV with a 1 MB hardware cell ends quickly (it was searched word by word, quadratically)', async () => {
     const f = file('hardware.csv', `name,params_total,training_tokens,hardware,gpu_hours\nx,7B,1T,${'a '.repeat(400_000)},1000\n`);
     const started = Date.now();
-    expect(badInputLine(await cli(['backtest', f]))).toBe(
+    expect(await expectInputError(['backtest', f])).toBe(
       `train-cost: ${f}: no row has parameters, tokens, GPU-hours and a known accelerator (1 skipped)`,
     );
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it('a list of 30,000 values is refused with the cap', async () => {
-    const line = badInputLine(await cli(['--gpu', 'h100', '--hours', '1', '--chips', Array(30_000).fill('8').join(',')]));
+    const line = await expectInputError(['--gpu', 'h100', '--hours', '1', '--chips', Array(30_000).fill('8').join(',')]);
     expect(line).toBe(
       'train-cost: --chips lists 30,000 values; one flag takes at most 1,000 comma-separated values (for more, give a range such as 256..4096:x2)',
     );
   });
 
   it('ranges that together expand past 100,000 values are refused', async () => {
-    expect(badInputLine(await cli(['--gpu', 'h100', '--hours', '1', '--chips', '1..100000,1..100000']))).toBe(
+    expect(await expectInputError(['--gpu', 'h100', '--hours', '1', '--chips', '1..100000,1..100000'])).toBe(
       'train-cost: --chips expands to more than 100,000 values, the most one flag takes',
     );
   });
 
   it('a 100,000-digit number is refused quickly (no quadratic pattern)', async () => {
     const started = Date.now();
-    const line = badInputLine(await cli(['--gpu', 'h100', '--hours', '1', '--chips', `${'1'.repeat(100_000)}x`]));
+    const line = await expectInputError(['--gpu', 'h100', '--hours', '1', '--chips', `${'1'.repeat(100_000)}x`]);
     expect(line).toMatch(/^train-cost: invalid --chips "1{60}"…: expected a number/);
     expect(Date.now() - started).toBeLessThan(5_000);
   });
@@ -178,8 +169,8 @@ describe('messages quote a short excerpt of the input', () => {
   const big = (ch: string) => ch.repeat(100_000);
 
   it('a file of NUL bytes gives a short line (2 MB: over the limit; 100 KB: read and refused)', async () => {
-    expect(badInputLine(await cli([file('nul.yaml', Buffer.alloc(2_000_000, 0))])).length).toBeLessThan(300);
-    expect(badInputLine(await cli([file('nul-small.yaml', Buffer.alloc(100_000, 0))])).length).toBeLessThan(300);
+    expect((await expectInputError([file('nul.yaml', Buffer.alloc(2_000_000, 0))])).length).toBeLessThan(300);
+    expect((await expectInputError([file('nul-small.yaml', Buffer.alloc(100_000, 0))])).length).toBeLessThan(300);
   });
 
   it.each([
@@ -188,14 +179,14 @@ describe('messages quote a short excerpt of the input', () => {
     ['a region id', `name: x\nregion: "${big('r')}"\nphases: [{name: p, gpu: h100, gpuHours: 5}]\n`, /unknown region "r{60}"… \(known: /],
     ['NUL bytes in a value', `name: x\nphases: [{name: p, gpuHours: "${'\u0000'.repeat(100_000)}"}]\n`, /got "(\\u0000){10}"…$/],
   ])('%s of 100 KB', async (_what, text, pattern) => {
-    const line = badInputLine(await cli([file('big.yaml', text)]));
+    const line = await expectInputError([file('big.yaml', text)]);
     expect(line).toMatch(pattern);
     expect(line.length).toBeLessThan(400);
   });
 
   it('a 2 MB CSV cell', async () => {
     const f = file('big.csv', `name,gpu,params,tokens,gpu_hours\nx,h100,${'z'.repeat(2_000_000)},1,1\n`);
-    expect(badInputLine(await cli(['backtest', f]))).toBe(
+    expect(await expectInputError(['backtest', f])).toBe(
       `train-cost: ${f}:2: params: expected a positive number, got "${'z'.repeat(60)}"…`,
     );
   });
@@ -205,27 +196,27 @@ describe('ids resolve only against real entries, never prototype keys', () => {
   const flags = ['--gpu', 'h100', '--chips', '8', '--hours', '1'];
 
   it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])('--region %s is an unknown region', async (name) => {
-    expect(badInputLine(await cli([...flags, '--region', name]))).toMatch(new RegExp(`^train-cost: unknown region "${name}"`));
+    expect(await expectInputError([...flags, '--region', name])).toMatch(new RegExp(`^train-cost: unknown region "${name}"`));
   });
 
   it.each(['__proto__', 'constructor', 'toString'])('--gpu %s is an unknown gpu', async (name) => {
-    expect(badInputLine(await cli(['--gpu', name, '--chips', '8', '--hours', '1']))).toMatch(
+    expect(await expectInputError(['--gpu', name, '--chips', '8', '--hours', '1'])).toMatch(
       new RegExp(`^train-cost: unknown gpu "${name}"`),
     );
   });
 
   it.each(['toString', 'constructor', '__proto__'])('run id %s is an unknown run', async (name) => {
-    expect(badInputLine(await cli([name]))).toMatch(new RegExp(`^train-cost: unknown run "${name}"`));
+    expect(await expectInputError([name])).toMatch(new RegExp(`^train-cost: unknown run "${name}"`));
   });
 
   it('a __proto__ key in a preset or run file is refused', async () => {
     const dir = join(TMP, 'proto-presets');
     mkdirSync(join(dir, 'gpus'), { recursive: true });
     writeFileSync(join(dir, 'gpus', 'x.yaml'), '__proto__:\n  polluted: true\n');
-    expect(badInputLine(await cli(['gpus', '--presets', dir]))).toBe(
+    expect(await expectInputError(['gpus', '--presets', dir])).toBe(
       `train-cost: ${join(dir, 'gpus', 'x.yaml')}:1: invalid YAML: the key "__proto__" is not allowed`,
     );
     const run = file('proto-run.yaml', `name: x\n${RUN_TAIL}model: {__proto__: {params: 1}}\n`);
-    expect(badInputLine(await cli([run]))).toBe(`train-cost: ${run}:6: invalid YAML: the key "__proto__" is not allowed`);
+    expect(await expectInputError([run])).toBe(`train-cost: ${run}:6: invalid YAML: the key "__proto__" is not allowed`);
   });
 });
