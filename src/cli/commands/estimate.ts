@@ -1,15 +1,10 @@
 // The default command: estimate one run, or compare many (list-valued flags make a grid).
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { estimateRun } from '../../core/estimate.js';
 import { combinations, gridSize } from '../../core/grid.js';
 import type { RunEstimate } from '../../core/types.js';
 import { CheckFailed, closest, InputError, UsageError } from '../../errors.js';
-import { loadGpus, PRICE_SOURCE_HINT } from '../../presets/gpus.js';
-import { loadMfuProvider } from '../../presets/mfu.js';
-import { loadRegions } from '../../presets/regions.js';
-import { loadThresholds } from '../../presets/thresholds.js';
-import { withBase } from '../../presets/lineage.js';
+import { PRICE_SOURCE_HINT } from '../../presets/gpus.js';
 import { type LoadedRun, looksLikePath, parseRunText, resolveRunRef } from '../../presets/runs.js';
 import { CLOUDS, PRECISIONS, WORKLOAD_KINDS } from '../../presets/schema.js';
 import { checkDollarYear, loadPriceIndex } from '../../presets/price-index.js';
@@ -46,13 +41,13 @@ import {
   type OptionShape,
   type OptionsOf,
 } from '../options.js';
+import type { EstimateFormat } from '../../output/render.js';
 import { USAGE } from '../usage.js';
 import { addDevelopmentOptions, applyDevelopment, developmentShape, toDevelopment } from '../development.js';
-import { applyOverrides, flagsOnlyRun, OVERRIDE_KEYS, type Overrides, toRunInput } from '../../presets/run-input.js';
-import { describeFlagsRun } from '../../output/run-name.js';
-
-/** --max-price-age default: a year (365 days). */
-export const DEFAULT_MAX_PRICE_AGE = '12m';
+import { flagsOnlyRun, NUMBER_RULES, OVERRIDE_KEYS, type Overrides } from '../../presets/run-input.js';
+import { estimateSpec, lineageContext, loadCatalog, type RunSpec } from '../../estimate-spec.js';
+import { DEFAULT_MAX_PRICE_AGE } from '../../input/age.js';
+import { flagName } from '../../input/flags.js';
 
 /** More runs than this in one grid is surely a typo in a range (CSV and NDJSON write run by run). */
 export const MAX_GRID_RUNS = 1_000_000;
@@ -63,37 +58,40 @@ export const MAX_GRID_RUNS = 1_000_000;
  */
 export const MAX_WHOLE_RUNS = 1_000;
 
+/** A list-valued numeric flag of a setting, checked by the setting's rule (NUMBER_RULES). */
+const numberSetting = (key: keyof typeof NUMBER_RULES) => optional(() => numList({ flag: flagName(key), ...NUMBER_RULES[key] }));
+
 const estimateShape = {
   ...commonShape,
   ...estimateFormatShape,
   gpu: optional(() => wordList('--gpu')),
-  chips: optional(() => numList({ flag: '--chips', integer: true })),
-  hours: optional(() => numList({ flag: '--hours' })),
-  days: optional(() => numList({ flag: '--days' })),
-  gpuHours: optional(() => numList({ flag: '--gpu-hours' })),
-  params: optional(() => numList({ flag: '--params' })),
-  activeParams: optional(() => numList({ flag: '--active-params' })),
-  tokens: optional(() => numList({ flag: '--tokens' })),
-  flops: optional(() => numList({ flag: '--flops' })),
-  mfu: optional(() => numList({ flag: '--mfu', max: 1 })),
-  generationMfu: optional(() => numList({ flag: '--generation-mfu', max: 1 })),
-  trainableFraction: optional(() => numList({ flag: '--trainable-fraction', max: 1 })),
-  teacherParams: optional(() => numList({ flag: '--teacher-params' })),
+  chips: numberSetting('chips'),
+  hours: numberSetting('hours'),
+  days: numberSetting('days'),
+  gpuHours: numberSetting('gpuHours'),
+  params: numberSetting('params'),
+  activeParams: numberSetting('activeParams'),
+  tokens: numberSetting('tokens'),
+  flops: numberSetting('flops'),
+  mfu: numberSetting('mfu'),
+  generationMfu: numberSetting('generationMfu'),
+  trainableFraction: numberSetting('trainableFraction'),
+  teacherParams: numberSetting('teacherParams'),
   withBase: optional(() => z.boolean()),
   precision: optional(() => oneOf('--precision', PRECISIONS)),
   kind: optional(() => oneOf('--kind', WORKLOAD_KINDS)),
-  price: optional(() => numList({ flag: '--price' })),
+  price: numberSetting('price'),
   priceSource: optional(() => z.string()),
   maxCost: optional(() => num({ flag: '--max-cost' })),
   maxCostAt: optional(() => oneOf('--max-cost-at', MAX_COST_AT)),
   strict: optional(() => z.boolean()),
   region: optional(() => wordList('--region')),
-  pue: optional(() => numList({ flag: '--pue', min: 1 })),
-  electricityPrice: optional(() => numList({ flag: '--electricity-price', allowZero: true })),
-  gridIntensity: optional(() => numList({ flag: '--grid-intensity', allowZero: true })),
-  purchasePrice: optional(() => numList({ flag: '--purchase-price' })),
-  lifetimeYears: optional(() => numList({ flag: '--lifetime-years' })),
-  utilization: optional(() => numList({ flag: '--utilization', max: 1 })),
+  pue: numberSetting('pue'),
+  electricityPrice: numberSetting('electricityPrice'),
+  gridIntensity: numberSetting('gridIntensity'),
+  purchasePrice: numberSetting('purchasePrice'),
+  lifetimeYears: numberSetting('lifetimeYears'),
+  utilization: numberSetting('utilization'),
   ...developmentShape,
   date: optional(() => dateOption('--date')),
   cloud: optional(() => oneOf('--cloud', CLOUDS)),
@@ -145,6 +143,47 @@ export function addEstimateOptions(cmd: Command): Command {
 }
 
 export async function runEstimate(ctx: CliContext, refs: string[], raw: Record<string, unknown>): Promise<void> {
+  const plan = await planEstimate(ctx, refs, raw);
+  const { opts, format } = plan;
+  const gates = new GateTally();
+  if (format === 'csv' || format === 'ndjson') {
+    if (plan.grid) assertFinite(plan.lasts());
+    const warnings = await streamRuns(ctx, plan.runs(), format, opts, gates);
+    for (const w of warnings) warn(ctx, w);
+  } else {
+    const runs = wholeRuns(plan);
+    const checks = runChecks(runs, opts);
+    gates.add(checks, runs.length);
+    ctx.out(renderEstimates(runs, format, { ...ctx.renderOptions(opts), checks, explain: opts.explain === true }), opts.out);
+    reportWarnings(ctx, runs);
+  }
+  const failed = gates.message();
+  if (failed !== null) throw new CheckFailed(failed);
+}
+
+/**
+ * The runs the estimate command gives for these run references and flags, as its --format json
+ * would (the same checks and errors), with their warnings on stderr: diff's run sides.
+ */
+export async function estimateRuns(ctx: CliContext, refs: string[], raw: Record<string, unknown>): Promise<RunEstimate[]> {
+  const runs = wholeRuns(await planEstimate(ctx, refs, { ...raw, format: 'json' }));
+  reportWarnings(ctx, runs);
+  return runs;
+}
+
+/** What the command is asked, checked, with its runs still to estimate (a streamed grid keeps none). */
+interface Plan {
+  opts: EstimateOptions;
+  format: EstimateFormat;
+  /** More than one run per base: each named after the settings that vary. */
+  grid: boolean;
+  /** Every run, estimated one at a time. */
+  runs(): Generator<RunEstimate>;
+  /** The last run of each base (a range's largest values), checked before a streamed grid's first byte. */
+  lasts(): RunEstimate[];
+}
+
+async function planEstimate(ctx: CliContext, refs: string[], raw: Record<string, unknown>): Promise<Plan> {
   const opts = parseOptions(estimateShape, raw);
   // Bare `train-cost` (at most --format, --no-color...): a short usage rather than "no gpu".
   const common: readonly string[] = COMMON_KEYS;
@@ -158,8 +197,7 @@ export async function runEstimate(ctx: CliContext, refs: string[], raw: Record<s
     throw new InputError('--max-cost-at needs --max-cost, e.g. --max-cost 2e6 --max-cost-at high');
   const dirs = ctx.presetDirs(opts);
   const catalog = {
-    gpus: loadGpus(dirs),
-    regions: loadRegions(dirs),
+    ...loadCatalog(dirs),
     today: ctx.today(),
     dollars: dollarBasis(opts.dollarYear),
     maxPriceAgeDays: opts.maxPriceAge,
@@ -176,18 +214,14 @@ export async function runEstimate(ctx: CliContext, refs: string[], raw: Record<s
       `the comparison has ${fmtNumber(total)} runs, more than ${fmtNumber(MAX_WHOLE_RUNS)} for --format ${format}: use --format ndjson or --format csv, which write run by run (up to ${fmtNumber(MAX_GRID_RUNS)} runs)`,
     );
 
-  const mfu = loadMfuProvider(dirs);
-  const lineage = { catalog, dirs, mfu, thresholds: loadThresholds(dirs) };
+  const lineage = lineageContext(catalog, dirs);
   const development = toDevelopment(opts);
-  const estimateOne = (base: Base, o: Overrides): RunEstimate => {
-    const spec = applyOverrides(base.loaded.run, o);
-    const name = base.fromFlags ? describeFlagsRun(spec) : perBase > 1 ? `${spec.name} (${describeCombo(o)})` : spec.name;
-    const run = applyDevelopment(estimateRun(toRunInput({ ...spec, name }, catalog, base.fromFlags), mfu), development);
-    return withBase(run, spec, o, lineage, opts.withBase === true);
+  const specOptions = {
+    grid: perBase > 1,
+    withBase: opts.withBase === true,
+    develop: (run: RunEstimate) => applyDevelopment(run, development),
   };
-  function* allRuns(): Generator<RunEstimate> {
-    for (const base of bases) for (const o of combinations(axes)) yield estimateOne(base, o);
-  }
+  const estimateOne = (base: RunSpec, o: Overrides): RunEstimate => estimateSpec(base, o, lineage, specOptions);
 
   // What can be refused is refused before the first byte: the first run of each base (the base
   // runs it names), and for a streamed grid also the last (a range's largest values).
@@ -197,27 +231,22 @@ export async function runEstimate(ctx: CliContext, refs: string[], raw: Record<s
       `--with-base: ${total > 1 ? 'no run names' : `"${firsts[0]!.name}" names no`} base run (base: deepseek-v3 in a run file names one)`,
     );
   assertFinite(firsts);
-
-  const gates = new GateTally();
-  if (streamed) {
-    if (perBase > 1) assertFinite(bases.map((b) => estimateOne(b, lastCombo(axes))));
-    const warnings = await streamRuns(ctx, allRuns(), format, opts, gates);
-    for (const w of warnings) warn(ctx, w);
-  } else {
-    const runs = [...allRuns()];
-    assertFinite(runs);
-    const checks = runChecks(runs, opts);
-    gates.add(checks, runs.length);
-    ctx.out(renderEstimates(runs, format, { ...ctx.renderOptions(opts), checks, explain: opts.explain === true }), opts.out);
-    reportWarnings(ctx, runs);
-  }
-  const failed = gates.message();
-  if (failed !== null) throw new CheckFailed(failed);
+  return {
+    opts,
+    format,
+    grid: perBase > 1,
+    *runs() {
+      for (const base of bases) for (const o of combinations(axes)) yield estimateOne(base, o);
+    },
+    lasts: () => bases.map((b) => estimateOne(b, lastCombo(axes))),
+  };
 }
 
-interface Base {
-  loaded: LoadedRun;
-  fromFlags: boolean;
+/** Every run of a format written whole, checked for non-finite figures before anything is written. */
+function wholeRuns(plan: Plan): RunEstimate[] {
+  const runs = [...plan.runs()];
+  assertFinite(runs);
+  return runs;
 }
 
 /**
@@ -320,12 +349,12 @@ function dollarBasis(year: number | undefined): DollarBasis | null {
   return { year, index };
 }
 
-async function loadBases(ctx: CliContext, refs: string[], dirs: string[]): Promise<Base[]> {
-  if (refs.length === 0) return [{ loaded: { id: 'flags', run: flagsOnlyRun() }, fromFlags: true }];
+async function loadBases(ctx: CliContext, refs: string[], dirs: string[]): Promise<RunSpec[]> {
+  if (refs.length === 0) return [{ run: flagsOnlyRun(), fromFlags: true }];
   if (refs.filter((r) => r === '-').length > 1) throw new InputError('- (stdin) can be given only once');
   const stdin = refs.includes('-') ? await ctx.readStdin('run file', MAX_YAML_BYTES) : '';
   return refs.map((ref) => ({
-    loaded: ref === '-' ? parseRunText(stdin, '<stdin>') : resolveRunOrHint(ref, dirs),
+    run: (ref === '-' ? parseRunText(stdin, '<stdin>') : resolveRunOrHint(ref, dirs)).run,
     fromFlags: false,
   }));
 }
@@ -355,9 +384,3 @@ const firstCombo = (axes: Record<string, readonly unknown[]>) =>
   Object.fromEntries(Object.entries(axes).map(([k, v]) => [k, v[0]])) as Overrides;
 const lastCombo = (axes: Record<string, readonly unknown[]>) =>
   Object.fromEntries(Object.entries(axes).map(([k, v]) => [k, v[v.length - 1]])) as Overrides;
-
-function describeCombo(o: Overrides): string {
-  return Object.entries(o)
-    .map(([k, v]) => `${k} ${String(v)}`)
-    .join(', ');
-}
