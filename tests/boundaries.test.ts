@@ -93,6 +93,12 @@ describe('import boundaries', () => {
     for (const line of KNOWN) expect(show(bad)).toContain(line);
   });
 
+  it('the library and the pipeline it shares with the CLI (src/api.ts, src/estimate-spec.ts) import no src/cli', () => {
+    const shared = ['api.ts', 'estimate-spec.ts'];
+    expect(show(imports.filter((i) => shared.includes(i.from) && inLayer(i.target, 'cli')))).toEqual([]);
+    expect(imports.filter((i) => i.from === 'estimate-spec.ts').length).toBeGreaterThan(5);
+  });
+
   it('src/presets imports neither src/cli nor src/output', () => {
     expect(show(imports.filter((i) => inLayer(i.from, 'presets') && (inLayer(i.target, 'cli') || inLayer(i.target, 'output'))))).toEqual(
       [],

@@ -2,10 +2,10 @@
 // preset folders, whether to colour, the width, output that is written whole.
 import { basename, delimiter, dirname, join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
-import { closeSync, existsSync, openSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, openSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { InputError } from '../errors.js';
 import { tooLargeMessage } from '../input/read.js';
-import { bundledPresetsDir } from '../presets/load.js';
+import { presetDirsOf } from '../presets/load.js';
 import type { CliIO } from './io.js';
 import { today } from '../input/today.js';
 import type { CommonOptions } from './options.js';
@@ -249,14 +249,7 @@ function errWidthOf(io: CliIO): number | undefined {
 /** Bundled presets first, then TRAIN_COST_PRESETS, then --presets: later folders override earlier ones by id. */
 export function presetDirs(opts: CommonOptions, env: CliIO['env']): string[] {
   const fromEnv = (env.TRAIN_COST_PRESETS ?? '').split(delimiter).filter((d) => d.length > 0);
-  const user = [...fromEnv, ...opts.presets].map((d) => resolve(d));
-  for (const dir of user) {
-    if (!existsSync(dir) || !statSync(dir).isDirectory())
-      throw new InputError(
-        `preset folder not found: ${dir} (--presets or TRAIN_COST_PRESETS takes a folder with gpus/, runs/ or regions.yaml)`,
-      );
-  }
-  return [bundledPresetsDir(), ...user];
+  return presetDirsOf([...fromEnv, ...opts.presets], '--presets or TRAIN_COST_PRESETS takes a folder');
 }
 
 /** Colour only on a terminal, never with NO_COLOR, --no-color or TERM=dumb (FORCE_COLOR forces it otherwise). */

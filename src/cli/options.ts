@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { InputError } from '../errors.js';
 import { flagName } from '../input/flags.js';
 import { isDate } from '../core/dates.js';
+import { parseAge } from '../input/age.js';
 import { type NumberRule, parseNumberList, parseOne } from '../input/list.js';
 import { ESTIMATE_FORMATS, type EstimateFormat, FORMATS, type Format } from '../output/render.js';
 
@@ -209,12 +210,4 @@ export const dateOption = (flag: string, opts: { day?: boolean } = {}) =>
   });
 
 /** --max-price-age: 12m, 90d, 2y, or "none"; in days (a month is 30.44 days). */
-export const ageOption = (flag: string) =>
-  z.string().transform((s): number | null => {
-    const v = s.trim().toLowerCase();
-    if (v === 'none') return null;
-    const m = /^(\d+(?:\.\d+)?)([dmy])$/.exec(v);
-    if (m === null) throw new InputError(`invalid ${flag} "${s}": expected an age such as 12m, 90d, 2y, or none`);
-    const n = Number(m[1]);
-    return Math.round(m[2] === 'd' ? n : m[2] === 'm' ? n * 30.4375 : n * 365.25);
-  });
+export const ageOption = (flag: string) => z.string().transform((s): number | null => parseAge(s, flag));

@@ -2,7 +2,7 @@
 // the file, the line and the field.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Document, LineCounter } from 'yaml';
 import type { z } from 'zod';
@@ -37,6 +37,19 @@ export function bundledPresetsDir(): string {
     dir = dirname(dir);
   }
   throw new Error('bundled presets/ folder not found beside the package');
+}
+
+/**
+ * The folders presets are read from: the bundled presets, then a user's folders (later ones
+ * override earlier ones by id). A folder that is not there is refused in one line; `takenBy`
+ * names what takes them, as the caller spells it ("presets takes folders").
+ */
+export function presetDirsOf(user: readonly string[], takenBy: string): string[] {
+  const dirs = user.map((d) => resolve(d));
+  for (const dir of dirs)
+    if (!existsSync(dir) || !statSync(dir).isDirectory())
+      throw new InputError(`preset folder not found: ${dir} (${takenBy} with gpus/, runs/ or regions.yaml)`);
+  return [bundledPresetsDir(), ...dirs];
 }
 
 /** The snapshot key of a file when it is a bundled preset ("gpus/h800.yaml"), else null. */

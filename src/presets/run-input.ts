@@ -7,6 +7,7 @@ import type { DollarBasis } from '../core/dollars.js';
 import { type Cloud, operatorPue } from '../core/prices.js';
 import { findRegion, type Regions } from './regions.js';
 import { flagName } from '../input/flags.js';
+import type { NumberRule } from '../input/list.js';
 import { HOURS_PER_DAY } from '../core/duration.js';
 import { InputError } from '../errors.js';
 import { choosePrice, findGpu, type PriceChoice } from './gpus.js';
@@ -308,3 +309,29 @@ function toWorkload(run: RunPreset, p: PhasePreset, where: string): Workload | n
     teacherActiveParams: p.teacherActiveParams ?? null,
   };
 }
+
+/**
+ * How each numeric setting is checked, as a flag (--chips) or a library setting (chips): the one
+ * table for the CLI's options and estimate()'s settings. Negative numbers are never accepted.
+ */
+export const NUMBER_RULES = {
+  chips: { integer: true },
+  hours: {},
+  days: {},
+  gpuHours: {},
+  params: {},
+  activeParams: {},
+  tokens: {},
+  flops: {},
+  mfu: { max: 1 },
+  generationMfu: { max: 1 },
+  trainableFraction: { max: 1 },
+  teacherParams: {},
+  price: {},
+  pue: { min: 1 },
+  electricityPrice: { allowZero: true },
+  gridIntensity: { allowZero: true },
+  purchasePrice: {},
+  lifetimeYears: {},
+  utilization: { max: 1 },
+} as const satisfies { [K in keyof Overrides as Overrides[K] extends number | undefined ? K : never]-?: Omit<NumberRule, 'flag'> };

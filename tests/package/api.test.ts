@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { estimate, InputError, loadRegions, bundledPresetsDir } from '../../src/index.js';
 import { outputSchema } from '../../src/output/contract.js';
@@ -59,6 +59,52 @@ describe('estimate()', () => {
     expect(run.name).toBe('2048 x h800, 37B x 14.8T tokens');
   });
 
+  it('takes every numeric setting a flag takes: distill teacher, generation MFU, LoRA fraction', async () => {
+    const distill = await estimate({
+      gpu: 'h100',
+      chips: 64,
+      params: '7B',
+      tokens: '10B',
+      kind: 'distill',
+      teacherParams: '70B',
+      generationMfu: 0.2,
+    });
+    expect(distill).toEqual(
+      cliJson([
+        '--gpu',
+        'h100',
+        '--chips',
+        '64',
+        '--params',
+        '7B',
+        '--tokens',
+        '10B',
+        '--kind',
+        'distill',
+        '--teacher-params',
+        '70B',
+        '--generation-mfu',
+        '0.2',
+      ]).runs[0],
+    );
+    const lora = await estimate({ gpu: 'h100', chips: 64, params: '7B', tokens: '10B', kind: 'lora', trainableFraction: 0.1 });
+    expect(lora).toEqual(
+      cliJson(['--gpu', 'h100', '--chips', '64', '--params', '7B', '--tokens', '10B', '--kind', 'lora', '--trainable-fraction', '0.1'])
+        .runs[0],
+    );
+  });
+
+  it('warns of a preset price more than a year older than the run, as the CLI does (--max-price-age 12m)', async () => {
+    const file = { name: 'later', date: '2031-01', gpu: 'h100', chips: 8, phases: [{ name: 'training', hours: 10 }] };
+    const run = await estimate(file);
+    const cli = spawnSync(process.execPath, [join(ROOT, 'bin', 'train-cost.js'), '-', '--format', 'json'], {
+      input: stringify(file),
+      encoding: 'utf8',
+    });
+    expect(run).toEqual((JSON.parse(cli.stdout) as { runs: unknown[] }).runs[0]);
+    expect(run.warnings).toEqual([expect.stringMatching(/^h100 price .*\(more than --max-price-age 12 months\)/)]);
+  });
+
   it('applies settings on top of a run file: a price replaces the price source', async () => {
     const run = await estimate({ name: 'plan', gpu: 'h100', chips: 64, price: 3, phases: [{ name: 'pretrain', hours: 10 }] });
     expect(run.gpuHours).toBe(640);
@@ -72,6 +118,10 @@ describe('estimate()', () => {
     [{ gpu: 'h800', chips: 512, hours: 80, mfu: 2 }, ['--gpu', 'h800', '--chips', '512', '--hours', '80', '--mfu', '2']],
     [{ gpu: 'h800', chips: 512, hours: 80, region: 'mars' }, ['--gpu', 'h800', '--chips', '512', '--hours', '80', '--region', 'mars']],
     [{ gpu: 'h800', gpuHours: 1e300 }, ['--gpu', 'h800', '--gpu-hours', '1e300']],
+    [
+      { gpu: 'h800', chips: 512, hours: 80, generationMfu: 2 },
+      ['--gpu', 'h800', '--chips', '512', '--hours', '80', '--generation-mfu', '2'],
+    ],
   ])('throws InputError with the line the CLI prints: %j', async (input, args) => {
     const e = await errorOf(estimate(input));
     expect(e.message).toBe(cliError(args));

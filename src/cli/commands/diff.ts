@@ -16,7 +16,8 @@ import { flagName } from '../../input/flags.js';
 import type { CliContext } from '../context.js';
 import { addOptions, commonOptions, formatOf, num, option, type OptionShape, parseOptions, wideOption } from '../options.js';
 import { FORMATS } from '../../output/render.js';
-import { runEstimate } from './estimate.js';
+import { estimateRuns } from './estimate.js';
+import { dollarYearOf, runToJson } from '../../output/json.js';
 import { existsSync, statSync } from 'node:fs';
 import { lazy } from '../../lazy.js';
 
@@ -153,18 +154,12 @@ async function readSide(ctx: CliContext, ref: string, estimate: Record<string, u
   const text = ref === '-' ? await ctx.readStdin('plan', MAX_INPUT_BYTES) : isFile ? readInputFile(ref, 'plan file') : null;
   const saved = text === null ? null : savedOutput(text, ref);
   if (saved !== null) return saved;
-  let out = '';
   const messages: string[] = [];
   // The estimate's warnings wait until both sides are read: a bad side is then one line alone.
-  const sub: CliContext = {
-    ...ctx,
-    out: (t) => void (out += t),
-    err: (line) => void messages.push(line),
-    readStdin: async () => text ?? '',
-  };
-  await runEstimate(sub, [ref], { ...estimate, format: 'json', color: false });
-  const doc = savedSchema.parse(JSON.parse(out));
-  return { source: ref, kind: 'run', toolVersion: VERSION, dollarYear: doc.dollarYear ?? null, runs: doc.runs, messages };
+  const sub: CliContext = { ...ctx, err: (line) => void messages.push(line), readStdin: async () => text ?? '' };
+  const runs = await estimateRuns(sub, [ref], { ...estimate, color: false });
+  // Compared as --format json gives them (its figures, rounded to 12 significant digits), as a saved side is.
+  return { source: ref, kind: 'run', toolVersion: VERSION, dollarYear: dollarYearOf(runs), runs: runs.map((r) => runToJson(r)), messages };
 }
 
 function savedOutput(text: string, ref: string): Side | null {

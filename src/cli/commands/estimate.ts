@@ -1,15 +1,10 @@
 // The default command: estimate one run, or compare many (list-valued flags make a grid).
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { estimateRun } from '../../core/estimate.js';
 import { combinations, gridSize } from '../../core/grid.js';
 import type { RunEstimate } from '../../core/types.js';
 import { CheckFailed, closest, InputError, UsageError } from '../../errors.js';
-import { loadGpus, PRICE_SOURCE_HINT } from '../../presets/gpus.js';
-import { loadMfuProvider } from '../../presets/mfu.js';
-import { loadRegions } from '../../presets/regions.js';
-import { loadThresholds } from '../../presets/thresholds.js';
-import { withBase } from '../../presets/lineage.js';
+import { PRICE_SOURCE_HINT } from '../../presets/gpus.js';
 import { type LoadedRun, looksLikePath, parseRunText, resolveRunRef } from '../../presets/runs.js';
 import { CLOUDS, PRECISIONS, WORKLOAD_KINDS } from '../../presets/schema.js';
 import { checkDollarYear, loadPriceIndex } from '../../presets/price-index.js';
@@ -46,14 +41,12 @@ import {
   wideOption,
   wordList,
 } from '../options.js';
-import { ESTIMATE_FORMATS, renderEstimates } from '../../output/render.js';
+import { ESTIMATE_FORMATS, type EstimateFormat, renderEstimates } from '../../output/render.js';
 import { USAGE } from '../usage.js';
 import { applyDevelopment, developmentShape, toDevelopment } from '../development.js';
-import { applyOverrides, flagsOnlyRun, OVERRIDE_KEYS, type Overrides, toRunInput } from '../../presets/run-input.js';
-import { describeFlagsRun } from '../../output/run-name.js';
-
-/** --max-price-age default: a year (365 days). */
-export const DEFAULT_MAX_PRICE_AGE = '12m';
+import { flagsOnlyRun, NUMBER_RULES, OVERRIDE_KEYS, type Overrides } from '../../presets/run-input.js';
+import { estimateSpec, lineageContext, loadCatalog, type RunSpec } from '../../estimate-spec.js';
+import { DEFAULT_MAX_PRICE_AGE } from '../../input/age.js';
 
 /** More runs than this in one grid is surely a typo in a range (CSV and NDJSON write run by run). */
 export const MAX_GRID_RUNS = 1_000_000;
@@ -64,6 +57,10 @@ export const MAX_GRID_RUNS = 1_000_000;
  */
 export const MAX_WHOLE_RUNS = 1_000;
 
+/** A list-valued numeric setting's option, checked by the setting's rule (NUMBER_RULES, as the library checks it). */
+const numberSetting = (key: keyof typeof NUMBER_RULES, flags: string, help: string) =>
+  option(flags, help, (flag) => numList({ flag, ...NUMBER_RULES[key] }));
+
 const estimateShape = {
   ...commonOptions(ESTIMATE_FORMATS),
   ...outOption(ESTIMATE_OUT),
@@ -71,15 +68,15 @@ const estimateShape = {
   ...explainOption,
   ...developmentShape,
   gpu: option('-g, --gpu <ids>', 'accelerator preset(s), comma-separated: h800,h100 (train-cost gpus)', wordList),
-  chips: option('-c, --chips <n>', 'number of chips; a list 512,1024 or a range 256..4096:x2', (flag) => numList({ flag, integer: true })),
-  hours: option('--hours <h>', 'wall-clock hours (with --chips)', (flag) => numList({ flag })),
-  days: option('--days <d>', 'wall-clock days (with --chips)', (flag) => numList({ flag })),
-  gpuHours: option('--gpu-hours <n>', 'total GPU-hours (instead of chips and time)', (flag) => numList({ flag })),
-  params: option('--params <n>', 'model parameters, e.g. 70B', (flag) => numList({ flag })),
-  activeParams: option('--active-params <n>', 'active parameters per token (mixture of experts), e.g. 37B', (flag) => numList({ flag })),
-  tokens: option('--tokens <n>', 'training tokens, e.g. 15T', (flag) => numList({ flag })),
-  flops: option('--flops <n>', 'total workload FLOP, e.g. 3.3e24 (instead of params and tokens)', (flag) => numList({ flag })),
-  mfu: option('--mfu <f>', 'model FLOP utilisation, 0-1 (default: calibrated on published runs)', (flag) => numList({ flag, max: 1 })),
+  chips: numberSetting('chips', '-c, --chips <n>', 'number of chips; a list 512,1024 or a range 256..4096:x2'),
+  hours: numberSetting('hours', '--hours <h>', 'wall-clock hours (with --chips)'),
+  days: numberSetting('days', '--days <d>', 'wall-clock days (with --chips)'),
+  gpuHours: numberSetting('gpuHours', '--gpu-hours <n>', 'total GPU-hours (instead of chips and time)'),
+  params: numberSetting('params', '--params <n>', 'model parameters, e.g. 70B'),
+  activeParams: numberSetting('activeParams', '--active-params <n>', 'active parameters per token (mixture of experts), e.g. 37B'),
+  tokens: numberSetting('tokens', '--tokens <n>', 'training tokens, e.g. 15T'),
+  flops: numberSetting('flops', '--flops <n>', 'total workload FLOP, e.g. 3.3e24 (instead of params and tokens)'),
+  mfu: numberSetting('mfu', '--mfu <f>', 'model FLOP utilisation, 0-1 (default: calibrated on published runs)'),
   precision: option('--precision <p>', `${PRECISIONS.join(', ')} (default bf16, fp16 where there is no bf16)`, (flag) =>
     oneOf(flag, PRECISIONS),
   ),
@@ -88,19 +85,23 @@ const estimateShape = {
     'phase kind: pretrain (or train), finetune, lora, rl, generate, distill (FLOP rules: --explain lists them)',
     (flag) => oneOf(flag, WORKLOAD_KINDS),
   ),
-  trainableFraction: option('--trainable-fraction <f>', 'LoRA: share of parameters trained, 0-1 (FLOP = (4 + 2f) x N x D)', (flag) =>
-    numList({ flag, max: 1 }),
+  trainableFraction: numberSetting(
+    'trainableFraction',
+    '--trainable-fraction <f>',
+    'LoRA: share of parameters trained, 0-1 (FLOP = (4 + 2f) x N x D)',
   ),
-  teacherParams: option('--teacher-params <n>', 'distill: teacher parameters, e.g. 70B (teacher generation = 2 x N_teacher x D)', (flag) =>
-    numList({ flag }),
+  teacherParams: numberSetting(
+    'teacherParams',
+    '--teacher-params <n>',
+    'distill: teacher parameters, e.g. 70B (teacher generation = 2 x N_teacher x D)',
   ),
-  generationMfu: option(
+  generationMfu: numberSetting(
+    'generationMfu',
     '--generation-mfu <f>',
     'MFU of generation (rl rollouts, distill teacher, generate), 0-1 (default: an assumption, 10%)',
-    (flag) => numList({ flag, max: 1 }),
   ),
   withBase: toggle('--with-base', "also estimate the run's base run (base: in its run file), stated apart, never summed into it"),
-  price: option('--price <usd>', 'USD per GPU-hour, overrides the preset price', (flag) => numList({ flag })),
+  price: numberSetting('price', '--price <usd>', 'USD per GPU-hour, overrides the preset price'),
   priceSource: option('--price-source <s>', `which preset price: ${PRICE_SOURCE_HINT}`, () => z.string()),
   maxCost: option(
     '--max-cost <usd>',
@@ -114,22 +115,20 @@ const estimateShape = {
   ),
   strict: toggle('--strict', 'exit 1 when an audit of reported GPU-hours is impossible or implausible (implied MFU)'),
   region: option('--region <id>', 'energy region: grid CO2, electricity price, PUE (us, china, eu, world, ...; default us)', wordList),
-  pue: option('--pue <n>', "power usage effectiveness, 1-3 (default: the region's)", (flag) => numList({ flag, min: 1 })),
-  electricityPrice: option('--electricity-price <usd>', "USD per kWh (default: the region's industrial price)", (flag) =>
-    numList({ flag, allowZero: true }),
+  pue: numberSetting('pue', '--pue <n>', "power usage effectiveness, 1-3 (default: the region's)"),
+  electricityPrice: numberSetting('electricityPrice', '--electricity-price <usd>', "USD per kWh (default: the region's industrial price)"),
+  gridIntensity: numberSetting('gridIntensity', '--grid-intensity <g>', "grid carbon intensity, g CO2 per kWh (default: the region's)"),
+  purchasePrice: numberSetting(
+    'purchasePrice',
+    '--purchase-price <usd>',
+    'purchase USD per chip, chip only (server cost added as Epoch AI does)',
   ),
-  gridIntensity: option('--grid-intensity <g>', "grid carbon intensity, g CO2 per kWh (default: the region's)", (flag) =>
-    numList({ flag, allowZero: true }),
+  lifetimeYears: numberSetting(
+    'lifetimeYears',
+    '--lifetime-years <y>',
+    'hardware life for amortisation (default 3.1: Epoch AI depreciation)',
   ),
-  purchasePrice: option('--purchase-price <usd>', 'purchase USD per chip, chip only (server cost added as Epoch AI does)', (flag) =>
-    numList({ flag }),
-  ),
-  lifetimeYears: option('--lifetime-years <y>', 'hardware life for amortisation (default 3.1: Epoch AI depreciation)', (flag) =>
-    numList({ flag }),
-  ),
-  utilization: option('--utilization <f>', 'share of the hardware life spent on useful work, 0-1 (default 1)', (flag) =>
-    numList({ flag, max: 1 }),
-  ),
+  utilization: numberSetting('utilization', '--utilization <f>', 'share of the hardware life spent on useful work, 0-1 (default 1)'),
   date: option(
     '--date <d>',
     "training start, YYYY-MM or YYYY-MM-DD: prices and hardware value as of then (default: the run file's, else today)",
@@ -159,6 +158,47 @@ export function addEstimateOptions(cmd: Command): Command {
 }
 
 export async function runEstimate(ctx: CliContext, refs: string[], raw: Record<string, unknown>): Promise<void> {
+  const plan = await planEstimate(ctx, refs, raw);
+  const { opts, format } = plan;
+  const gates = new GateTally();
+  if (format === 'csv' || format === 'ndjson') {
+    if (plan.grid) assertFinite(plan.lasts());
+    const warnings = await streamRuns(ctx, plan.runs(), format, opts, gates);
+    for (const w of warnings) warn(ctx, w);
+  } else {
+    const runs = wholeRuns(plan);
+    const checks = runChecks(runs, opts);
+    gates.add(checks, runs.length);
+    ctx.out(renderEstimates(runs, format, { ...ctx.renderOptions(opts), checks, explain: opts.explain === true }), opts.out);
+    reportWarnings(ctx, runs);
+  }
+  const failed = gates.message();
+  if (failed !== null) throw new CheckFailed(failed);
+}
+
+/**
+ * The runs the estimate command gives for these run references and flags, as its --format json
+ * would (the same checks and errors), with their warnings on stderr: diff's run sides.
+ */
+export async function estimateRuns(ctx: CliContext, refs: string[], raw: Record<string, unknown>): Promise<RunEstimate[]> {
+  const runs = wholeRuns(await planEstimate(ctx, refs, { ...raw, format: 'json' }));
+  reportWarnings(ctx, runs);
+  return runs;
+}
+
+/** What the command is asked, checked, with its runs still to estimate (a streamed grid keeps none). */
+interface Plan {
+  opts: EstimateOptions;
+  format: EstimateFormat;
+  /** More than one run per base: each named after the settings that vary. */
+  grid: boolean;
+  /** Every run, estimated one at a time. */
+  runs(): Generator<RunEstimate>;
+  /** The last run of each base (a range's largest values), checked before a streamed grid's first byte. */
+  lasts(): RunEstimate[];
+}
+
+async function planEstimate(ctx: CliContext, refs: string[], raw: Record<string, unknown>): Promise<Plan> {
   const opts = parseOptions(estimateShape, raw);
   // Bare `train-cost` (at most --format, --no-color...): a short usage rather than "no gpu".
   const common: readonly string[] = COMMON_KEYS;
@@ -172,8 +212,7 @@ export async function runEstimate(ctx: CliContext, refs: string[], raw: Record<s
     throw new InputError('--max-cost-at needs --max-cost, e.g. --max-cost 2e6 --max-cost-at high');
   const dirs = ctx.presetDirs(opts);
   const catalog = {
-    gpus: loadGpus(dirs),
-    regions: loadRegions(dirs),
+    ...loadCatalog(dirs),
     today: ctx.today(),
     dollars: dollarBasis(opts.dollarYear),
     maxPriceAgeDays: opts.maxPriceAge,
@@ -190,18 +229,14 @@ export async function runEstimate(ctx: CliContext, refs: string[], raw: Record<s
       `the comparison has ${fmtNumber(total)} runs, more than ${fmtNumber(MAX_WHOLE_RUNS)} for --format ${format}: use --format ndjson or --format csv, which write run by run (up to ${fmtNumber(MAX_GRID_RUNS)} runs)`,
     );
 
-  const mfu = loadMfuProvider(dirs);
-  const lineage = { catalog, dirs, mfu, thresholds: loadThresholds(dirs) };
+  const lineage = lineageContext(catalog, dirs);
   const development = toDevelopment(opts);
-  const estimateOne = (base: Base, o: Overrides): RunEstimate => {
-    const spec = applyOverrides(base.loaded.run, o);
-    const name = base.fromFlags ? describeFlagsRun(spec) : perBase > 1 ? `${spec.name} (${describeCombo(o)})` : spec.name;
-    const run = applyDevelopment(estimateRun(toRunInput({ ...spec, name }, catalog, base.fromFlags), mfu), development);
-    return withBase(run, spec, o, lineage, opts.withBase === true);
+  const specOptions = {
+    grid: perBase > 1,
+    withBase: opts.withBase === true,
+    develop: (run: RunEstimate) => applyDevelopment(run, development),
   };
-  function* allRuns(): Generator<RunEstimate> {
-    for (const base of bases) for (const o of combinations(axes)) yield estimateOne(base, o);
-  }
+  const estimateOne = (base: RunSpec, o: Overrides): RunEstimate => estimateSpec(base, o, lineage, specOptions);
 
   // What can be refused is refused before the first byte: the first run of each base (the base
   // runs it names), and for a streamed grid also the last (a range's largest values).
@@ -211,27 +246,22 @@ export async function runEstimate(ctx: CliContext, refs: string[], raw: Record<s
       `--with-base: ${total > 1 ? 'no run names' : `"${firsts[0]!.name}" names no`} base run (base: deepseek-v3 in a run file names one)`,
     );
   assertFinite(firsts);
-
-  const gates = new GateTally();
-  if (streamed) {
-    if (perBase > 1) assertFinite(bases.map((b) => estimateOne(b, lastCombo(axes))));
-    const warnings = await streamRuns(ctx, allRuns(), format, opts, gates);
-    for (const w of warnings) warn(ctx, w);
-  } else {
-    const runs = [...allRuns()];
-    assertFinite(runs);
-    const checks = runChecks(runs, opts);
-    gates.add(checks, runs.length);
-    ctx.out(renderEstimates(runs, format, { ...ctx.renderOptions(opts), checks, explain: opts.explain === true }), opts.out);
-    reportWarnings(ctx, runs);
-  }
-  const failed = gates.message();
-  if (failed !== null) throw new CheckFailed(failed);
+  return {
+    opts,
+    format,
+    grid: perBase > 1,
+    *runs() {
+      for (const base of bases) for (const o of combinations(axes)) yield estimateOne(base, o);
+    },
+    lasts: () => bases.map((b) => estimateOne(b, lastCombo(axes))),
+  };
 }
 
-interface Base {
-  loaded: LoadedRun;
-  fromFlags: boolean;
+/** Every run of a format written whole, checked for non-finite figures before anything is written. */
+function wholeRuns(plan: Plan): RunEstimate[] {
+  const runs = [...plan.runs()];
+  assertFinite(runs);
+  return runs;
 }
 
 /**
@@ -334,12 +364,12 @@ function dollarBasis(year: number | undefined): DollarBasis | null {
   return { year, index };
 }
 
-async function loadBases(ctx: CliContext, refs: string[], dirs: string[]): Promise<Base[]> {
-  if (refs.length === 0) return [{ loaded: { id: 'flags', run: flagsOnlyRun() }, fromFlags: true }];
+async function loadBases(ctx: CliContext, refs: string[], dirs: string[]): Promise<RunSpec[]> {
+  if (refs.length === 0) return [{ run: flagsOnlyRun(), fromFlags: true }];
   if (refs.filter((r) => r === '-').length > 1) throw new InputError('- (stdin) can be given only once');
   const stdin = refs.includes('-') ? await ctx.readStdin('run file', MAX_YAML_BYTES) : '';
   return refs.map((ref) => ({
-    loaded: ref === '-' ? parseRunText(stdin, '<stdin>') : resolveRunOrHint(ref, dirs),
+    run: (ref === '-' ? parseRunText(stdin, '<stdin>') : resolveRunOrHint(ref, dirs)).run,
     fromFlags: false,
   }));
 }
@@ -369,9 +399,3 @@ const firstCombo = (axes: Record<string, readonly unknown[]>) =>
   Object.fromEntries(Object.entries(axes).map(([k, v]) => [k, v[0]])) as Overrides;
 const lastCombo = (axes: Record<string, readonly unknown[]>) =>
   Object.fromEntries(Object.entries(axes).map(([k, v]) => [k, v[v.length - 1]])) as Overrides;
-
-function describeCombo(o: Overrides): string {
-  return Object.entries(o)
-    .map(([k, v]) => `${k} ${String(v)}`)
-    .join(', ');
-}
