@@ -3,7 +3,8 @@ import { Chalk } from 'chalk';
 import type { BacktestResult } from '../core/backtest.js';
 import type { LooRow } from '../core/backtest.js';
 import { fmtCompact, fmtNumber, fmtPercent, fmtRange, fmtSignedPercent, fmtShort } from './format.js';
-import { csvDocument, droppedLine, escapeMarkdown, fittedTable, markdownTable, terminalTable, wrapProse } from './tables.js';
+import { csvDocument, escapeMarkdown, listTable, markdownTable, terminalTable, wrapProse } from './tables.js';
+import { dropRank } from './fit.js';
 import { SCHEMA_VERSION, stringifyStrict } from './json.js';
 import type { Format } from './render.js';
 
@@ -114,20 +115,17 @@ export function renderBacktest(b: BacktestResult, format: Format, opts: { color:
       ].join('\n')}\n`;
     case 'table': {
       const c = new Chalk({ level: opts.color ? 1 : 0 });
-      const mark = (col: BacktestColumn, r: LooRow, s: string) => (col.key === 'inside' && !r.inside ? c.yellow(s) : s);
-      const { text, dropped } = fittedTable(
-        COLS.map((col) => ({
-          header: col.header,
-          cells: b.rows.map((r) => mark(col, r, col.text(r))),
-          ...(col.compact ? { compact: b.rows.map((r) => col.compact!(r)) } : {}),
-          align: RIGHT.has(col.key) ? ('right' as const) : ('left' as const),
-          ...(DROP_ORDER.includes(col.key) ? { drop: DROP_ORDER.indexOf(col.key) } : {}),
-        })),
-        opts,
-      );
+      // A reported figure outside the range is marked.
+      const mark = (col: BacktestColumn) => (r: LooRow) => (col.key === 'inside' && !r.inside ? c.yellow(col.text(r)) : col.text(r));
+      const cols = COLS.map((col) => ({
+        ...col,
+        text: mark(col),
+        align: RIGHT.has(col.key) ? ('right' as const) : ('left' as const),
+        ...dropRank(DROP_ORDER, col.key),
+      }));
       const fam = familyTable(b);
-      const prose = wrapProse([...droppedLine(dropped, opts.width), '', ...summaryLines(b)], opts.width);
-      return `${[text, ...prose, '', terminalTable(fam.headers, fam.rows, { ...opts, aligns: ['left', ...fam.headers.slice(1).map(() => 'right' as const)] })].join('\n')}\n`;
+      const prose = wrapProse(['', ...summaryLines(b)], opts.width);
+      return `${[...listTable(b.rows, cols, opts), ...prose, '', terminalTable(fam.headers, fam.rows, { ...opts, aligns: ['left', ...fam.headers.slice(1).map(() => 'right' as const)] })].join('\n')}\n`;
     }
   }
 }

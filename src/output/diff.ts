@@ -8,16 +8,8 @@ import type { DiffOutput } from './diff-contract.js';
 import { fmtNumber, fmtShort, fmtSignedPercent, fmtUsd, fmtUsdShort } from './format.js';
 import { stringifyStrict } from './json.js';
 import type { Format } from './render.js';
-import {
-  type Align,
-  csvDocument,
-  droppedLine,
-  escapeMarkdown,
-  escapeMarkdownLine,
-  fittedTable,
-  markdownTable,
-  wrapProse,
-} from './tables.js';
+import { type Align, dropRank } from './fit.js';
+import { csvDocument, escapeMarkdown, escapeMarkdownLine, fittedTable, markdownTable, wrapProse } from './tables.js';
 
 type Metric = DiffOutput['diff']['totals'][number];
 type RunDiff = DiffOutput['diff']['runs'][number];
@@ -126,20 +118,16 @@ export function verdictLine(doc: DiffOutput): string {
 function diffTable(doc: DiffOutput, opts: { color: boolean; width?: number | undefined }): string[] {
   const full = rowsOf(doc, '  ');
   const compact = rowsOf(doc, '  ', undefined, true);
-  const { text, dropped } = fittedTable(
-    HEAD.map((header, i) => {
-      const rank = DIFF_DROP_ORDER.indexOf(header);
-      return {
-        header,
-        cells: full.map((r) => r[i]!),
-        compact: compact.map((r) => r[i]!),
-        align: ALIGNS[i]!,
-        ...(rank >= 0 ? { drop: rank } : {}),
-      };
-    }),
+  return fittedTable(
+    HEAD.map((header, i) => ({
+      header,
+      cells: full.map((r) => r[i]!),
+      compact: compact.map((r) => r[i]!),
+      align: ALIGNS[i]!,
+      ...dropRank(DIFF_DROP_ORDER, header),
+    })),
     { color: opts.color, width: opts.width },
   );
-  return [text, ...wrapProse(droppedLine(dropped, opts.width), opts.width)];
 }
 
 function renderDiffTable(doc: DiffOutput, opts: { color: boolean; width?: number | undefined }): string {

@@ -87,21 +87,55 @@ export function fmtRange(range: readonly [number, number], f: (n: number) => str
   return lo === hi ? lo! : `${lo} - ${hi}`;
 }
 
+/**
+ * How a figure is written with a suffix: the smallest number that gets one (`from`), and whether
+ * three significant digits are always shown ("21.0M") or trailing zeros dropped ("21M").
+ */
+interface SuffixStyle {
+  from: 1e3 | 1e6;
+  keepZeros: boolean;
+}
+
+/** Params and tokens: suffixes from a million, zeros dropped ("7.21M", "21M", "40,960"). */
+const COMPACT: SuffixStyle = { from: 1e6, keepZeros: false };
+/** A column where space is short: suffixes from a thousand, always three digits ("81.9K", "21.0M"). */
+const SHORT: SuffixStyle = { from: 1e3, keepZeros: true };
+
+const SUFFIXES = [
+  ['T', 1e12],
+  ['B', 1e9],
+  ['M', 1e6],
+  ['K', 1e3],
+] as const;
+
+/**
+ * `n` in three significant digits with the largest suffix it reaches once rounded (999,950 ->
+ * "1.00M", never "1000K"), and the value that text stands for; null below `style.from`.
+ */
+export function withSuffix(n: number, style: SuffixStyle = COMPACT): { text: string; value: number } | null {
+  if (Math.abs(n) < style.from) return null;
+  const abs = Number(Math.abs(n).toPrecision(3));
+  const [suffix, scale] = SUFFIXES.find(([, s]) => abs >= s)!;
+  const digits = (abs / scale).toPrecision(3);
+  // Past the largest suffix ("1.23e+3") the digits are written whole: "1230T".
+  const mantissa = style.keepZeros && abs / scale < 1000 ? digits : String(Number(digits));
+  const sign = n < 0 ? -1 : 1;
+  return { text: `${sign < 0 ? '-' : ''}${mantissa}${suffix}`, value: sign * Number(mantissa) * scale };
+}
+
 /** 7207062 -> "7.21M"; 40960 -> "40,960" (compact only from a million). */
 export function fmtCompact(n: number): string {
-  const abs = Math.abs(n);
-  for (const [suffix, scale] of [
-    ['T', 1e12],
-    ['B', 1e9],
-    ['M', 1e6],
-  ] as const)
-    if (abs >= scale) return `${Number((n / scale).toPrecision(3))}${suffix}`;
-  return fmtNumber(n);
+  return withSuffix(n, COMPACT)?.text ?? fmtNumber(n);
 }
 
 /** Dollars, compact from a million: "$21.5M", "$81,920". */
 export function fmtUsdCompact(n: number): string {
-  return Math.abs(n) >= 1e6 ? `${n < 0 ? '-' : ''}$${fmtCompact(Math.abs(n))}` : fmtUsd(n);
+  return usdWithSuffix(n, COMPACT);
+}
+
+function usdWithSuffix(n: number, style: SuffixStyle): string {
+  const s = withSuffix(Math.abs(n), style);
+  return s === null ? fmtUsd(n) : `${n < 0 ? '-' : ''}$${s.text}`;
 }
 
 /** Hours for a narrow column: "80 h", "3.3 d", "147 d". */
@@ -155,22 +189,12 @@ export function fmtTermWithUnit(t: CostTerm): string {
  * 81920 -> "81.9K", 7207062 -> "7.21M", 21e6 -> "21.0M", 512 -> "512", 2.5 -> "2.5".
  */
 export function fmtShort(n: number): string {
-  const abs = Number(Math.abs(n).toPrecision(3));
-  if (abs < 1000) return fmtNumber(n);
-  const sign = n < 0 ? '-' : '';
-  for (const [suffix, scale] of [
-    ['T', 1e12],
-    ['B', 1e9],
-    ['M', 1e6],
-    ['K', 1e3],
-  ] as const)
-    if (abs >= scale) return `${sign}${(abs / scale).toPrecision(3)}${suffix}`;
-  return fmtNumber(n);
+  return withSuffix(n, SHORT)?.text ?? fmtNumber(n);
 }
 
 /** Dollars in three significant digits: "$81.9K", "$21.0M", "$2.00". */
 export function fmtUsdShort(n: number): string {
-  return Math.abs(n) >= 1000 ? `${n < 0 ? '-' : ''}$${fmtShort(Math.abs(n))}` : fmtUsd(n);
+  return usdWithSuffix(n, SHORT);
 }
 
 /** Energy in the unit that reads best: "49 MWh", "9.56 kWh" (not "0.00956 MWh"). */

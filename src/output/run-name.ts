@@ -1,7 +1,7 @@
 // The name of a run described by flags alone (a grid row, or the library's estimate() without a
 // name): what was asked, in short.
 import type { RunPreset } from '../presets/schema.js';
-import { fmtCompact, fmtNumber } from './format.js';
+import { fmtCompact, fmtNumber, withSuffix } from './format.js';
 
 /** Name a grid row by what was asked: "512 x h800, 80 h". */
 export function describeFlagsRun(run: RunPreset): string {
@@ -29,8 +29,7 @@ export function describeFlagsRun(run: RunPreset): string {
 /** GPU-hours as asked, readable: "57M" for 57e6 (compact when that is exact), else grouped: "40,960". */
 function gpuHoursText(h: number): string {
   if (h >= 1e15) return h.toExponential(2);
-  const compact = fmtCompact(h);
-  const scale = { T: 1e12, B: 1e9, M: 1e6 }[compact.slice(-1)];
-  if (scale !== undefined && Number(compact.slice(0, -1)) * scale === h) return compact;
+  const compact = withSuffix(h);
+  if (compact !== null && compact.value === h) return compact.text;
   return Number.isInteger(h) ? fmtNumber(h) : String(h);
 }

@@ -6,11 +6,11 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { RunEstimate } from '../core/types.js';
 import { type Column, comparisonColumns, DROP_ORDER, type Row } from './columns.js';
-import { type Align, droppedLine, fittedTable, terminalTable, wrapProse } from './tables.js';
+import { fittedTable, terminalTable, wrapProse } from './tables.js';
 import { fmtCompact, fmtEnergy, fmtExp, fmtHours, fmtNumber, fmtPercent, fmtRange, fmtRatio, fmtUsd, fmtUsdShort } from './format.js';
 import { isAnswer, sectionsUnder } from './sections.js';
 import { barChart } from './chart.js';
-import { wrapText } from './fit.js';
+import { type Align, dropRank, wrapText } from './fit.js';
 import { answerLines, keyAssumptions } from './summary.js';
 import type { RenderOptions } from './render.js';
 import { CHINCHILLA_TOKENS_PER_PARAM } from '../core/scaling.js';
@@ -59,20 +59,16 @@ function fitted(
   width: number | undefined,
   head?: (col: Column) => string,
 ): string[] {
-  const { text, dropped } = fittedTable(
-    cols.map((col) => {
-      const rank = DROP_ORDER.indexOf(col.key);
-      return {
-        header: head ? head(col) : col.header,
-        cells: rows.map((r) => r.cells(col)),
-        compact: rows.map((r) => r.compact(col)),
-        align: alignOf(col),
-        ...(rank >= 0 ? { drop: rank } : {}),
-      };
-    }),
+  return fittedTable(
+    cols.map((col) => ({
+      header: head ? head(col) : col.header,
+      cells: rows.map((r) => r.cells(col)),
+      compact: rows.map((r) => r.compact(col)),
+      align: alignOf(col),
+      ...dropRank(DROP_ORDER, col.key),
+    })),
     { color: c.level > 0, width },
   );
-  return [text, ...wrapProse(droppedLine(dropped, width), width)];
 }
 
 function singleRun(run: RunEstimate, c: ChalkInstance, width: number | undefined): string[] {

@@ -3,9 +3,7 @@ import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import { roundSignificant, SCHEMA_VERSION, stringifyStrict } from './json.js';
 import type { Format } from './render.js';
-import { fitWidths, longestWord, stripAnsi, tableWidth, textWidth, wrapCell, wrapText } from './fit.js';
-
-export type Align = 'left' | 'right';
+import { type Align, type FitColumn, fitColumns, layoutWidths, naturalWidths, stripAnsi, textWidth, wrapCell, wrapText } from './fit.js';
 
 /**
  * cli-table3 lays a table out in time quadratic in its rows (2,000 rows take a second): a long
@@ -18,50 +16,6 @@ export interface TableOptions {
   aligns?: Align[];
   /** Fit the box in this many characters, wrapping cells (undefined: as wide as the cells). */
   width?: number | undefined;
-}
-
-/** A column narrower than this is wrapped only at its longest word (names stay readable). */
-const MIN_WRAP = 14;
-
-/**
- * The content widths of a table: each column as wide as its widest cell, or, when that is wider
- * than `width`, narrowed (widest first) to fit: a column keeps its longest word, and text columns
- * keep MIN_WRAP characters; when even that cannot fit, words are cut. Null: as wide as the cells.
- */
-function layoutWidths(rows: string[][], aligns: Align[] | undefined, width: number | undefined): number[] | null {
-  if (width === undefined) return null;
-  const natural: number[] = [];
-  const minimum: number[] = [];
-  for (const row of rows)
-    row.forEach((cell, i) => {
-      natural[i] = Math.max(natural[i] ?? 0, textWidth(cell));
-      const keep = Math.max(longestWord(cell), aligns?.[i] === 'right' ? 0 : Math.min(textWidth(cell), MIN_WRAP));
-      minimum[i] = Math.max(minimum[i] ?? 0, keep);
-    });
-  if (tableWidth(natural) <= width) return null;
-  return (
-    fitWidths(natural, minimum, width) ??
-    fitWidths(
-      natural,
-      natural.map(() => 4),
-      width,
-    ) ??
-    natural.map(() => 4)
-  );
-}
-
-/** Whether a table fits in `width` without cutting words (wrapping at spaces is allowed). */
-export function tableFits(head: string[] | null, rows: string[][], aligns: Align[] | undefined, width: number | undefined): boolean {
-  if (width === undefined) return true;
-  const all = head ? [head, ...rows] : rows;
-  const natural: number[] = [];
-  const minimum: number[] = [];
-  for (const row of all)
-    row.forEach((cell, i) => {
-      natural[i] = Math.max(natural[i] ?? 0, textWidth(cell));
-      minimum[i] = Math.max(minimum[i] ?? 0, longestWord(cell), aligns?.[i] === 'right' ? 0 : Math.min(textWidth(cell), MIN_WRAP));
-    });
-  return fitWidths(natural, minimum, width) !== null;
 }
 
 /**
@@ -96,7 +50,7 @@ export function terminalTable(head: string[] | null, rows: string[][], opts: Tab
     t.push(...rows);
     return t.toString();
   }
-  const chunkWidths = widths ?? columnWidths(head ? [head, ...rows] : rows);
+  const chunkWidths = widths ?? naturalWidths(head ? [head, ...rows] : rows).map((w) => w + 2);
   const lines: string[] = [];
   for (let i = 0; i < rows.length; i += CHUNK_ROWS) {
     const t = make(i === 0, chunkWidths);
@@ -109,60 +63,14 @@ export function terminalTable(head: string[] | null, rows: string[][], opts: Tab
   return lines.join('\n');
 }
 
-/** Widths of the columns, one space of padding either side (ANSI codes take no room). */
-function columnWidths(rows: string[][]): number[] {
-  const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, textWidth(cell) + 2)));
-  return widths;
-}
-
-/** A column of a table that fits the width: its cells in full, and shorter (compact numbers) where space is short. */
-export interface FitColumn {
-  header: string;
-  cells: string[];
-  /** The same figures compact (3 significant digits), used for every cell when the full ones do not fit. */
-  compact?: string[];
-  align?: Align;
-  /**
-   * When the table is too wide even wrapped: columns are left out by this rank, lowest first
-   * (undefined: always shown). The ranks are stated in one place per table (columns.ts DROP_ORDER, ...).
-   */
-  drop?: number;
-}
-
 /**
- * A table that fits the width: full figures if they fit, else compact ones; then cells wrapped
- * at spaces; then the lowest-ranked columns left out, one at a time. Returns what was left out.
+ * A table fitted to the width (fit.ts fitColumns: compact figures, wrapped cells, then columns
+ * left out), followed by the line naming the columns left out.
  */
-export function fittedTable(
-  columns: readonly FitColumn[],
-  opts: { color: boolean; width?: number | undefined; head?: boolean },
-): { text: string; dropped: string[] } {
-  const draw = (cols: readonly FitColumn[], compact: boolean) => {
-    const aligns = cols.map((c) => c.align ?? 'left');
-    const head = opts.head === false ? null : cols.map((c) => c.header);
-    const n = Math.max(0, ...cols.map((c) => c.cells.length));
-    const rows = Array.from({ length: n }, (_, r) => cols.map((c) => ((compact ? c.compact : undefined) ?? c.cells)[r] ?? ''));
-    return { head, rows, aligns };
-  };
-  const natural = (t: ReturnType<typeof draw>) => tableWidth(columnWidths(t.head ? [t.head, ...t.rows] : t.rows).map((w) => w - 2));
-  const render = (t: ReturnType<typeof draw>, dropped: string[]) => ({
-    text: terminalTable(t.head, t.rows, { color: opts.color, aligns: t.aligns, width: opts.width }),
-    dropped,
-  });
-  const full = draw(columns, false);
-  if (opts.width === undefined || natural(full) <= opts.width) return render(full, []);
-  const order = columns.filter((c) => c.drop !== undefined).sort((a, b) => a.drop! - b.drop!);
-  let shown = [...columns];
-  const dropped: string[] = [];
-  for (;;) {
-    const compact = draw(shown, true);
-    if (tableFits(compact.head, compact.rows, compact.aligns, opts.width) || dropped.length === order.length)
-      return render(compact, dropped);
-    const next = order[dropped.length]!;
-    shown = shown.filter((c) => c !== next);
-    dropped.push(next.header);
-  }
+export function fittedTable(columns: readonly FitColumn[], opts: { color: boolean; width?: number | undefined }): string[] {
+  const { grid, dropped } = fitColumns(columns, opts.width);
+  const text = terminalTable(grid.head, grid.rows, { color: opts.color, aligns: grid.aligns, width: opts.width });
+  return [text, ...wrapProse(droppedLine(dropped, opts.width), opts.width)];
 }
 
 /**
@@ -210,6 +118,7 @@ export function csvCell(v: string | number | boolean | null): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/** A column of a list of records: its cells from each record. */
 export interface ListColumn<R> {
   header: string;
   text: (row: R) => string;
@@ -221,7 +130,7 @@ export interface ListColumn<R> {
 }
 
 /** What a narrow table left out, and how to see it: "Left out at 80 columns: Age, FP8 TFLOP/s (--wide shows every column)". */
-export function droppedLine(dropped: readonly string[], width: number | undefined): string[] {
+function droppedLine(dropped: readonly string[], width: number | undefined): string[] {
   return dropped.length === 0 ? [] : [`Left out at ${width} columns: ${dropped.join(', ')} (--wide shows every column)`];
 }
 
@@ -259,18 +168,25 @@ export function renderList<R extends object>(
         texts(),
         columns.map((c) => c.align ?? 'left'),
       ).join('\n')}\n`;
-    case 'table': {
-      const { text, dropped } = fittedTable(
-        columns.map((c) => ({
-          header: c.header,
-          cells: rows.map(c.text),
-          ...(c.compact ? { compact: rows.map(c.compact) } : {}),
-          align: c.align ?? 'left',
-          ...(c.drop !== undefined ? { drop: c.drop } : {}),
-        })),
-        { color: opts.color, width: opts.width },
-      );
-      return `${[text, ...wrapProse([...droppedLine(dropped, opts.width), opts.footer], opts.width)].join('\n')}\n`;
-    }
+    case 'table':
+      return `${[...listTable(rows, columns, opts), ...wrapProse([opts.footer], opts.width)].join('\n')}\n`;
   }
+}
+
+/** A list of records as a terminal table fitted to the width, with the line naming the columns left out. */
+export function listTable<R>(
+  rows: readonly R[],
+  columns: readonly ListColumn<R>[],
+  opts: { color: boolean; width?: number | undefined },
+): string[] {
+  return fittedTable(
+    columns.map((c) => ({
+      header: c.header,
+      cells: rows.map(c.text),
+      ...(c.compact ? { compact: rows.map(c.compact) } : {}),
+      align: c.align ?? 'left',
+      ...(c.drop !== undefined ? { drop: c.drop } : {}),
+    })),
+    { color: opts.color, width: opts.width },
+  );
 }

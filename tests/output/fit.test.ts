@@ -1,6 +1,6 @@
 // Fitting to a width: prose wrapping, column widths, tables that never break their box, bar charts.
 import { describe, expect, it } from 'vitest';
-import { fitWidths, tableWidth, visibleLength, words, wrapText } from '../../src/output/fit.js';
+import { fitColumns, fitWidths, tableWidth, visibleLength, words, wrapText } from '../../src/output/fit.js';
 import { fittedTable, terminalTable } from '../../src/output/tables.js';
 import { barChart, barLength, drawBar } from '../../src/output/chart.js';
 import { fmtShort, fmtUsdShort } from '../../src/output/format.js';
@@ -49,11 +49,13 @@ describe('a table fitted to a width', () => {
       { header: 'CO2 (t)', cells: ['18,800'], compact: ['18.8K'], align: 'right' as const, drop: 0 },
       { header: 'Cluster purchase', cells: ['$28,286,420'], compact: ['$28.3M'], align: 'right' as const, drop: 1 },
     ];
-    expect(fittedTable(cols, { color: false, width: undefined }).text).toContain('40,960,000');
-    const narrow = fittedTable(cols, { color: false, width: 42 });
-    expect(narrow.dropped).toEqual(['CO2 (t)']);
-    expect(narrow.text).toContain('41.0M');
-    for (const l of narrow.text.split('\n')) expect(visibleLength(l)).toBeLessThanOrEqual(42);
+    expect(fittedTable(cols, { color: false, width: undefined })[0]).toContain('40,960,000');
+    expect(fitColumns(cols, 42).dropped).toEqual(['CO2 (t)']);
+    const [table, ...left] = fittedTable(cols, { color: false, width: 42 });
+    expect(table).toContain('41.0M');
+    expect(table).not.toContain('CO2');
+    for (const l of [...table!.split('\n'), ...left]) expect(visibleLength(l)).toBeLessThanOrEqual(42);
+    expect(left.join(' ')).toBe('Left out at 42 columns: CO2 (t) (--wide shows every column)');
   });
 });
 

@@ -1,7 +1,20 @@
 // Numbers for people: grouped thousands, dollars, hours beside days, FLOP in exponent notation.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fmtDays, fmtExp, fmtHours, fmtNumber, fmtPercent, fmtRange, fmtRatio, fmtUsd } from '../../src/output/format.js';
+import {
+  fmtCompact,
+  fmtDays,
+  fmtExp,
+  fmtHours,
+  fmtNumber,
+  fmtPercent,
+  fmtRange,
+  fmtRatio,
+  fmtShort,
+  fmtUsd,
+  fmtUsdCompact,
+  fmtUsdShort,
+} from '../../src/output/format.js';
 
 describe('formatters', () => {
   it('fmtUsd', () => {
@@ -67,6 +80,59 @@ describe('formatters', () => {
         const s = fmtUsd(n);
         expect(s).toMatch(/^\$\d{1,3}(,\d{3})*$/);
         expect(Number(s.slice(1).replace(/,/g, ''))).toBe(n);
+      }),
+    );
+  });
+});
+
+describe('figures with a suffix (K, M, B, T)', () => {
+  it('compact: from a million, zeros dropped; short: from a thousand, three digits', () => {
+    expect([40_960, 999_999, 7_207_062, 21e6, 671e9, 14.8e12].map(fmtCompact)).toEqual([
+      '40,960',
+      '999,999',
+      '7.21M',
+      '21M',
+      '671B',
+      '14.8T',
+    ]);
+    expect([999.4, 81_920, 21e6].map(fmtShort)).toEqual(['999', '81.9K', '21.0M']);
+    expect([fmtUsdCompact(21.5e6), fmtUsdCompact(81_920), fmtUsdShort(-81_920), fmtUsdShort(2)]).toEqual([
+      '$21.5M',
+      '$81,920',
+      '-$81.9K',
+      '$2.00',
+    ]);
+  });
+
+  it('the suffix is chosen after rounding: 999.96M is 1B, never 1000M', () => {
+    expect(fmtCompact(999_960_000)).toBe('1B');
+    expect(fmtCompact(-999.7e9)).toBe('-1T');
+    expect(fmtUsdCompact(999_960_000)).toBe('$1B');
+    expect(fmtShort(999_960)).toBe('1.00M');
+  });
+
+  it('past the largest suffix the digits are written whole, never in exponent form', () => {
+    expect(fmtShort(1e15)).toBe('1000T');
+    expect(fmtUsdShort(1.234e15)).toBe('$1230T');
+    expect(fmtCompact(1.5e15)).toBe('1500T');
+  });
+
+  it('property: compact and short name the same figure from a million up', () => {
+    // Any figure, and those near a suffix's edge (999.7M) or halfway between two (1,234,500).
+    const near = fc
+      .tuple(
+        fc.oneof(
+          fc.double({ min: 999.5, max: 999.999, noNaN: true }),
+          fc.integer({ min: 100, max: 999 }).map((m) => m + 0.5),
+        ),
+        fc.integer({ min: 4, max: 11 }),
+      )
+      .map(([m, e]) => m * 10 ** e);
+    fc.assert(
+      fc.property(fc.oneof(fc.double({ min: 1e6, max: 1e14, noNaN: true }), near), (n) => {
+        const value = (s: string) => Number(s.slice(0, -1)) * { K: 1e3, M: 1e6, B: 1e9, T: 1e12 }[s.slice(-1) as 'K']!;
+        expect(fmtCompact(n).slice(-1)).toBe(fmtShort(n).slice(-1));
+        expect(value(fmtCompact(n))).toBe(value(fmtShort(n)));
       }),
     );
   });
