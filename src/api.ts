@@ -14,7 +14,9 @@ import type { outputSchema } from './output/contract.js';
 import { runToJson } from './output/json.js';
 import { describeIssuePath, presetDirsOf } from './presets/load.js';
 import { flagsOnlyRun, NUMBER_RULES, type Overrides } from './presets/run-input.js';
-import { PRECISIONS, runSchema, WORKLOAD_KINDS, type RunPreset } from './presets/schema.js';
+import { CLOUDS, PRECISIONS, runSchema, WORKLOAD_KINDS, type RunPreset } from './presets/schema.js';
+import type { Cloud } from './core/prices.js';
+import { parseDate } from './input/date.js';
 
 /** One run of the JSON output (`runs[0]` of `--format json`, schemaVersion 1). */
 export type RunEstimateJson = z.output<typeof outputSchema>['runs'][number];
@@ -48,6 +50,10 @@ export interface EstimateSettings {
   purchasePrice?: number | string;
   lifetimeYears?: number | string;
   utilization?: number | string;
+  /** The training start, YYYY-MM or YYYY-MM-DD: prices and hardware value as of then (default today). */
+  date?: string;
+  /** The hyperscaler of priceSource 'epoch'. */
+  cloud?: Cloud;
 }
 
 /**
@@ -60,7 +66,7 @@ export type EstimateInput =
   (EstimateSettings & { name?: string; presets?: string[] }) | (RunFile & EstimateSettings & { presets?: string[] });
 
 const WORD_SETTINGS = ['gpu', 'priceSource', 'region'] as const;
-const CHOICES = { precision: PRECISIONS, kind: WORKLOAD_KINDS } as const;
+const CHOICES = { precision: PRECISIONS, kind: WORKLOAD_KINDS, cloud: CLOUDS } as const;
 /** Settings a run file has no top-level key for: with `phases`, they override a single phase. */
 const PHASE_SETTINGS = [
   'hours',
@@ -124,14 +130,17 @@ function toOverrides(settings: Record<string, unknown>): Overrides {
     } else if ((WORD_SETTINGS as readonly string[]).includes(key)) {
       if (typeof value !== 'string' || value.trim() === '') throw new InputError(`${flagName(key)} needs a value`);
       out[key] = value;
-    } else if (key === 'precision' || key === 'kind') {
+    } else if (key === 'date') {
+      if (typeof value !== 'string') throw new InputError(`date must be a text such as "2024-12", got ${JSON.stringify(value)}`);
+      out[key] = parseDate(value, flagName(key));
+    } else if (key === 'precision' || key === 'kind' || key === 'cloud') {
       const v = String(value).trim().toLowerCase();
       const values: readonly string[] = CHOICES[key];
       if (!values.includes(v)) throw new InputError(`unknown ${flagName(key)} "${String(value)}"; use one of: ${values.join(', ')}`);
       out[key] = v;
     } else {
       throw new InputError(
-        `unknown setting "${key}"; use ${[...Object.keys(NUMBER_RULES), ...WORD_SETTINGS, 'precision', 'kind', 'name', 'presets'].join(', ')}, or a run file with phases`,
+        `unknown setting "${key}"; use ${[...Object.keys(NUMBER_RULES), ...WORD_SETTINGS, 'date', ...Object.keys(CHOICES), 'name', 'presets'].join(', ')}, or a run file with phases`,
       );
     }
   }

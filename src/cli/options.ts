@@ -4,7 +4,7 @@ import { type Command, Option } from 'commander';
 import { z } from 'zod';
 import { InputError } from '../errors.js';
 import { flagName } from '../input/flags.js';
-import { isDate } from '../core/dates.js';
+import { parseDate } from '../input/date.js';
 import { parseAge } from '../input/age.js';
 import { type NumberRule, parseNumberList, parseOne } from '../input/list.js';
 import { ESTIMATE_FORMATS, type EstimateFormat, FORMATS, type Format } from '../output/render.js';
@@ -198,16 +198,8 @@ export function formatOf(opts: CommonOptions & { out?: string | undefined }): Fo
   return format;
 }
 
-/** --date: a training start as YYYY-MM or YYYY-MM-DD. */
-export const dateOption = (flag: string, opts: { day?: boolean } = {}) =>
-  z.string().transform((s) => {
-    const v = s.trim();
-    if (!(opts.day === true ? /^\d{4}-\d{2}-\d{2}$/ : /^\d{4}-\d{2}(-\d{2})?$/).test(v) || !isDate(v))
-      throw new InputError(
-        `invalid ${flag} "${s}": expected a date ${opts.day === true ? 'YYYY-MM-DD, e.g. 2026-05-01' : 'YYYY-MM or YYYY-MM-DD, e.g. 2024-12 or 2024-12-26'}`,
-      );
-    return v;
-  });
+/** --date: a training start as YYYY-MM or YYYY-MM-DD (with `day`, only YYYY-MM-DD). */
+export const dateOption = (flag: string, opts: { day?: boolean } = {}) => z.string().transform((s) => parseDate(s, flag, opts));
 
 /** --max-price-age: 12m, 90d, 2y, or "none"; in days (a month is 30.44 days). */
 export const ageOption = (flag: string) => z.string().transform((s): number | null => parseAge(s, flag));

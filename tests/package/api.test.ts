@@ -105,6 +105,15 @@ describe('estimate()', () => {
     expect(run.warnings).toEqual([expect.stringMatching(/^h100 price .*\(more than --max-price-age 12 months\)/)]);
   });
 
+  it('takes the date and cloud settings as the flags do: the hardware valued and the price chosen as of then', async () => {
+    const run = await estimate({ gpu: 'h100', chips: 8, hours: 10, date: '2025-06', priceSource: 'epoch', cloud: 'gcp' });
+    expect(run.date).toBe('2025-06');
+    expect(run.rental.priceId).toBe('gcp-a3-3y-2025-03');
+    expect(run).toEqual(
+      cliJson(['--gpu', 'h100', '--chips', '8', '--hours', '10', '--date', '2025-06', '--price-source', 'epoch', '--cloud', 'gcp']).runs[0],
+    );
+  });
+
   it('applies settings on top of a run file: a price replaces the price source', async () => {
     const run = await estimate({ name: 'plan', gpu: 'h100', chips: 64, price: 3, phases: [{ name: 'pretrain', hours: 10 }] });
     expect(run.gpuHours).toBe(640);
@@ -118,6 +127,8 @@ describe('estimate()', () => {
     [{ gpu: 'h800', chips: 512, hours: 80, mfu: 2 }, ['--gpu', 'h800', '--chips', '512', '--hours', '80', '--mfu', '2']],
     [{ gpu: 'h800', chips: 512, hours: 80, region: 'mars' }, ['--gpu', 'h800', '--chips', '512', '--hours', '80', '--region', 'mars']],
     [{ gpu: 'h800', gpuHours: 1e300 }, ['--gpu', 'h800', '--gpu-hours', '1e300']],
+    [{ gpu: 'h800', chips: 512, hours: 80, date: '2024-13' }, ['--gpu', 'h800', '--chips', '512', '--hours', '80', '--date', '2024-13']],
+    [{ gpu: 'h800', chips: 512, hours: 80, cloud: 'ibm' as never }, ['--gpu', 'h800', '--chips', '512', '--hours', '80', '--cloud', 'ibm']],
     [
       { gpu: 'h800', chips: 512, hours: 80, generationMfu: 2 },
       ['--gpu', 'h800', '--chips', '512', '--hours', '80', '--generation-mfu', '2'],
