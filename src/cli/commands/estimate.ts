@@ -9,10 +9,11 @@ import { type LoadedRun, looksLikePath, parseRunText, resolveRunRef } from '../.
 import { CLOUDS, PRECISIONS, WORKLOAD_KINDS } from '../../presets/schema.js';
 import { checkDollarYear, loadPriceIndex } from '../../presets/price-index.js';
 import type { DollarBasis } from '../../core/dollars.js';
-import { fmtNumber, fmtPercent, fmtUsd } from '../../output/format.js';
+import { fmtNumber } from '../../output/format.js';
 import { csvWriter } from '../../output/csv.js';
 import { ndjsonLine } from '../../output/json.js';
-import { type AuditCheck, type GateCheck, MAX_COST_AT, type MaxCostCheck, runChecks } from '../../core/checks.js';
+import { type GateCheck, MAX_COST_AT, runChecks } from '../../core/checks.js';
+import { GateTally } from '../gates.js';
 import { reportWarnings, warn } from '../warnings.js';
 import { describeWarning } from '../../output/warnings.js';
 import { COMMAND_NAMES } from '../command-names.js';
@@ -309,50 +310,6 @@ function lineOf(run: RunEstimate, csv: ReturnType<typeof csvWriter> | null, chec
   } catch (e) {
     assertFinite(run);
     throw e;
-  }
-}
-
-/** The gates over every run, kept as counts and the worst case (a streamed grid keeps no runs). */
-class GateTally {
-  private runs = 0;
-  private over = 0;
-  private worst: MaxCostCheck | null = null;
-  private audits = 0;
-  private badAudits = 0;
-  private firstBad: AuditCheck | null = null;
-
-  add(checks: readonly GateCheck[], runs: number): void {
-    this.runs += runs;
-    for (const c of checks) {
-      if (c.gate === 'max-cost') {
-        if (c.passed) continue;
-        this.over++;
-        if (this.worst === null || c.value > this.worst.value) this.worst = c;
-      } else {
-        this.audits++;
-        if (!c.passed && this.badAudits++ === 0) this.firstBad = c;
-      }
-    }
-  }
-
-  /** One line for every failed gate: today's --max-cost message, then the --strict audits. */
-  message(): string | null {
-    const parts: string[] = [];
-    const worst = this.worst;
-    if (worst !== null) {
-      const high = worst.at === 'high';
-      parts.push(
-        `${this.over} of ${this.runs} run${this.runs > 1 ? 's' : ''} over --max-cost ${fmtUsd(worst.limit)}${high ? ' at the high end of the range' : ''}: "${worst.run}" ${high ? 'could cost' : 'costs'} ${fmtUsd(worst.value)}`,
-      );
-    }
-    const first = this.firstBad;
-    if (first !== null) {
-      const mfu = first.value === null ? '' : `implied MFU ${fmtPercent(first.value)} `;
-      parts.push(
-        `${this.badAudits} of ${this.audits} audit${this.audits > 1 ? 's' : ''} ${this.badAudits === 1 ? 'fails' : 'fail'} --strict: "${first.run}"${first.phase !== null ? ` (${first.phase})` : ''} ${mfu}is ${first.verdict.replace('-', ' ')}`,
-      );
-    }
-    return parts.length > 0 ? parts.join('; ') : null;
   }
 }
 
