@@ -40,20 +40,6 @@ function costText(c: CostComponent): string {
   return `{"id":${str(c.id)},"label":${str(c.label)},"usd":${num(c.usd)},"range":${pairText(c.range)},"basis":${str(c.basis)},"formula":${str(c.formula)},"terms":[${terms}],"source":${str(c.source)},"dollarDate":${nstr(c.dollarDate)}${c.breakdown === undefined ? '' : `,"breakdown":[${breakdown}]`}}`;
 }
 
-/**
- * The last list of cost components written, and its text. A one-phase run's components are its
- * phase's own objects (core never changes one once made), so its phase repeats the run's text.
- */
-let lastCosts: { items: readonly CostComponent[]; text: string } | null = null;
-
-function costsText(items: readonly CostComponent[]): string {
-  const last = lastCosts;
-  if (last !== null && last.items.length === items.length && last.items.every((c, i) => c === items[i])) return last.text;
-  const text = listText(items, costText);
-  lastCosts = { items, text };
-  return text;
-}
-
 const pairText = (p: readonly [number, number]) => `[${num(p[0])},${num(p[1])}]`;
 
 function listText<T>(items: readonly T[], text: (item: T) => string): string {
@@ -83,10 +69,10 @@ function rangeText(r: RunEstimate['range']): string {
 }
 
 /** The fields phases and runs share, in contract order (energy: each in its own order). */
-function figuresText(p: PhaseEstimate | RunEstimate, energy: string): string {
+function figuresText(p: PhaseEstimate | RunEstimate, energy: string, costs: string): string {
   const m = p.memory;
   const c = p.chinchilla;
-  return `"name":${str(p.name)},"date":${str(p.date)},"gpu":${p.gpu === null ? 'null' : `{"id":${str(p.gpu.id)},"name":${str(p.gpu.name)}}`},"chips":${nnum(p.chips)},"wallClockHours":${nnum(p.wallClockHours)},"gpuHours":${num(p.gpuHours)},"rental":${rentalText(p.rental)},"energy":${energy},"ownership":${p.ownership === null ? 'null' : ownershipText(p.ownership)},"compute":${computeText(p.compute)},"memory":${m === null ? 'null' : `{"minChips":${num(m.minChips)},"bytesPerChip":${nnum(m.bytesPerChip)},"hbmBytesPerChip":${num(m.hbmBytesPerChip)}}`},"chinchilla":${c === null ? 'null' : `{"tokensPerParam":${nnum(c.tokensPerParam)},"optimalParams":${num(c.optimalParams)},"optimalTokens":${num(c.optimalTokens)}}`},"range":${rangeText(p.range)},"costs":${costsText(p.costs)}`;
+  return `"name":${str(p.name)},"date":${str(p.date)},"gpu":${p.gpu === null ? 'null' : `{"id":${str(p.gpu.id)},"name":${str(p.gpu.name)}}`},"chips":${nnum(p.chips)},"wallClockHours":${nnum(p.wallClockHours)},"gpuHours":${num(p.gpuHours)},"rental":${rentalText(p.rental)},"energy":${energy},"ownership":${p.ownership === null ? 'null' : ownershipText(p.ownership)},"compute":${computeText(p.compute)},"memory":${m === null ? 'null' : `{"minChips":${num(m.minChips)},"bytesPerChip":${nnum(m.bytesPerChip)},"hbmBytesPerChip":${num(m.hbmBytesPerChip)}}`},"chinchilla":${c === null ? 'null' : `{"tokensPerParam":${nnum(c.tokensPerParam)},"optimalParams":${num(c.optimalParams)},"optimalTokens":${num(c.optimalTokens)}}`},"range":${rangeText(p.range)},"costs":${costs}`;
 }
 
 function warningsText(warnings: readonly Warning[]): string {
@@ -100,10 +86,10 @@ function warningsText(warnings: readonly Warning[]): string {
   return `"warnings":[${texts}],"diagnostics":[${diagnostics}]`;
 }
 
-function phaseText(p: PhaseEstimate): string {
+function phaseText(p: PhaseEstimate, costs: string): string {
   const e = p.energy;
   const energy = `{"kWh":${nnum(e.kWh)},"usd":${nnum(e.usd)},"co2Tonnes":${nnum(e.co2Tonnes)},"systemWattsPerChip":${nnum(e.systemWattsPerChip)},"drawFraction":${nnum(e.drawFraction)},"region":${nstr(e.region)},"regionDefaultReason":${nstr(e.regionDefaultReason)},"pue":${nnum(e.pue)},"gridGCo2PerKwh":${nnum(e.gridGCo2PerKwh)},"usdPerKwh":${nnum(e.usdPerKwh)}}`;
-  return `{${figuresText(p, energy)},"gpuHoursFrom":${str(p.gpuHoursFrom)},${warningsText(p.warnings)}}`;
+  return `{${figuresText(p, energy, costs)},"gpuHoursFrom":${str(p.gpuHoursFrom)},${warningsText(p.warnings)}}`;
 }
 
 function baseText(r: RunEstimate): string {
@@ -121,7 +107,11 @@ function runMembers(r: RunEstimate): string {
     (t) =>
       `{"id":${str(t.id)},"name":${str(t.name)},"flop":${num(t.flop)},"crossed":${t.crossed === null ? 'null' : String(t.crossed)},"status":${str(t.status)},"source":${str(t.source)}}`,
   );
-  return `${figuresText(r, energy)},"reported":${stringifyStrict(r.reported)},"notes":${nstr(r.notes)},"phases":${listText(r.phases, phaseText)},${warningsText(r.warnings)},"baseId":${nstr(r.baseId)},"base":${baseText(r)},"cumulativeFlop":${pairText(r.cumulativeFlop)},"thresholds":${thresholds}`;
+  // A one-phase run's cost components are its phase's own objects: their text is written once.
+  const costs = listText(r.costs, costText);
+  const phaseCosts = (p: PhaseEstimate) =>
+    p.costs.length === r.costs.length && p.costs.every((c, i) => c === r.costs[i]) ? costs : listText(p.costs, costText);
+  return `${figuresText(r, energy, costs)},"reported":${stringifyStrict(r.reported)},"notes":${nstr(r.notes)},"phases":${listText(r.phases, (p) => phaseText(p, phaseCosts(p)))},${warningsText(r.warnings)},"baseId":${nstr(r.baseId)},"base":${baseText(r)},"cumulativeFlop":${pairText(r.cumulativeFlop)},"thresholds":${thresholds}`;
 }
 
 /** A run as one-line JSON (the contract's run object). */

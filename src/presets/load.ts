@@ -207,22 +207,36 @@ export function readPresetFile<S extends z.ZodType>(file: string, schema: S, opt
 export function lastPresetFile(presetDirs: readonly string[], name: string): string | null {
   for (const dir of [...presetDirs].reverse()) {
     const file = join(dir, name);
-    if (snapshotKey(file) !== null || existsSync(file)) return file;
+    if (hasPresetFile(file)) return file;
   }
   return null;
 }
 
+/**
+ * Whether a preset file is there: in a build, a file of the bundled folder only if the build's
+ * snapshot has it (as yamlFilesIn lists that folder: a file added to an installed package is not
+ * one of its presets); any other on disk.
+ */
+export function hasPresetFile(file: string): boolean {
+  return snapshotKey(file) !== null || (!inSnapshot(file) && existsSync(file));
+}
+
+/** Whether a path lies in the bundled folder of a build (whose files are the snapshot's). */
+function inSnapshot(path: string): boolean {
+  if (SNAPSHOT === null) return false;
+  const rel = relative(bundledPresetsDir(), path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
 /** Every *.yaml / *.yml file of a folder, sorted; none when the folder does not exist. */
 export function yamlFilesIn(dir: string): string[] {
-  if (SNAPSHOT !== null) {
+  if (inSnapshot(dir)) {
     const rel = relative(bundledPresetsDir(), dir).split(sep).join('/');
-    if (rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))) {
-      const prefix = rel === '' ? '' : `${rel}/`;
-      return Object.keys(SNAPSHOT)
-        .filter((k) => k.startsWith(prefix) && !k.slice(prefix.length).includes('/'))
-        .sort()
-        .map(bundledFile);
-    }
+    const prefix = rel === '' ? '' : `${rel}/`;
+    return Object.keys(SNAPSHOT!)
+      .filter((k) => k.startsWith(prefix) && !k.slice(prefix.length).includes('/'))
+      .sort()
+      .map(bundledFile);
   }
   if (!existsSync(dir)) return [];
   if (!statSync(dir).isDirectory())

@@ -64,3 +64,13 @@ describe('JSON and NDJSON of an estimate', () => {
     expect(line).toMatchObject({ schemaVersion: 1, currency: 'USD', dollarYear: null, gpuHours: 40_960 });
   });
 });
+
+describe('the JSON writer', () => {
+  it('writes each run as it is now: no text is kept from an earlier run (the library hands out objects a caller may change)', () => {
+    const run = estimateRun({ name: 'seed', date: '2025-01-01', phases: [seedPhase()], reported: null, notes: null }, noMfu);
+    const usdOf = (text: string) => (JSON.parse(text) as { runs: RunOutput[] }).runs[0]!.costs[0]!.usd;
+    expect(usdOf(renderJson([run]))).toBe(81_920);
+    (run.costs[0] as { usd: number }).usd = 123;
+    expect(usdOf(renderJson([run]))).toBe(123);
+  });
+});

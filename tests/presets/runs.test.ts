@@ -1,21 +1,28 @@
 // Bundled runs by id: a run is found by its own file when only the bundled folder is searched,
 // and a user's folder can still take any id (its run replaces the bundled one, whatever its file name).
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bundledPresetsDir } from '../../src/presets/load.js';
-import { resolveRunRef } from '../../src/presets/runs.js';
+import { bundledPresetsDir, yamlFilesIn, fileStem } from '../../src/presets/load.js';
+import { loadRuns, resolveRunRef } from '../../src/presets/runs.js';
 import { inputError } from '../helpers/errors.js';
+import { tempFolder } from '../helpers/files.js';
 
 const bundled = bundledPresetsDir();
+const temp = tempFolder('runs');
 
-function userFolder(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'train-cost-runs-'));
-  mkdirSync(join(dir, 'runs'));
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, 'runs', name), text);
-  return dir;
+/** A user's preset folder (below the test's temporary folder) with these run files. */
+function userFolder(name: string, files: Record<string, string>): string {
+  for (const [file, text] of Object.entries(files)) temp.write(join(name, 'runs', file), text);
+  return join(temp.dir, name);
 }
+
+describe('bundled runs', () => {
+  it('each is filed under its id (runs/<id>.yaml), which finding a run by id relies on', () => {
+    const files = yamlFilesIn(join(bundled, 'runs'));
+    expect(files.length).toBeGreaterThan(30);
+    expect(loadRuns([bundled]).map((r) => r.id)).toEqual(files.map(fileStem));
+  });
+});
 
 describe('resolveRunRef', () => {
   it('finds a bundled run by its id, in any case', () => {
@@ -26,14 +33,14 @@ describe('resolveRunRef', () => {
   });
 
   it("a user's run with a bundled id replaces the bundled one, whatever its file is called", () => {
-    const dir = userFolder({ 'mine.yaml': 'id: deepseek-r1\nname: My R1\nphases:\n  - name: p\n    gpu: h100\n    gpuHours: 10\n' });
+    const dir = userFolder('mine', { 'mine.yaml': 'id: deepseek-r1\nname: My R1\nphases:\n  - name: p\n    gpu: h100\n    gpuHours: 10\n' });
     const hit = resolveRunRef('deepseek-r1', [bundled, dir]);
     expect(hit.run.name).toBe('My R1');
     expect(hit.run.phases).toHaveLength(1);
   });
 
   it("a user's folder adds ids beside the bundled ones", () => {
-    const dir = userFolder({ 'small.yaml': 'name: Small\nphases:\n  - name: p\n    gpu: h100\n    gpuHours: 10\n' });
+    const dir = userFolder('small', { 'small.yaml': 'name: Small\nphases:\n  - name: p\n    gpu: h100\n    gpuHours: 10\n' });
     expect(resolveRunRef('small', [bundled, dir]).run.name).toBe('Small');
     expect(resolveRunRef('deepseek-v3', [bundled, dir]).run.name).toBe('DeepSeek-V3');
   });
