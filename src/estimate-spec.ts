@@ -6,6 +6,7 @@ import { estimateRun } from './core/estimate.js';
 import type { RunEstimate } from './core/types.js';
 import { describeFlagsRun } from './output/run-name.js';
 import { loadGpus } from './presets/gpus.js';
+import { bundledPresetsDir } from './presets/load.js';
 import { type LineageContext, withBase } from './presets/lineage.js';
 import { loadMfuProvider } from './presets/mfu.js';
 import { loadRegions } from './presets/regions.js';
@@ -13,7 +14,8 @@ import { applyOverrides, type Catalog, type Overrides, toRunInput } from './pres
 import type { RunPreset } from './presets/schema.js';
 import { loadThresholds } from './presets/thresholds.js';
 
-// The bundled GPUs and regions are read once per process; a user's folders on every call (they may change).
+// The bundled GPUs and regions alone are read once per process; with a user's folders, all are
+// read on every call (the user's files may change).
 let bundled: PresetCatalog | undefined;
 
 /** The GPUs and regions of a catalog. */
@@ -21,7 +23,7 @@ type PresetCatalog = Pick<Catalog, 'gpus' | 'regions'>;
 
 /** The GPUs and regions of the preset folders (the bundled ones first); the caller adds what runs are estimated as of. */
 export function loadCatalog(dirs: readonly string[]): PresetCatalog {
-  if (dirs.length === 1) return (bundled ??= { gpus: loadGpus(dirs), regions: loadRegions(dirs) });
+  if (dirs.length === 1 && dirs[0] === bundledPresetsDir()) return (bundled ??= { gpus: loadGpus(dirs), regions: loadRegions(dirs) });
   return { gpus: loadGpus(dirs), regions: loadRegions(dirs) };
 }
 

@@ -1,6 +1,7 @@
 // The commander program: the default estimate command and one subcommand per file.
 import { Command } from 'commander';
 import { COMMAND_NAMES, type CommandName } from './command-names.js';
+import { COMMON_KEYS } from './options.js';
 import { addEstimateOptions, runEstimate } from './commands/estimate.js';
 import { backtestCommand } from './commands/backtest.js';
 import { budgetCommand } from './commands/budget.js';
@@ -47,9 +48,6 @@ const SUBCOMMANDS: Record<CommandName, (ctx: CliContext) => Command> = {
 /** Arguments that need every subcommand defined: help lists them all, completion describes them all. */
 const needsAll = (arg: string) => arg === 'help' || arg === 'completion' || arg === '--help' || /^-[^-]*h/.test(arg);
 
-/** The options of addCommonOptions a subcommand takes from before its name (train-cost --format json gpus). */
-const INHERITED = ['format', 'json', 'color', 'presets', 'debug', 'wide'];
-
 /**
  * The program; given the arguments, with only the subcommands they name (commander dispatches on a
  * subcommand's exact name, so one that is not among them cannot run): a start-up defines the
@@ -84,7 +82,7 @@ function inheritOptions(root: Command, sub: Command): void {
     const flag = option.long ?? option.flags;
     const takes = sub.options.some((o) => o.attributeName() === key);
     if (key === 'debug' || (key === 'color' && !takes)) continue;
-    if (!INHERITED.includes(key) || !takes)
+    if (!(COMMON_KEYS as readonly string[]).includes(key) || !takes)
       throw new InputError(`${flag} before "${sub.name()}" does not apply to it; see train-cost ${sub.name()} --help`);
     const value: unknown = root.getOptionValue(key);
     if (key === 'presets') {

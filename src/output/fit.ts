@@ -104,7 +104,7 @@ export function wrapCell(text: string, width: number): string {
  */
 export function fitWidths(natural: readonly number[], minimum: readonly number[], width: number): number[] | null {
   const chrome = natural.length * 3 + 1;
-  const widths = natural.map((n, i) => Math.max(n, Math.min(minimum[i]!, n)));
+  const widths = [...natural];
   const floor = natural.map((n, i) => Math.min(minimum[i]!, n));
   let total = widths.reduce((a, b) => a + b, 0) + chrome;
   while (total > width) {

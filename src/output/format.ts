@@ -113,7 +113,8 @@ const SUFFIXES = [
  * "1.00M", never "1000K"), and the value that text stands for; null below `style.from`.
  */
 export function withSuffix(n: number, style: SuffixStyle = COMPACT): { text: string; value: number } | null {
-  if (Math.abs(n) < style.from) return null;
+  // Not a number (never printed: the output checks refuse it first) is left to fmtNumber, as below `from`.
+  if (!(Math.abs(n) >= style.from)) return null;
   const abs = Number(Math.abs(n).toPrecision(3));
   const [suffix, scale] = SUFFIXES.find(([, s]) => abs >= s)!;
   const digits = (abs / scale).toPrecision(3);

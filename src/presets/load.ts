@@ -207,17 +207,17 @@ export function readPresetFile<S extends z.ZodType>(file: string, schema: S, opt
 export function lastPresetFile(presetDirs: readonly string[], name: string): string | null {
   for (const dir of [...presetDirs].reverse()) {
     const file = join(dir, name);
-    if (hasPresetFile(file)) return file;
+    if (snapshotKey(file) !== null || existsSync(file)) return file;
   }
   return null;
 }
 
 /**
- * Whether a preset file is there: in a build, a file of the bundled folder only if the build's
+ * Whether a YAML preset file is there: in a build, one of the bundled folder only if the build's
  * snapshot has it (as yamlFilesIn lists that folder: a file added to an installed package is not
  * one of its presets); any other on disk.
  */
-export function hasPresetFile(file: string): boolean {
+export function hasYamlPreset(file: string): boolean {
   return snapshotKey(file) !== null || (!inSnapshot(file) && existsSync(file));
 }
 

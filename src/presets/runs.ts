@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { closest, InputError } from '../errors.js';
 import { quote } from '../input/excerpt.js';
 import { MAX_YAML_BYTES, readInputFile } from '../input/read.js';
-import { bundledPresetKey, bundledPresetsDir, fileStem, hasPresetFile, parseYaml, readPresetFile, yamlFilesIn } from './load.js';
+import { bundledPresetKey, bundledPresetsDir, fileStem, hasYamlPreset, parseYaml, readPresetFile, yamlFilesIn } from './load.js';
 import { runSchema, type RunPreset } from './schema.js';
 
 export interface LoadedRun {
@@ -53,7 +53,7 @@ export function resolveRunRef(ref: string, presetDirs: readonly string[]): Loade
 function ownFileRun(id: string, presetDirs: readonly string[]): LoadedRun | null {
   if (presetDirs.length !== 1 || presetDirs[0] !== bundledPresetsDir() || !/^[a-z0-9][a-z0-9._-]*$/.test(id)) return null;
   const file = join(presetDirs[0], 'runs', `${id}.yaml`);
-  if (!hasPresetFile(file)) return null;
+  if (!hasYamlPreset(file)) return null;
   const run = readPresetFile(file, runSchema);
   return (run.id ?? id) === id ? { id, run } : null;
 }

@@ -6,6 +6,7 @@ import { parseQuantity, QUANTITY_HINT } from '../input/number.js';
 import { PHASE_KIND_INPUTS } from '../core/phase-kinds.js';
 
 import { PRECISIONS } from '../core/types.js';
+import { isDate } from '../core/dates.js';
 import { lazy } from '../lazy.js';
 
 export { PRECISIONS };
@@ -36,7 +37,8 @@ z.string().min(3, 'must name where the figure comes from'),
 const date = lazy(() =>
 z
   .string()
-  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date as "YYYY-MM-DD", "YYYY-MM" or "YYYY"'),
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date as "YYYY-MM-DD", "YYYY-MM" or "YYYY"')
+  .refine(isDate, 'must be a day of the calendar (2024-02-30 is none)'),
 );
 
 export const priceSchema = lazy(() =>

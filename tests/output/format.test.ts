@@ -117,7 +117,11 @@ describe('figures with a suffix (K, M, B, T)', () => {
     expect(fmtCompact(1.5e15)).toBe('1500T');
   });
 
-  it('property: compact and short name the same figure from a million up', () => {
+  it('a figure that is not a number falls through to plain formatting instead of throwing', () => {
+    for (const f of [fmtCompact, fmtShort, fmtUsdCompact, fmtUsdShort]) expect(() => f(NaN)).not.toThrow();
+  });
+
+  it('property: compact and short both write the figure to 3 significant digits, with the largest suffix it reaches', () => {
     // Any figure, and those near a suffix's edge (999.7M) or halfway between two (1,234,500).
     const near = fc
       .tuple(
@@ -128,11 +132,18 @@ describe('figures with a suffix (K, M, B, T)', () => {
         fc.integer({ min: 4, max: 11 }),
       )
       .map(([m, e]) => m * 10 ** e);
+    const SCALES = { K: 1e3, M: 1e6, B: 1e9, T: 1e12 } as const;
     fc.assert(
       fc.property(fc.oneof(fc.double({ min: 1e6, max: 1e14, noNaN: true }), near), (n) => {
-        const value = (s: string) => Number(s.slice(0, -1)) * { K: 1e3, M: 1e6, B: 1e9, T: 1e12 }[s.slice(-1) as 'K']!;
-        expect(fmtCompact(n).slice(-1)).toBe(fmtShort(n).slice(-1));
-        expect(value(fmtCompact(n))).toBe(value(fmtShort(n)));
+        // The reference: toPrecision's rounding of the exact figure, and the largest scale it reaches.
+        const rounded = Number(n.toPrecision(3));
+        const suffix = (['T', 'B', 'M', 'K'] as const).find((k) => rounded >= SCALES[k])!;
+        for (const text of [fmtCompact(n), fmtShort(n)]) {
+          expect(text.slice(-1)).toBe(suffix);
+          const mantissa = Number(text.slice(0, -1));
+          expect(mantissa).toBeCloseTo(rounded / SCALES[suffix], 9);
+          expect(mantissa < 1000 || suffix === 'T').toBe(true);
+        }
       }),
     );
   });

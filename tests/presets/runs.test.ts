@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundledPresetsDir, yamlFilesIn, fileStem } from '../../src/presets/load.js';
-import { loadRuns, resolveRunRef } from '../../src/presets/runs.js';
+import { loadRuns, parseRunText, resolveRunRef } from '../../src/presets/runs.js';
 import { inputError } from '../helpers/errors.js';
 import { tempFolder } from '../helpers/files.js';
 
@@ -49,5 +49,13 @@ describe('resolveRunRef', () => {
     expect(inputError(() => resolveRunRef('deepseek-r2', [bundled]))).toMatch(
       /^unknown run "deepseek-r2"; did you mean "deepseek-r1"\? \(a YAML file path, - for stdin, or one of: .*deepseek-v3/,
     );
+  });
+});
+
+describe('run files', () => {
+  it('a date that is no day of the calendar is refused at its line, as --date refuses it', () => {
+    const text = 'name: x\ndate: "2024-02-30"\ngpu: h100\nchips: 8\nphases:\n  - name: p\n    hours: 10\n';
+    expect(inputError(() => parseRunText(text, 'r.yaml'))).toBe('r.yaml:2: date: must be a day of the calendar (2024-02-30 is none)');
+    expect(parseRunText(text.replace('02-30', '02-29'), 'r.yaml').run.date).toBe('2024-02-29');
   });
 });
