@@ -13,10 +13,11 @@ import { parseOne } from './input/list.js';
 import type { outputSchema } from './output/contract.js';
 import { runToJson } from './output/json.js';
 import { describeIssuePath, presetDirsOf } from './presets/load.js';
-import { flagsOnlyRun, NUMBER_RULES, type Overrides } from './presets/run-input.js';
+import { flagsOnlyRun, NUMBER_RULES, type Overrides, PER_PHASE } from './presets/run-input.js';
 import { CLOUDS, PRECISIONS, runSchema, WORKLOAD_KINDS, type RunPreset } from './presets/schema.js';
 import type { Cloud } from './core/prices.js';
 import { parseDate } from './input/date.js';
+import { parseChoice, parseWord } from './input/words.js';
 
 /** One run of the JSON output (`runs[0]` of `--format json`, schemaVersion 1). */
 export type RunEstimateJson = z.output<typeof outputSchema>['runs'][number];
@@ -68,18 +69,7 @@ export type EstimateInput =
 const WORD_SETTINGS = ['gpu', 'priceSource', 'region'] as const;
 const CHOICES = { precision: PRECISIONS, kind: WORKLOAD_KINDS, cloud: CLOUDS } as const;
 /** Settings a run file has no top-level key for: with `phases`, they override a single phase. */
-const PHASE_SETTINGS = [
-  'hours',
-  'days',
-  'gpuHours',
-  'params',
-  'activeParams',
-  'tokens',
-  'flops',
-  'kind',
-  'trainableFraction',
-  'teacherParams',
-] as const;
+const PHASE_SETTINGS: readonly string[] = [...PER_PHASE, 'params', 'activeParams'];
 
 /** Estimate one run. `(await estimate({gpu: 'h800', chips: 512, hours: 80})).gpuHours === 40960`. */
 export async function estimate(input: EstimateInput): Promise<RunEstimateJson> {
@@ -105,7 +95,7 @@ export async function estimate(input: EstimateInput): Promise<RunEstimateJson> {
   } else {
     const file: Record<string, unknown> = {};
     const settings: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(rest)) ((PHASE_SETTINGS as readonly string[]).includes(k) ? settings : file)[k] = v;
+    for (const [k, v] of Object.entries(rest)) (PHASE_SETTINGS.includes(k) ? settings : file)[k] = v;
     const run = parseRunFile(file);
     overrides = toOverrides(settings);
     spec = { run, fromFlags: false };
@@ -128,16 +118,12 @@ function toOverrides(settings: Record<string, unknown>): Overrides {
         throw new InputError(`${key} must be a number, got ${JSON.stringify(value)}`);
       out[key] = parseOne(String(value), { ...rule, flag: flagName(key) });
     } else if ((WORD_SETTINGS as readonly string[]).includes(key)) {
-      if (typeof value !== 'string' || value.trim() === '') throw new InputError(`${flagName(key)} needs a value`);
-      out[key] = value;
+      out[key] = parseWord(typeof value === 'string' ? value : '', flagName(key));
     } else if (key === 'date') {
       if (typeof value !== 'string') throw new InputError(`date must be a text such as "2024-12", got ${JSON.stringify(value)}`);
       out[key] = parseDate(value, flagName(key));
     } else if (key === 'precision' || key === 'kind' || key === 'cloud') {
-      const v = String(value).trim().toLowerCase();
-      const values: readonly string[] = CHOICES[key];
-      if (!values.includes(v)) throw new InputError(`unknown ${flagName(key)} "${String(value)}"; use one of: ${values.join(', ')}`);
-      out[key] = v;
+      out[key] = parseChoice(String(value), flagName(key), CHOICES[key]);
     } else {
       throw new InputError(
         `unknown setting "${key}"; use ${[...Object.keys(NUMBER_RULES), ...WORD_SETTINGS, 'date', ...Object.keys(CHOICES), 'name', 'presets'].join(', ')}, or a run file with phases`,
@@ -153,8 +139,7 @@ function parseRunFile(data: Record<string, unknown>): RunPreset {
   throw new InputError(`run: ${describeIssuePath(result.error.issues[0]!)}`);
 }
 
-function presetDirs(presets: unknown): string[] {
-  if (presets === undefined) return presetDirsOf([], 'presets takes folders');
+function presetDirs(presets: unknown = []): string[] {
   if (!Array.isArray(presets) || presets.some((d) => typeof d !== 'string')) throw new InputError('presets must be a list of folders');
   return presetDirsOf(presets as string[], 'presets takes folders');
 }

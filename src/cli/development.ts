@@ -2,20 +2,17 @@
 // --staff-cost, --staff-period, --goodput. Parsed here; the figures come from src/core/development.ts.
 import { z } from 'zod';
 import { type DevelopmentInput, developmentBase, developmentConflict, EXPERIMENTS_DEFAULT, withDevelopment } from '../core/development.js';
-import { HOURS_PER_YEAR } from '../core/ownership.js';
+import { periodHours } from '../input/period.js';
 import type { RunEstimate } from '../core/types.js';
 import { InputError } from '../errors.js';
 import { parseOne } from '../input/list.js';
 import { option, type OptionShape, type OptionsOf } from './options.js';
 
 const PERIOD_HINT = 'a duration such as 90d, 26w, 6m or 1.5y (h, d, w, m, y)';
-const PERIOD_UNITS: Record<string, number> = { h: 1, d: 24, w: 24 * 7, m: HOURS_PER_YEAR / 12, y: HOURS_PER_YEAR };
-
 /** "6m" -> hours; InputError naming the flag otherwise. */
 export function parsePeriod(text: string): number {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*([hdwmy])\s*$/i.exec(text);
-  const hours = m === null ? NaN : Number(m[1]) * PERIOD_UNITS[m[2]!.toLowerCase()]!;
-  if (!Number.isFinite(hours) || hours <= 0) throw new InputError(`invalid --staff-period "${text}": expected ${PERIOD_HINT}`);
+  const hours = periodHours(text, 'hdwmy');
+  if (hours === null || hours <= 0) throw new InputError(`invalid --staff-period "${text}": expected ${PERIOD_HINT}`);
   return hours;
 }
 

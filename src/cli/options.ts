@@ -5,8 +5,11 @@ import { z } from 'zod';
 import { InputError } from '../errors.js';
 import { flagName } from '../input/flags.js';
 import { parseDate } from '../input/date.js';
+import { parseChoice, parseWord } from '../input/words.js';
 import { parseAge } from '../input/age.js';
 import { type NumberRule, parseNumberList, parseOne } from '../input/list.js';
+import { NUMBER_RULES } from '../presets/run-input.js';
+import { PRICE_SOURCE_HINT } from '../presets/gpus.js';
 import { ESTIMATE_FORMATS, type EstimateFormat, FORMATS, type Format } from '../output/render.js';
 
 /** A list-valued numeric flag ("512,1024", "256..4096:x2"). */
@@ -23,19 +26,24 @@ export const wordList = (flag: string) =>
     if (words.length === 0) throw new InputError(`${flag} needs a value`);
     return words;
   });
+/**
+ * A numeric setting's option (--chips, --mfu...), checked by the setting's rule in NUMBER_RULES,
+ * as the library checks it: a list of values (a grid's axis).
+ */
+export const settingOption = (key: keyof typeof NUMBER_RULES, flags: string, help: string) =>
+  option(flags, help, (flag) => numList({ flag, ...NUMBER_RULES[key] }));
+/** The same, for one value (budget's). */
+export const singleSettingOption = (key: keyof typeof NUMBER_RULES, flags: string, help: string) =>
+  option(flags, help, (flag) => num({ flag, ...NUMBER_RULES[key] }));
+
+/** --price-source, of the estimate and of budget. */
+export const priceSourceOption = () => option('--price-source <s>', `which preset price: ${PRICE_SOURCE_HINT}`, word);
+
 /** One word ("us"), trimmed; an empty one is refused. */
-export const word = (flag: string) =>
-  z.string().transform((s) => {
-    const v = s.trim();
-    if (v === '') throw new InputError(`${flag} needs a value`);
-    return v;
-  });
+export const word = (flag: string) => z.string().transform((s) => parseWord(s, flag));
+/** One of `values`, in any case. */
 export const oneOf = <const T extends readonly [string, ...string[]]>(flag: string, values: T) =>
-  z.string().transform((s) => {
-    const v = s.trim().toLowerCase();
-    if (!(values as readonly string[]).includes(v)) throw new InputError(`unknown ${flag} "${s}"; use one of: ${values.join(', ')}`);
-    return v as T[number];
-  });
+  z.string().transform((s) => parseChoice(s, flag, values));
 
 /**
  * One option, declared once: commander's flags and help text, and the zod schema of its value.
@@ -91,19 +99,13 @@ export function addOptions(cmd: Command, shape: OptionShape): Command {
   return cmd;
 }
 
-/** The long flag of commander's flags text: "-g, --gpu <ids>" -> "--gpu". */
-function longFlag(flags: string): string {
-  return /--[a-z][\w-]*/i.exec(flags)?.[0] ?? flags;
-}
-
 /**
  * Validate commander's option bag (transforms throw InputError naming the flag): a zod object of
  * the options given and of those that are not optional (a default, a required value).
  */
 export function parseOptions<S extends OptionShape>(shape: S, raw: Record<string, unknown>): OptionsOf<S> {
   const built: Record<string, z.ZodType> = {};
-  for (const [key, spec] of Object.entries(shape))
-    if (!spec.whenGiven || raw[key] !== undefined) built[key] = spec.schema(longFlag(spec.flags));
+  for (const [key, spec] of Object.entries(shape)) if (!spec.whenGiven || raw[key] !== undefined) built[key] = spec.schema(flagName(key));
   const result = z.object(built).safeParse(raw);
   if (result.success) return result.data as OptionsOf<S>;
   const issue = result.error.issues[0]!;
@@ -158,7 +160,7 @@ export type CommonOptions = Omit<OptionsOf<ReturnType<typeof commonOptions>> & O
   format?: EstimateFormat | undefined;
 };
 /** The keys of the common options and --wide. */
-export const COMMON_KEYS = ['format', 'json', 'color', 'presets', 'debug', 'wide'] as const satisfies readonly (keyof CommonOptions)[];
+export const COMMON_KEYS = Object.keys({ ...commonOptions(FORMATS), ...wideOption }) as readonly (keyof CommonOptions)[];
 
 /** The format an --out file's extension names; a table for any other (.txt, none). */
 const EXTENSION_FORMATS: Record<string, EstimateFormat> = {

@@ -18,7 +18,8 @@ import type { GpuPreset, PhasePreset, RunPreset } from './schema.js';
 // phase's own, run-only settings (energy, ownership), the model, and a single phase's time and workload.
 const RUN_WIDE = ['gpu', 'chips', 'precision', 'mfu', 'generationMfu', 'price', 'priceSource'] as const;
 const RUN_ONLY = ['region', 'pue', 'electricityPrice', 'gridIntensity', 'purchasePrice', 'lifetimeYears', 'utilization', 'date', 'cloud'] as const;
-const PER_PHASE = ['hours', 'days', 'gpuHours', 'tokens', 'flops', 'kind', 'trainableFraction', 'teacherParams'] as const;
+/** Settings of a single phase's time and workload (a run file sets them per phase). */
+export const PER_PHASE = ['hours', 'days', 'gpuHours', 'tokens', 'flops', 'kind', 'trainableFraction', 'teacherParams'] as const;
 
 /** Every overridable setting, in the order a grid varies them (the first slowest). */
 export const OVERRIDE_KEYS = [

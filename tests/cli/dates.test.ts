@@ -62,6 +62,18 @@ describe('DeepSeek figures do not change with dates', () => {
   });
 });
 
+describe('TRAIN_COST_TODAY', () => {
+  it('dates a run that gives none; a value that is no day is refused in one line, as --date is', async () => {
+    expect((await contractRun(['--gpu', 'h100', '--chips', '8', '--hours', '1'], { env: { TRAIN_COST_TODAY: '2025-03-04' } })).date).toBe(
+      '2025-03-04',
+    );
+    for (const bad of ['2025-02-30', '2025-03'])
+      expect(badInputLine(await cli(['--gpu', 'h100', '--chips', '8', '--hours', '1'], { env: { TRAIN_COST_TODAY: bad } }))).toBe(
+        `train-cost: invalid TRAIN_COST_TODAY "${bad}": expected a date YYYY-MM-DD, e.g. 2026-05-01`,
+      );
+  });
+});
+
 describe('--date picks prices as of the run', () => {
   it('the default provider and kind, nearest at or before the date: Lambda H100 2024-01-29 for a run of 2024-02', async () => {
     const r = await contractRun(['--gpu', 'h100', '--gpu-hours', '1M', '--date', '2024-02']);

@@ -105,6 +105,10 @@ describe('estimate()', () => {
     expect(run.warnings).toEqual([expect.stringMatching(/^h100 price .*\(more than --max-price-age 12 months\)/)]);
   });
 
+  it('trims words as the flags do: " h800 " is h800', async () => {
+    expect((await estimate({ gpu: ' h800 ', chips: 512, hours: 80 })).name).toBe('512 x h800, 80 h');
+  });
+
   it('takes the date and cloud settings as the flags do: the hardware valued and the price chosen as of then', async () => {
     const run = await estimate({ gpu: 'h100', chips: 8, hours: 10, date: '2025-06', priceSource: 'epoch', cloud: 'gcp' });
     expect(run.date).toBe('2025-06');
@@ -127,6 +131,7 @@ describe('estimate()', () => {
     [{ gpu: 'h800', chips: 512, hours: 80, mfu: 2 }, ['--gpu', 'h800', '--chips', '512', '--hours', '80', '--mfu', '2']],
     [{ gpu: 'h800', chips: 512, hours: 80, region: 'mars' }, ['--gpu', 'h800', '--chips', '512', '--hours', '80', '--region', 'mars']],
     [{ gpu: 'h800', gpuHours: 1e300 }, ['--gpu', 'h800', '--gpu-hours', '1e300']],
+    [{ gpu: 'h800', chips: 512, hours: 80, priceSource: ' ' }, ['--gpu', 'h800', '--chips', '512', '--hours', '80', '--price-source', ' ']],
     [{ gpu: 'h800', chips: 512, hours: 80, date: '2024-13' }, ['--gpu', 'h800', '--chips', '512', '--hours', '80', '--date', '2024-13']],
     [{ gpu: 'h800', chips: 512, hours: 80, cloud: 'ibm' as never }, ['--gpu', 'h800', '--chips', '512', '--hours', '80', '--cloud', 'ibm']],
     [

@@ -1,11 +1,10 @@
 // train-cost budget <usd>: what a budget buys on an accelerator.
 import { Command } from 'commander';
-import { z } from 'zod';
 import { estimateBudget } from '../../core/budget.js';
 import { cartesian } from '../../core/grid.js';
 import { InputError } from '../../errors.js';
 import { parseQuantity } from '../../input/number.js';
-import { loadGpus, PRICE_SOURCE_HINT } from '../../presets/gpus.js';
+import { loadGpus } from '../../presets/gpus.js';
 import { loadMfuProvider } from '../../presets/mfu.js';
 import { loadRegions } from '../../presets/regions.js';
 import { PRECISIONS } from '../../presets/schema.js';
@@ -20,13 +19,14 @@ import {
   ESTIMATE_OUT,
   estimateFormatOf,
   explainOption,
-  num,
-  numList,
   oneOf,
   option,
   type OptionShape,
   outOption,
   parseOptions,
+  priceSourceOption,
+  settingOption,
+  singleSettingOption,
   wideOption,
   word,
   wordList,
@@ -39,13 +39,13 @@ const budgetShape = {
   ...wideOption,
   ...explainOption,
   gpu: always('-g, --gpu <ids>', 'accelerator preset(s), comma-separated', wordList, { mandatory: true }),
-  chips: option('-c, --chips <n>', 'chips (gives wall-clock); a list compares', (flag) => numList({ flag, integer: true })),
-  params: option('--params <n>', 'train this many (active) parameters: how many tokens does the budget buy?', (flag) => num({ flag })),
-  tokens: option('--tokens <n>', 'train on this many tokens: how large a model does the budget buy?', (flag) => num({ flag })),
-  mfu: option('--mfu <f>', 'model FLOP utilisation, 0-1 (default: calibrated)', (flag) => num({ flag, max: 1 })),
+  chips: settingOption('chips', '-c, --chips <n>', 'chips (gives wall-clock); a list compares'),
+  params: singleSettingOption('params', '--params <n>', 'train this many (active) parameters: how many tokens does the budget buy?'),
+  tokens: singleSettingOption('tokens', '--tokens <n>', 'train on this many tokens: how large a model does the budget buy?'),
+  mfu: singleSettingOption('mfu', '--mfu <f>', 'model FLOP utilisation, 0-1 (default: calibrated)'),
   precision: option('--precision <p>', `${PRECISIONS.join(', ')} (default bf16)`, (flag) => oneOf(flag, PRECISIONS)),
-  price: option('--price <usd>', 'USD per GPU-hour', (flag) => num({ flag })),
-  priceSource: option('--price-source <s>', `which preset price: ${PRICE_SOURCE_HINT}`, () => z.string()),
+  price: singleSettingOption('price', '--price <usd>', 'USD per GPU-hour'),
+  priceSource: priceSourceOption(),
   region: option('--region <id>', 'energy region (default us)', word),
 } satisfies OptionShape;
 

@@ -1,10 +1,8 @@
 // The default command: estimate one run, or compare many (list-valued flags make a grid).
 import type { Command } from 'commander';
-import { z } from 'zod';
 import { combinations, gridSize } from '../../core/grid.js';
 import type { RunEstimate } from '../../core/types.js';
 import { CheckFailed, closest, InputError, UsageError } from '../../errors.js';
-import { PRICE_SOURCE_HINT } from '../../presets/gpus.js';
 import { type LoadedRun, looksLikePath, parseRunText, resolveRunRef } from '../../presets/runs.js';
 import { CLOUDS, PRECISIONS, WORKLOAD_KINDS } from '../../presets/schema.js';
 import { checkDollarYear, loadPriceIndex } from '../../presets/price-index.js';
@@ -31,13 +29,14 @@ import {
   estimateFormatOf,
   explainOption,
   num,
-  numList,
   oneOf,
   option,
   type OptionShape,
   type OptionsOf,
   outOption,
   parseOptions,
+  priceSourceOption,
+  settingOption,
   toggle,
   wideOption,
   wordList,
@@ -45,7 +44,7 @@ import {
 import { ESTIMATE_FORMATS, type EstimateFormat, renderEstimates } from '../../output/render.js';
 import { USAGE } from '../usage.js';
 import { applyDevelopment, developmentShape, toDevelopment } from '../development.js';
-import { flagsOnlyRun, NUMBER_RULES, OVERRIDE_KEYS, type Overrides } from '../../presets/run-input.js';
+import { flagsOnlyRun, OVERRIDE_KEYS, type Overrides } from '../../presets/run-input.js';
 import { estimateSpec, lineageContext, loadCatalog, type RunSpec } from '../../estimate-spec.js';
 import { DEFAULT_MAX_PRICE_AGE } from '../../input/age.js';
 
@@ -58,10 +57,6 @@ export const MAX_GRID_RUNS = 1_000_000;
  */
 export const MAX_WHOLE_RUNS = 1_000;
 
-/** A list-valued numeric setting's option, checked by the setting's rule (NUMBER_RULES, as the library checks it). */
-const numberSetting = (key: keyof typeof NUMBER_RULES, flags: string, help: string) =>
-  option(flags, help, (flag) => numList({ flag, ...NUMBER_RULES[key] }));
-
 const estimateShape = {
   ...commonOptions(ESTIMATE_FORMATS),
   ...outOption(ESTIMATE_OUT),
@@ -69,15 +64,15 @@ const estimateShape = {
   ...explainOption,
   ...developmentShape,
   gpu: option('-g, --gpu <ids>', 'accelerator preset(s), comma-separated: h800,h100 (train-cost gpus)', wordList),
-  chips: numberSetting('chips', '-c, --chips <n>', 'number of chips; a list 512,1024 or a range 256..4096:x2'),
-  hours: numberSetting('hours', '--hours <h>', 'wall-clock hours (with --chips)'),
-  days: numberSetting('days', '--days <d>', 'wall-clock days (with --chips)'),
-  gpuHours: numberSetting('gpuHours', '--gpu-hours <n>', 'total GPU-hours (instead of chips and time)'),
-  params: numberSetting('params', '--params <n>', 'model parameters, e.g. 70B'),
-  activeParams: numberSetting('activeParams', '--active-params <n>', 'active parameters per token (mixture of experts), e.g. 37B'),
-  tokens: numberSetting('tokens', '--tokens <n>', 'training tokens, e.g. 15T'),
-  flops: numberSetting('flops', '--flops <n>', 'total workload FLOP, e.g. 3.3e24 (instead of params and tokens)'),
-  mfu: numberSetting('mfu', '--mfu <f>', 'model FLOP utilisation, 0-1 (default: calibrated on published runs)'),
+  chips: settingOption('chips', '-c, --chips <n>', 'number of chips; a list 512,1024 or a range 256..4096:x2'),
+  hours: settingOption('hours', '--hours <h>', 'wall-clock hours (with --chips)'),
+  days: settingOption('days', '--days <d>', 'wall-clock days (with --chips)'),
+  gpuHours: settingOption('gpuHours', '--gpu-hours <n>', 'total GPU-hours (instead of chips and time)'),
+  params: settingOption('params', '--params <n>', 'model parameters, e.g. 70B'),
+  activeParams: settingOption('activeParams', '--active-params <n>', 'active parameters per token (mixture of experts), e.g. 37B'),
+  tokens: settingOption('tokens', '--tokens <n>', 'training tokens, e.g. 15T'),
+  flops: settingOption('flops', '--flops <n>', 'total workload FLOP, e.g. 3.3e24 (instead of params and tokens)'),
+  mfu: settingOption('mfu', '--mfu <f>', 'model FLOP utilisation, 0-1 (default: calibrated on published runs)'),
   precision: option('--precision <p>', `${PRECISIONS.join(', ')} (default bf16, fp16 where there is no bf16)`, (flag) =>
     oneOf(flag, PRECISIONS),
   ),
@@ -86,24 +81,24 @@ const estimateShape = {
     'phase kind: pretrain (or train), finetune, lora, rl, generate, distill (FLOP rules: --explain lists them)',
     (flag) => oneOf(flag, WORKLOAD_KINDS),
   ),
-  trainableFraction: numberSetting(
+  trainableFraction: settingOption(
     'trainableFraction',
     '--trainable-fraction <f>',
     'LoRA: share of parameters trained, 0-1 (FLOP = (4 + 2f) x N x D)',
   ),
-  teacherParams: numberSetting(
+  teacherParams: settingOption(
     'teacherParams',
     '--teacher-params <n>',
     'distill: teacher parameters, e.g. 70B (teacher generation = 2 x N_teacher x D)',
   ),
-  generationMfu: numberSetting(
+  generationMfu: settingOption(
     'generationMfu',
     '--generation-mfu <f>',
     'MFU of generation (rl rollouts, distill teacher, generate), 0-1 (default: an assumption, 10%)',
   ),
   withBase: toggle('--with-base', "also estimate the run's base run (base: in its run file), stated apart, never summed into it"),
-  price: numberSetting('price', '--price <usd>', 'USD per GPU-hour, overrides the preset price'),
-  priceSource: option('--price-source <s>', `which preset price: ${PRICE_SOURCE_HINT}`, () => z.string()),
+  price: settingOption('price', '--price <usd>', 'USD per GPU-hour, overrides the preset price'),
+  priceSource: priceSourceOption(),
   maxCost: option(
     '--max-cost <usd>',
     'exit 1 when a run costs more (rental USD), e.g. 2e6; the check is in the output (JSON checks[])',
@@ -116,20 +111,20 @@ const estimateShape = {
   ),
   strict: toggle('--strict', 'exit 1 when an audit of reported GPU-hours is impossible or implausible (implied MFU)'),
   region: option('--region <id>', 'energy region: grid CO2, electricity price, PUE (us, china, eu, world, ...; default us)', wordList),
-  pue: numberSetting('pue', '--pue <n>', "power usage effectiveness, 1-3 (default: the region's)"),
-  electricityPrice: numberSetting('electricityPrice', '--electricity-price <usd>', "USD per kWh (default: the region's industrial price)"),
-  gridIntensity: numberSetting('gridIntensity', '--grid-intensity <g>', "grid carbon intensity, g CO2 per kWh (default: the region's)"),
-  purchasePrice: numberSetting(
+  pue: settingOption('pue', '--pue <n>', "power usage effectiveness, 1-3 (default: the region's)"),
+  electricityPrice: settingOption('electricityPrice', '--electricity-price <usd>', "USD per kWh (default: the region's industrial price)"),
+  gridIntensity: settingOption('gridIntensity', '--grid-intensity <g>', "grid carbon intensity, g CO2 per kWh (default: the region's)"),
+  purchasePrice: settingOption(
     'purchasePrice',
     '--purchase-price <usd>',
     'purchase USD per chip, chip only (server cost added as Epoch AI does)',
   ),
-  lifetimeYears: numberSetting(
+  lifetimeYears: settingOption(
     'lifetimeYears',
     '--lifetime-years <y>',
     'hardware life for amortisation (default 3.1: Epoch AI depreciation)',
   ),
-  utilization: numberSetting('utilization', '--utilization <f>', 'share of the hardware life spent on useful work, 0-1 (default 1)'),
+  utilization: settingOption('utilization', '--utilization <f>', 'share of the hardware life spent on useful work, 0-1 (default 1)'),
   date: option(
     '--date <d>',
     "training start, YYYY-MM or YYYY-MM-DD: prices and hardware value as of then (default: the run file's, else today)",
@@ -221,6 +216,7 @@ async function planEstimate(ctx: CliContext, refs: string[], raw: Record<string,
   const bases = await loadBases(ctx, refs, dirs);
   const axes = gridAxes(opts);
   const perBase = gridSize(axes);
+  const grid = perBase > 1;
   const total = bases.length * perBase;
   const streamed = format === 'csv' || format === 'ndjson';
   if (total > MAX_GRID_RUNS)
@@ -233,7 +229,7 @@ async function planEstimate(ctx: CliContext, refs: string[], raw: Record<string,
   const lineage = lineageContext(catalog, dirs);
   const development = toDevelopment(opts);
   const specOptions = {
-    grid: perBase > 1,
+    grid,
     withBase: opts.withBase === true,
     develop: (run: RunEstimate) => applyDevelopment(run, development),
   };
@@ -250,7 +246,7 @@ async function planEstimate(ctx: CliContext, refs: string[], raw: Record<string,
   return {
     opts,
     format,
-    grid: perBase > 1,
+    grid,
     *runs() {
       for (const base of bases) for (const o of combinations(axes)) yield estimateOne(base, o);
     },
@@ -279,12 +275,11 @@ async function streamRuns(
 ): Promise<Set<string>> {
   const writer = ctx.stream(opts.out);
   const warnings = new Set<string>();
-  const gated = opts.maxCost !== undefined || opts.strict === true;
   try {
     const csv = format === 'csv' ? csvWriter() : null;
     if (csv !== null) await writer.write(csv.header);
     for (const run of runs) {
-      const checks = gated ? runChecks([run], opts) : [];
+      const checks = runChecks([run], opts);
       gates.add(checks, 1);
       // Warnings go to stderr in every format, each once.
       for (const w of run.warnings) warnings.add(describeWarning(w));
