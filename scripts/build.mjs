@@ -1,5 +1,5 @@
 // Build: the library API (dist/index.js) and its declarations (dist/index.d.ts, scripts/dts.mjs),
-// the JSON Schemas of the preset files (schemas/), then the CLI in one file (dist/cli.js) with the
+// the JSON Schemas of the preset files (schemas/), then the CLI in one file (dist/cli.cjs) with the
 // bundled presets parsed and validated here, once.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
@@ -133,7 +133,7 @@ try {
 
 // The CLI: a CommonJS bundle (V8 can cache its compiled code; an ES module it cannot, on Node 20)
 // behind a small CommonJS loader that runs it through the code cache (scripts/cli-loader.cjs), which
-// bin/train-cost.cjs requires; dist/cli.js requires it for ES module callers (bin/train-cost.js).
+// bin/train-cost.cjs requires.
 await build({
   ...common,
   format: 'cjs',
@@ -152,10 +152,6 @@ await build({
   minify: process.env.TRAIN_COST_DEBUG_BUILD ? false : true,
 });
 copyFileSync('scripts/cli-loader.cjs', 'dist/cli-loader.cjs');
-writeFileSync(
-  'dist/cli.js',
-  "// The command line for ES module callers: the CommonJS loader (cli-loader.cjs) runs the bundle.\nimport { createRequire } from 'node:module';\n\ncreateRequire(import.meta.url)('./cli-loader.cjs');\n",
-);
 // Stale caches of an earlier bundle would be rejected by V8 anyway: remove them, then write this
 // bundle's cache for this Node by running the seed command once.
 for (const f of readdirSync('dist')) if (f.endsWith('.cache')) rmSync(join('dist', f));

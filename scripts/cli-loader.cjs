@@ -1,4 +1,4 @@
-// dist/cli-loader.cjs (bin/train-cost.cjs runs it; dist/cli.js for ES module callers): loads the
+// dist/cli-loader.cjs (bin/train-cost.cjs runs it): loads the
 // CommonJS bundle (dist/cli.cjs) through V8's code cache, so a start-up skips compiling it. The
 // cache is written beside the bundle (at build time, or on the first run), else in the user's cache
 // folder; where neither can be written, or V8 rejects the cache (another Node version, a corrupt

@@ -44,7 +44,7 @@ function estimate(row, priceSource) {
     `  - name: training`,
     `    gpuHours: ${row.gpuHours}`,
   ].join('\n');
-  const r = spawnSync(process.execPath, [`${root}bin/train-cost.js`, '-', '--dollar-year', '2025', '--json'], {
+  const r = spawnSync(process.execPath, [`${root}bin/train-cost.cjs`, '-', '--dollar-year', '2025', '--json'], {
     input: yaml,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1' },

@@ -1,7 +1,7 @@
 // The example GitHub Actions workflow (examples/github-workflow.yml), run locally: its `run:` steps
 // as written, in order, with bash as Actions runs them (-eo pipefail), in a temporary git repository
 // cloned from an "origin" with the base branch and a PR branch. Two stubs stand in for the outside
-// world on PATH: `npm ci` links train-cost to the built binary (bin/train-cost.js, built by
+// world on PATH: `npm ci` links train-cost to the built binary (bin/train-cost.cjs, built by
 // `npm test`), and `gh` saves the comment it would post. Offline and deterministic.
 import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -141,7 +141,7 @@ function origin(base: string, head: string): string {
 
 describe('examples/github-workflow.yml, run locally', () => {
   beforeAll(() => {
-    if (!existsSync(join(REPO_ROOT, 'dist', 'cli.js'))) throw new Error('build first: npm run build (npm test does)');
+    if (!existsSync(join(REPO_ROOT, 'dist', 'cli.cjs'))) throw new Error('build first: npm run build (npm test does)');
   });
 
   it('runs on pull requests and every run: step uses only what the test provides', () => {

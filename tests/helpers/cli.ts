@@ -12,7 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const BIN = join(REPO_ROOT, 'bin', 'train-cost.js');
+export const BIN = join(REPO_ROOT, 'bin', 'train-cost.cjs');
 
 export interface CliResult {
   code: number | null;

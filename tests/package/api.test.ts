@@ -12,13 +12,13 @@ const ROOT = join(import.meta.dirname, '..', '..');
 
 /** The built CLI's JSON for these arguments (npm test builds first). */
 function cliJson(args: string[]): { runs: unknown[] } {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'train-cost.js'), ...args, '--format', 'json'], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'train-cost.cjs'), ...args, '--format', 'json'], { encoding: 'utf8' });
   expect(r.stderr).toBe('');
   return JSON.parse(r.stdout) as { runs: unknown[] };
 }
 
 function cliError(args: string[]): string {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'train-cost.js'), ...args], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'train-cost.cjs'), ...args], { encoding: 'utf8' });
   expect(r.status).toBe(2);
   return r.stderr.replace(/^train-cost: /, '').trimEnd();
 }
@@ -97,7 +97,7 @@ describe('estimate()', () => {
   it('warns of a preset price more than a year older than the run, as the CLI does (--max-price-age 12m)', async () => {
     const file = { name: 'later', date: '2031-01', gpu: 'h100', chips: 8, phases: [{ name: 'training', hours: 10 }] };
     const run = await estimate(file);
-    const cli = spawnSync(process.execPath, [join(ROOT, 'bin', 'train-cost.js'), '-', '--format', 'json'], {
+    const cli = spawnSync(process.execPath, [join(ROOT, 'bin', 'train-cost.cjs'), '-', '--format', 'json'], {
       input: stringify(file),
       encoding: 'utf8',
     });

@@ -39,11 +39,9 @@ describe('the packed package', () => {
     for (const p of [
       'dist/index.js',
       'dist/index.d.ts',
-      'dist/cli.js',
       'dist/cli.cjs',
       'dist/cli-loader.cjs',
       `dist/cli.cjs.${process.version}-${process.arch}.cache`,
-      'bin/train-cost.js',
       'bin/train-cost.cjs',
       'schemas/run.schema.json',
       'presets/regions.yaml',
@@ -65,11 +63,11 @@ describe('the packed package', () => {
   });
 
   it('has no install step that needs files it does not ship: its prepare does nothing there', () => {
-    const before = statSync(join(installed, 'dist', 'cli.js')).mtimeMs;
+    const before = statSync(join(installed, 'dist', 'cli.cjs')).mtimeMs;
     const r = spawnSync('npm', ['run', 'prepare', '--loglevel=error'], { cwd: installed, encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
     expect(existsSync(join(installed, 'scripts'))).toBe(false);
-    expect(statSync(join(installed, 'dist', 'cli.js')).mtimeMs).toBe(before);
+    expect(statSync(join(installed, 'dist', 'cli.cjs')).mtimeMs).toBe(before);
   });
 
   it('compiles a strict nodenext TypeScript consumer against its declarations and runs it', () => {

@@ -48,7 +48,8 @@ const RUN_YAML = 'name: piped\ngpu: h800\nchips: 512\nphases:\n  - name: trainin
 const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
 
 beforeAll(() => {
-  if (!existsSync(join(REPO_ROOT, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run `npm run build` first (npm test does)');
+  if (!existsSync(join(REPO_ROOT, 'dist', 'cli.cjs')))
+    throw new Error('dist/cli.cjs is missing: run `npm run build` first (npm test does)');
 });
 
 // Each test spawns node; they run side by side.

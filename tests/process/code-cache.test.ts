@@ -1,4 +1,4 @@
-// dist/cli.js loads the bundle through V8's code cache: a cache that is missing, corrupt or from
+// The bin (bin/train-cost.cjs -> dist/cli-loader.cjs) loads the bundle through V8's code cache: a cache that is missing, corrupt or from
 // another Node is rewritten or ignored, and a folder that cannot be written leaves the CLI working.
 import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
