@@ -144,7 +144,7 @@ export function estimatePhase(input: PhaseInput, mfuFor: MfuProvider): PhaseEsti
     ownership:
       input.ownership === null
         ? null
-        : estimateOwnership(time.gpuHours, input.ownership, energy.usd, rentalTotal / time.gpuHours, costOf(costs, 'capex')!.usd),
+        : estimateOwnership(time.gpuHours, input.ownership, energy.usd, rentalTotal, costOf(costs, 'capex')!.usd),
     compute: {
       precision,
       kind: input.workload === null ? null : canonicalKind(input.workload.kind),
@@ -378,8 +378,8 @@ function sumOwnership(phases: PhaseEstimate[], gpuHours: number, rentalUsd: numb
   const usd = ownedTotal;
   const capexUsd = owned.reduce((a, o) => a + o.capexUsd, 0);
   const energyUsd = sumKnownOf(phases, (p) => p.ownership!.energyUsd);
-  // Lifetime, utilisation and network share are run-wide settings; the purchase price is the
-  // first phase's (a run's phases share their gpu).
+  // Lifetime, utilisation and network share are run-wide settings. The purchase price shown is the
+  // first phase's (phases on other gpus keep theirs; the capex above sums each phase's own).
   const first = owned[0]!;
 
   return {

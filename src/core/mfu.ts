@@ -304,7 +304,7 @@ function yearRangeOf(obs: MfuObservation[]): [number, number] {
 }
 
 /** Value of an optional regressor for a run (0 where it does not apply or is unknown). */
-function featureValue(key: string, q: Query, yearRange: [number, number], ageRange: [number, number]): number {
+function featureValue(key: string, q: Query, yearRange: [number, number], ageRange: [number, number] | undefined): number {
   switch (key) {
     case 'moe':
       return q.activeParams && q.totalParams && q.totalParams > q.activeParams ? Math.log(q.activeParams / q.totalParams) : 0;
@@ -318,6 +318,8 @@ function featureValue(key: string, q: Query, yearRange: [number, number], ageRan
     }
     case 'age':
     case 'logAge': {
+      // A model with an age feature carries the ages it was fitted on (the preset schema holds it to that).
+      if (ageRange === undefined) throw new Error(`the MFU model's ${key} feature has no ageRange`);
       const a =
         q.age === null || q.age === undefined ? (ageRange[0] + ageRange[1]) / 2 : Math.min(Math.max(q.age, ageRange[0]), ageRange[1]);
       return key === 'age' ? a : Math.log1p(a);
@@ -473,7 +475,7 @@ function predictLog(m: Omit<MfuModel, 'band'>, q: Query): { value: number; basis
     (acc?.offset ?? 0) +
     (m.precisions[precisionClass(q.precision)] ?? 0) +
     (m.slope + (f?.slope ?? 0)) * x +
-    Object.entries(m.features).reduce((acc, [k, b]) => acc + b * featureValue(k, q, m.yearRange, m.ageRange ?? [0, 0]), 0);
+    Object.entries(m.features).reduce((acc, [k, b]) => acc + b * featureValue(k, q, m.yearRange, m.ageRange), 0);
   const basis: MfuBasisLevel = acc !== undefined ? 'accelerator' : f !== undefined ? 'family' : 'pooled';
   return { value, basis };
 }

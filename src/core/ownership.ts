@@ -23,8 +23,6 @@ export interface OwnershipParams {
   /** Purchase price per chip, and whether it already includes its share of the server. */
   purchaseUsd: number;
   includesServer: boolean;
-  /** Where the purchase price comes from. */
-  purchaseSource: string;
   /** The source of the owned cost components (method and purchase price), worded by the presets layer. */
   source: string;
   serverOverhead: number;
@@ -93,7 +91,8 @@ export function estimateOwnership(
   gpuHours: number,
   params: OwnershipParams,
   energyUsd: number | null,
-  rentUsdPerGpuHour: number,
+  /** What renting the same GPU-hours costs. */
+  rentalUsd: number,
   /** Amortised capex of the run: the capex cost component's figure; computed here when not given. */
   capexUsd: number = gpuHours * capexPerGpuHour(params),
 ): OwnershipEstimate {
@@ -107,7 +106,7 @@ export function estimateOwnership(
     // From the figures given (converted to --dollar-year's dollars when they are), not from the
     // nominal purchase price: every figure of the estimate in one basis.
     capexPerGpuHour: capexUsd / gpuHours,
-    breakEvenUtilization: breakEvenUtilization(capexUsd, params.utilization, rentUsdPerGpuHour * gpuHours, energy),
+    breakEvenUtilization: breakEvenUtilization(capexUsd, params.utilization, rentalUsd, energy),
     purchaseUsdPerChip: params.purchaseUsd,
     includesServer: params.includesServer,
     lifetimeYears: params.lifetimeYears,

@@ -147,8 +147,6 @@ function renderDiffTable(doc: DiffOutput, opts: { color: boolean; width?: number
   return `${out.join('\n')}\n`;
 }
 
-/** Text for a Markdown line (not a table cell): no HTML, no line breaks, no table pipes. */
-
 function renderDiffMarkdown(doc: DiffOutput): string {
   const code = (s: string) => `\`${s.replace(/`/g, "'").replace(/\r?\n/g, ' ')}\``;
   const lines = [`### train-cost diff: ${code(doc.diff.base.source)} → ${code(doc.diff.head.source)}`, ''];

@@ -25,7 +25,7 @@ z.strictObject({
     families: z.record(z.string(), z.strictObject({ offset: finite, slope: finite, observations: z.number().int() })),
     accelerators: z.record(z.string(), z.strictObject({ offset: finite, observations: z.number().int() })),
     precisions: z.record(z.string(), finite),
-    features: z.partialRecord(z.enum(['moe', 'chips', 'chipsUnknown', 'year', 'age', 'logAge']), finite),
+    features: z.partialRecord(z.enum([...MFU_FEATURES, 'chipsUnknown']), finite),
     yearRange: z.tuple([z.number().int(), z.number().int()]),
     ageRange: z.tuple([finite.nonnegative(), finite.nonnegative()]).optional(),
     band: z.strictObject({
@@ -49,6 +49,11 @@ z.strictObject({
       bandGroups: z.enum(HOLDOUT_GROUPS),
     }),
     observations: z.number().int(),
+  })
+  // An age feature is read within the ages the fit saw: without them it could never apply.
+  .refine((m) => m.ageRange !== undefined || (m.features.age === undefined && m.features.logAge === undefined), {
+    message: 'an age feature (age, logAge) needs ageRange, the chip ages the model was fitted on',
+    path: ['ageRange'],
   }),
 }),
 );

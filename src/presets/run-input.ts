@@ -260,7 +260,6 @@ function ownershipParams(run: RunPreset, gpu: GpuPreset, date: string): Ownershi
     valueFactor: valued.valueFactor,
     purchaseUsd: purchase.usd,
     includesServer: purchase.includesServer,
-    purchaseSource: `${purchase.source}, ${purchase.date}`,
     source: `${EPOCH_COST_MODEL}; purchase price: ${purchase.source}, ${purchase.date}`,
     serverOverhead: OWNERSHIP_DEFAULTS.serverOverhead,
     networkShare: OWNERSHIP_DEFAULTS.networkShare,

@@ -5,7 +5,7 @@ import { closest, InputError } from '../errors.js';
 import { quote } from '../input/excerpt.js';
 import { MAX_YAML_BYTES, readInputFile } from '../input/read.js';
 import { bundledPresetKey, bundledPresetsDir, fileStem, hasYamlPreset, parseYaml, readPresetFile, yamlFilesIn } from './load.js';
-import { runSchema, type RunPreset } from './schema.js';
+import { ID_PATTERN, runSchema, type RunPreset } from './schema.js';
 
 export interface LoadedRun {
   id: string;
@@ -51,7 +51,7 @@ export function resolveRunRef(ref: string, presetDirs: readonly string[]): Loade
  * id), no such file, or the file holds another id.
  */
 function ownFileRun(id: string, presetDirs: readonly string[]): LoadedRun | null {
-  if (presetDirs.length !== 1 || presetDirs[0] !== bundledPresetsDir() || !/^[a-z0-9][a-z0-9._-]*$/.test(id)) return null;
+  if (presetDirs.length !== 1 || presetDirs[0] !== bundledPresetsDir() || !ID_PATTERN.test(id)) return null;
   const file = join(presetDirs[0], 'runs', `${id}.yaml`);
   if (!hasYamlPreset(file)) return null;
   const run = readPresetFile(file, runSchema);

@@ -19,10 +19,12 @@ export const PRICE_KINDS = ['assumption', 'marketplace', 'on-demand', 'spot', 'c
 /** Hyperscalers whose rates Epoch AI's cloud estimate uses; a price's provider is its id's first word (aws-p5-..., gcp-a3-...). */
 export const CLOUDS = ['aws', 'gcp', 'azure'] as const;
 
+/** What a preset id is: lowercase letters, digits, "." and "-", starting with a letter or digit. */
+export const ID_PATTERN = /^[a-z0-9][a-z0-9.-]*$/;
 const id = lazy(() =>
 z
   .string()
-  .regex(/^[a-z0-9][a-z0-9.-]*$/, 'must be lowercase letters, digits, "." or "-" (e.g. "h100-sxm")'),
+  .regex(ID_PATTERN, 'must be lowercase letters, digits, "." or "-" (e.g. "h100-sxm")'),
 );
 const positive = lazy(() =>
 z.number().positive().finite(),

@@ -4,9 +4,10 @@ import { z } from 'zod';
 import type { ComputeThreshold } from '../core/thresholds.js';
 import { readPresetFile, lastPresetFile } from './load.js';
 import { lazy } from '../lazy.js';
+import { ID_PATTERN } from './schema.js';
 
 const id = lazy(() =>
-z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'must be lowercase letters, digits, "." or "-"'),
+z.string().regex(ID_PATTERN, 'must be lowercase letters, digits, "." or "-"'),
 );
 
 export const thresholdsSchema = lazy(() =>

@@ -104,7 +104,7 @@ describe('ownership (Epoch AI)', () => {
   });
 
   it('estimateOwnership: capex for the hours used plus energy', () => {
-    const o = estimateOwnership(40_960, WITH_SERVER, 4308.48, 2);
+    const o = estimateOwnership(40_960, WITH_SERVER, 4308.48, 2 * 40_960);
     expectRel(o.capexUsd, (40_960 * 44_750) / 0.81 / (OWNERSHIP_DEFAULTS.lifetimeYears * 8766));
     expect(o.energyUsd).toBe(4308.48);
     expectRel(o.usd, o.capexUsd + 4308.48);
@@ -113,7 +113,7 @@ describe('ownership (Epoch AI)', () => {
   });
 
   it('unknown energy: owned cost is the capex alone', () => {
-    const o = estimateOwnership(1000, WITH_SERVER, null, 2);
+    const o = estimateOwnership(1000, WITH_SERVER, null, 2 * 1000);
     expect(o.energyUsd).toBeNull();
     expect(o.usd).toBe(o.capexUsd);
   });
@@ -130,9 +130,9 @@ describe('ownership (Epoch AI)', () => {
         (gpuHours, purchase, includesServer, years, rent, energyPerGpuHour) => {
           const params = { ...CHIP_ONLY, purchaseUsd: purchase, includesServer, lifetimeYears: years };
           const energy = energyPerGpuHour * gpuHours;
-          const be = estimateOwnership(gpuHours, params, energy, rent).breakEvenUtilization;
+          const be = estimateOwnership(gpuHours, params, energy, rent * gpuHours).breakEvenUtilization;
           expect(be).not.toBeNull();
-          const atBe = estimateOwnership(gpuHours, { ...params, utilization: be! }, energy, rent);
+          const atBe = estimateOwnership(gpuHours, { ...params, utilization: be! }, energy, rent * gpuHours);
           expect(Math.abs(atBe.usdPerGpuHour - rent)).toBeLessThanOrEqual(1e-9 * rent);
         },
       ),
@@ -141,14 +141,14 @@ describe('ownership (Epoch AI)', () => {
 
   it('no break-even when energy alone costs more than the rent', () => {
     const gpuHours = 1000;
-    expect(estimateOwnership(gpuHours, WITH_SERVER, 3 * gpuHours, 2).breakEvenUtilization).toBeNull();
-    expect(estimateOwnership(gpuHours, WITH_SERVER, 2 * gpuHours, 2).breakEvenUtilization).toBeNull();
-    expect(estimateOwnership(gpuHours, WITH_SERVER, 1.99 * gpuHours, 2).breakEvenUtilization).not.toBeNull();
+    expect(estimateOwnership(gpuHours, WITH_SERVER, 3 * gpuHours, 2 * gpuHours).breakEvenUtilization).toBeNull();
+    expect(estimateOwnership(gpuHours, WITH_SERVER, 2 * gpuHours, 2 * gpuHours).breakEvenUtilization).toBeNull();
+    expect(estimateOwnership(gpuHours, WITH_SERVER, 1.99 * gpuHours, 2 * gpuHours).breakEvenUtilization).not.toBeNull();
   });
 
   it('the H800 at $2: owning needs more than 100% utilisation to break even', () => {
     const energy = 48_960 * 0.088; // kWh x $/kWh in China: $4,308.48
-    const be = estimateOwnership(40_960, WITH_SERVER, energy, 2).breakEvenUtilization!;
+    const be = estimateOwnership(40_960, WITH_SERVER, energy, 2 * 40_960).breakEvenUtilization!;
     // capex per chip / (lifetime hours x (rent - energy per GPU-hour)).
     expectRel(be, 44_750 / 0.81 / (OWNERSHIP_DEFAULTS.lifetimeYears * 8766 * (2 - energy / 40_960)));
     expect(be).toBeGreaterThan(1);
@@ -164,8 +164,8 @@ describe('ownership (Epoch AI)', () => {
         fc.double({ min: 0.01, max: 1, noNaN: true }),
         (gpuHours, purchase, includesServer, years, u) => {
           const params = { ...CHIP_ONLY, purchaseUsd: purchase, includesServer, lifetimeYears: years, utilization: u };
-          const full = estimateOwnership(gpuHours, params, 0, 2);
-          const half = estimateOwnership(gpuHours, { ...params, utilization: u / 2 }, 0, 2);
+          const full = estimateOwnership(gpuHours, params, 0, 2 * gpuHours);
+          const half = estimateOwnership(gpuHours, { ...params, utilization: u / 2 }, 0, 2 * gpuHours);
           expectRel(half.capexUsd, 2 * full.capexUsd, 1e-12);
         },
       ),

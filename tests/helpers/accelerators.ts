@@ -48,7 +48,6 @@ export function ownershipOf(
   return {
     purchaseUsd,
     includesServer,
-    purchaseSource,
     source: `Epoch AI cost model (Cottier et al. 2024); purchase price: ${purchaseSource}`,
     serverOverhead: OWNERSHIP_DEFAULTS.serverOverhead,
     networkShare: OWNERSHIP_DEFAULTS.networkShare,
