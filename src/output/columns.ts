@@ -1,7 +1,7 @@
 // The comparison columns, defined once: the table and Markdown use `text`, CSV uses `raw`.
-import { type CostBasis, COST_BASES, COST_IDS, costOf, totalOf } from '../core/costs.js';
+import { type CostBasis, COST_BASES, COST_IDS, costOf, rangeOf, totalOf } from '../core/costs.js';
 import type { PhaseEstimate, RunEstimate } from '../core/types.js';
-import { BASIS_LABELS, totalsOf } from './costs.js';
+import { BASIS_LABELS } from './costs.js';
 import {
   fmtDuration,
   fmtExp,
@@ -156,24 +156,24 @@ const TOTAL_KEYS: Record<CostBasis, string> = {
 
 /** A total over the cost components of one basis; compact with its range beside it when ranged. */
 export function totalColumn(basis: CostBasis, ranged: boolean, short = ranged): Column {
-  const total = (r: Row) => totalsOf(r.costs).find((t) => t.basis === basis) ?? null;
+  const fullText = (r: Row) => {
+    const usd = totalOf(r.costs, basis);
+    return usd === null ? dash : fmtUsd(usd);
+  };
+  // 3 significant digits, with the range beside when ranged and not a point.
+  const shortText = (r: Row) => {
+    const usd = totalOf(r.costs, basis);
+    if (usd === null) return dash;
+    const range = rangeOf(r.costs, basis)!;
+    return fmtUsdShort(usd) + (ranged && range[0] !== range[1] ? ` (${fmtRange(range, fmtUsdShort)})` : '');
+  };
   const full = !short;
   return {
     header: BASIS_LABELS[basis].label,
     key: TOTAL_KEYS[basis],
     // One style per column: full dollars, or (with ranges, or where space is short) 3 significant digits.
-    text: (r) => {
-      const t = total(r);
-      if (t === null) return dash;
-      if (full) return fmtUsd(t.usd);
-      return fmtUsdShort(t.usd) + (ranged && t.range[0] !== t.range[1] ? ` (${fmtRange(t.range, fmtUsdShort)})` : '');
-    },
-    compact: (r) => {
-      const t = total(r);
-      if (t === null) return dash;
-      return fmtUsdShort(t.usd) + (ranged && t.range[0] !== t.range[1] ? ` (${fmtRange(t.range, fmtUsdShort)})` : '');
-    },
-    // The same sum as totalsOf's, without building every basis's total.
+    text: (r) => (full ? fullText(r) : shortText(r)),
+    compact: (r) => shortText(r),
     raw: (r) => totalOf(r.costs, basis),
   };
 }

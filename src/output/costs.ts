@@ -1,5 +1,5 @@
 // How cost components read for people: the name of each total, and one line per component.
-import { type CostBasis, type CostComponent, COST_BASES } from '../core/costs.js';
+import { type CostBasis, type CostComponent, COST_BASES, rangeOf, totalOf } from '../core/costs.js';
 import { fmtRate, fmtTermWithUnit, fmtUsd } from './format.js';
 
 /** Each total's label in tables and its name in the arithmetic. */
@@ -14,11 +14,10 @@ export const BASIS_LABELS: Record<CostBasis, { label: string; id: string }> = {
 export function totalsOf(
   costs: readonly CostComponent[],
 ): { basis: CostBasis; usd: number; range: [number, number]; parts: CostComponent[] }[] {
+  // The sums are core's (totalOf, rangeOf), as the JSON and the CSV read them.
   return COST_BASES.flatMap((basis) => {
-    const parts = costs.filter((c) => c.basis === basis);
-    if (parts.length === 0) return [];
-    const sum = (f: (c: CostComponent) => number) => parts.reduce((a, c) => a + f(c), 0);
-    return [{ basis, usd: sum((c) => c.usd), range: [sum((c) => c.range[0]), sum((c) => c.range[1])] as [number, number], parts }];
+    const usd = totalOf(costs, basis);
+    return usd === null ? [] : [{ basis, usd, range: rangeOf(costs, basis)!, parts: costs.filter((c) => c.basis === basis) }];
   });
 }
 

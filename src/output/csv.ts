@@ -2,8 +2,7 @@
 // phase (the `phase` column names it; empty on the run's own row). Raw numbers.
 import type { RunEstimate } from '../core/types.js';
 import { type Column, COLUMNS, componentColumns, type Row, totalColumn } from './columns.js';
-import { numberText } from './json.js';
-import { csvCell, csvDocument } from './tables.js';
+import { csvCell } from './tables.js';
 
 const C = COLUMNS;
 
@@ -56,8 +55,8 @@ function csvShape() {
 }
 
 export function renderCsv(runs: readonly RunEstimate[]): string {
-  const { header, lines } = csvShape();
-  return csvDocument(header, runs.flatMap(lines));
+  const writer = csvWriter();
+  return writer.header + runs.map(writer.run).join('');
 }
 
 /** CSV written run by run: the header line, then each run's lines (for streaming a big grid). */
@@ -78,9 +77,8 @@ export function csvWriter(): { header: string; run: (run: RunEstimate) => string
   };
 }
 
-/** csvCell, faster for a grid: numbers by the JSON writer's rules (the same text), repeated texts cached. */
+/** csvCell, with repeated texts cached (a grid's runs repeat their gpu, price id, dates...). */
 function cell(v: string | number | boolean | null): string {
-  if (typeof v === 'number' && Number.isFinite(v)) return numberText(v);
   if (typeof v !== 'string') return csvCell(v);
   let t = TEXT_CELLS.get(v);
   if (t === undefined) {

@@ -1,7 +1,7 @@
 // The building blocks every renderer shares: a terminal table, a Markdown table, a CSV document.
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
-import { roundSignificant, SCHEMA_VERSION, stringifyStrict } from './json.js';
+import { numberText, SCHEMA_VERSION, stringifyStrict } from './json.js';
 import type { Format } from './render.js';
 import { type Align, type FitColumn, fitColumns, layoutWidths, naturalWidths, stripAnsi, textWidth, wrapCell, wrapText } from './fit.js';
 
@@ -114,7 +114,7 @@ export function csvCell(v: string | number | boolean | null): string {
   if (v === null) return '';
   if (typeof v === 'number' && !Number.isFinite(v)) throw new Error('non-finite number in CSV output');
   // A text cell a spreadsheet would take for a formula is prefixed with ' (OWASP, CSV injection); numbers stay numbers.
-  const s = typeof v === 'number' ? String(roundSignificant(v)) : typeof v === 'string' && /^[=+\-@]/.test(v) ? `'${v}` : String(v);
+  const s = typeof v === 'number' ? numberText(v) : typeof v === 'string' && /^[=+\-@]/.test(v) ? `'${v}` : String(v);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
