@@ -129,7 +129,8 @@ function component(
   dollarDate: string,
   dollars: DollarBasis | null,
 ): CostComponent {
-  // Converted to one year's dollars: one more term, the price index's ratio (Epoch AI's adjustment).
+  // Converted to one year's dollars: one more term, last, the price index's ratio (Epoch AI's
+  // adjustment; dollarFactorOf reads it back).
   if (dollars !== null)
     terms = [
       ...terms,
@@ -270,6 +271,11 @@ export function totalOf(costs: readonly CostComponent[], basis: CostBasis): numb
 export function rangeOf(costs: readonly CostComponent[], basis: CostBasis): [number, number] | null {
   const of = costs.filter((c) => c.basis === basis);
   return of.length === 0 ? null : [of.reduce((a, c) => a + c.range[0], 0), of.reduce((a, c) => a + c.range[1], 0)];
+}
+
+/** The factor a component was converted by to `--dollar-year`'s dollars (its last term), 1 in nominal dollars. */
+export function dollarFactorOf(c: CostComponent, dollarYear: number | null): number {
+  return dollarYear === null ? 1 : (c.terms.at(-1)?.value ?? 1);
 }
 
 export function costOf(costs: readonly CostComponent[], id: CostId): CostComponent | null {

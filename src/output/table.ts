@@ -15,7 +15,7 @@ import { answerLines, keyAssumptions } from './summary.js';
 import type { RenderOptions } from './render.js';
 import { CHINCHILLA_TOKENS_PER_PARAM } from '../core/scaling.js';
 import { BASIS_LABELS, partsText, totalsOf } from './costs.js';
-import { costOf } from '../core/costs.js';
+import { costOf, dollarFactorOf } from '../core/costs.js';
 import { checkLines } from './checks.js';
 
 export function renderTable(runs: readonly RunEstimate[], opts: RenderOptions): string {
@@ -113,9 +113,9 @@ function singleRun(run: RunEstimate, c: ChalkInstance, width: number | undefined
   }
   const e = run.energy;
   if (e.kWh !== null) {
-    // With --dollar-year the figure is converted: the factor (the energy component's price-index
-    // term; kWh and the price per kWh are its others) is shown, as on the rental line.
-    const factor = costOf(run.costs, 'energy')?.terms.find((t) => t.unit === 'factor')?.value ?? 1;
+    // With --dollar-year the figure is converted: the factor is shown, as on the rental line.
+    const energy = costOf(run.costs, 'energy');
+    const factor = energy === null ? 1 : dollarFactorOf(energy, run.dollarYear);
     const converted = Math.abs(factor - 1) > 5e-4 ? ` x ${fmtNumber(factor)}` : '';
     add('Energy', `${fmtEnergy(e.kWh)}, ${fmtUsd(e.usd!)} at ${fmtUsd(e.usdPerKwh!)}/kWh${converted}`);
   }
