@@ -194,7 +194,8 @@ describe('loadRegions()', () => {
       // Hardware bought in 2025 is worth less half a year later.
       expect(later.ownership!.capexUsd).toBeLessThan(first.ownership!.capexUsd);
     } finally {
-      process.env.TRAIN_COST_TODAY = saved;
+      if (saved === undefined) delete process.env.TRAIN_COST_TODAY;
+      else process.env.TRAIN_COST_TODAY = saved;
     }
   });
 
