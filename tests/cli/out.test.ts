@@ -1,14 +1,16 @@
 // --out FILE: the result written whole to a file (a temporary file beside it, then a rename), the
 // format from the extension unless --format, a folder refused, an unwritable path exit 2 in one line.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { outputSchema } from '../../src/output/contract.js';
 import { cli, badInputLine } from '../helpers/cli.js';
+import { tempFolder } from '../helpers/files.js';
 
 const SEED = ['--chips', '512', '--gpu', 'h800', '--hours', '80'];
-const fresh = () => mkdtempSync(join(tmpdir(), 'train-cost-out-'));
+const tmp = tempFolder('out');
+/** A fresh empty folder (inside the file's temporary folder, removed after its tests). */
+const fresh = () => mkdtempSync(join(tmp.dir, 'case-'));
 
 describe('--out FILE', () => {
   it.each([

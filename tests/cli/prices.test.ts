@@ -1,14 +1,15 @@
 // prices import: catalog CSVs in SkyPilot's and gpuhunt's formats become a preset folder the
 // estimate and `gpus --prices` use; unmapped accelerators are reported; bad input is one line.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { badInputLine, cli, contractRun, expectInputError } from '../helpers/cli.js';
 import { tempFolder } from '../helpers/files.js';
 
-const out = tempFolder('prices').dir;
+const tmp = tempFolder('prices');
+/** The preset folder the imports write, which the later tests read. */
+const out = join(tmp.dir, 'presets');
 const SKY = 'tests/fixtures/catalogs/aws/vms.csv';
 const HUNT = 'tests/fixtures/catalogs/runpod.csv';
 
@@ -52,30 +53,25 @@ describe('prices import', () => {
   });
 
   it('without --date the offers are dated today (TRAIN_COST_TODAY); a --date that is no day is refused', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'train-cost-prices-today-'));
-    try {
-      const r = await cli(['prices', 'import', HUNT, '--out', dir], { env: { TRAIN_COST_TODAY: '2026-03-04' } });
-      expect(r.code, r.stderr).toBe(0);
-      expect(parse(readFileSync(join(dir, 'prices', 'runpod-h100.yaml'), 'utf8')).imported).toBe('2026-03-04');
-      for (const date of ['2026-02-30', '2026-05'])
-        expect(await expectInputError(['prices', 'import', HUNT, '--out', dir, '--date', date])).toBe(
-          `train-cost: invalid --date "${date}": expected a date YYYY-MM-DD, e.g. 2026-05-01`,
-        );
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const dir = mkdtempSync(join(tmp.dir, 'today-'));
+    const r = await cli(['prices', 'import', HUNT, '--out', dir], { env: { TRAIN_COST_TODAY: '2026-03-04' } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(parse(readFileSync(join(dir, 'prices', 'runpod-h100.yaml'), 'utf8')).imported).toBe('2026-03-04');
+    for (const date of ['2026-02-30', '2026-05'])
+      expect(await expectInputError(['prices', 'import', HUNT, '--out', dir, '--date', date])).toBe(
+        `train-cost: invalid --date "${date}": expected a date YYYY-MM-DD, e.g. 2026-05-01`,
+      );
   });
 
   it('train-cost validate accepts the price sheets it wrote, and names the field of a broken one', async () => {
     const sheet = join(out, 'prices', 'aws-h100.yaml');
     const ok = await cli(['validate', sheet]);
     expect(ok.code, ok.stderr).toBe(0);
-    const broken = join(out, 'prices', 'broken.yaml');
-    writeFileSync(broken, readFileSync(sheet, 'utf8').replace(/usdPerHour: [0-9.]+/, 'usdPerHour: cheap'));
+    // In a folder of its own, not the imported presets the later tests read.
+    const broken = tmp.write('broken/prices/broken.yaml', readFileSync(sheet, 'utf8').replace(/usdPerHour: [0-9.]+/, 'usdPerHour: cheap'));
     const bad = await cli(['validate', broken]);
     expect(bad.code).toBe(2);
     expect(badInputLine(bad)).toMatch(/usdPerHour/);
-    rmSync(broken);
   });
 
   it('gpus h100 --prices lists the offers cheapest first, imported ones included', async () => {

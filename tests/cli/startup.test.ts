@@ -4,13 +4,13 @@
 // subcommands, patched at build time to load on use). The package's bin runs the bundle through
 // the code cache the build wrote.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { createContext } from '../../src/cli/context.js';
 import { buildProgram } from '../../src/cli/program.js';
 import { cli, REPO_ROOT } from '../helpers/cli.js';
+import { tempFolder } from '../helpers/files.js';
 
 const PACKAGE_BIN = join(
   REPO_ROOT,
@@ -35,6 +35,7 @@ function loadedModules(args: string[], env: Record<string, string> = {}): { file
 }
 
 const SEED = ['--chips', '512', '--gpu', 'h800', '--hours', '80'];
+const tmp = tempFolder('startup');
 
 describe('start-up', () => {
   it('the package bin is CommonJS (no ES module loader at start-up)', () => {
@@ -58,14 +59,9 @@ describe('start-up', () => {
   });
 
   it('--out still writes its file (node:crypto names the temporary file)', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'train-cost-startup-'));
-    try {
-      const { builtins } = loadedModules([...SEED, '--out', join(dir, 'seed.json')]);
-      expect(builtins).toContain('crypto');
-      expect(JSON.parse(readFileSync(join(dir, 'seed.json'), 'utf8')).runs[0].gpuHours).toBe(40960);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const { builtins } = loadedModules([...SEED, '--out', join(tmp.dir, 'seed.json')]);
+    expect(builtins).toContain('crypto');
+    expect(JSON.parse(readFileSync(join(tmp.dir, 'seed.json'), 'utf8')).runs[0].gpuHours).toBe(40960);
   });
 
   it('the program defines only the subcommands the arguments name; help and completion get them all', async () => {

@@ -5,11 +5,11 @@
 // `npm test`), and `gh` saves the comment it would post. Offline and deterministic.
 import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { BIN, REPO_ROOT } from '../helpers/cli.js';
+import { tempFolder } from '../helpers/files.js';
 
 interface Step {
   name?: string;
@@ -56,9 +56,12 @@ interface StepResult {
   stderr: string;
 }
 
+/** Where the jobs' clones and the origin repositories go (removed after this file's tests). */
+const tmp = tempFolder('workflow');
+
 /** Clone origin (base branch main, PR branch pr) and run the job's run: steps as Actions would. */
 function runJob(origin: string, env: Record<string, string> = {}): { results: StepResult[]; stubs: string } {
-  const root = mkdtempSync(join(tmpdir(), 'train-cost-workflow-'));
+  const root = mkdtempSync(join(tmp.dir, 'job-'));
   const work = join(root, 'work');
   const stubs = join(root, 'stubs');
   const temp = join(root, 'runner-temp');
@@ -122,7 +125,7 @@ function runJob(origin: string, env: Record<string, string> = {}): { results: St
 
 /** An origin repository: plans/plan.yaml as `base` on main, as `head` on the branch pr. */
 function origin(base: string, head: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'train-cost-origin-'));
+  const dir = mkdtempSync(join(tmp.dir, 'origin-'));
   const env = {
     ...process.env,
     GIT_AUTHOR_NAME: 't',

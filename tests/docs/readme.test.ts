@@ -75,9 +75,29 @@ function shows(output: string, example: string): boolean {
 
 const EXAMPLES = examples(readFileSync('README.md', 'utf8'));
 
+describe('shows(): output against an example with "..." elisions', () => {
+  const out = ['header', 'a', 'b', 'c', 'd', 'footer'].join('\n');
+
+  it('holds for the whole output, and for runs of it with "..." standing for the lines left out', () => {
+    expect(shows(out, out)).toBe(true);
+    expect(shows(out, ['header', 'a', '...', 'footer'].join('\n'))).toBe(true);
+    expect(shows(out, ['header', '  ...', 'c', '...'].join('\n'))).toBe(true);
+    expect(shows(out, ['...', 'b', 'c', '  - ...', 'footer'].join('\n'))).toBe(true);
+  });
+
+  it('fails for a changed line, lines out of order, a missing line, or a missing elision at either end', () => {
+    expect(shows(out, ['header', 'a', 'b', 'C', 'd', 'footer'].join('\n'))).toBe(false);
+    expect(shows(out, ['header', '...', 'c', 'b', '...', 'footer'].join('\n'))).toBe(false);
+    expect(shows(out, ['header', '...', 'c', '...', 'b', '...'].join('\n'))).toBe(false);
+    expect(shows(out, ['header', 'a', 'b', 'd', 'footer'].join('\n'))).toBe(false);
+    expect(shows(out, ['header', 'a', '...', 'd'].join('\n'))).toBe(false);
+    expect(shows(out, ['a', '...', 'footer'].join('\n'))).toBe(false);
+  });
+});
+
 describe('README examples print what the README shows', () => {
-  it('there are examples to check', () => {
-    expect(EXAMPLES.length).toBeGreaterThanOrEqual(4);
+  it('there are examples to check: the 7 blocks of one command and its output', () => {
+    expect(EXAMPLES).toHaveLength(7);
   });
 
   it.each(EXAMPLES.map((e) => [`line ${e.line}: train-cost ${e.args.join(' ')}`, e] as const))('%s', async (_, e) => {

@@ -2,18 +2,20 @@
 // same input, it is self-contained (no scripts, no URLs to fetch), text is escaped, and the
 // commands that list refuse it in one line. The page in a real browser: browser.test.ts.
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { escapeHtml } from '../../src/output/html-escape.js';
 import { cli, expectInputError } from '../helpers/cli.js';
+import { tempFolder } from '../helpers/files.js';
+
+const tmp = tempFolder('html');
 
 const SEED = ['--chips', '512', '--gpu', 'h800', '--hours', '80'];
 const COMPARISON = ['--gpu', 'h800,h100,a100', '--chips', '512', '--hours', '80'];
 
 describe('--format html', () => {
   it.each(['report.html', 'REPORT.HTM'])('--out %s picks the HTML page; the file holds what stdout would', async (name) => {
-    const dir = mkdtempSync(join(tmpdir(), 'train-cost-html-'));
+    const dir = mkdtempSync(join(tmp.dir, 'out-'));
     const r = await cli([...SEED, '--out', join(dir, name)]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe('');
@@ -25,7 +27,7 @@ describe('--format html', () => {
   });
 
   it('--format wins over the extension', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'train-cost-html-'));
+    const dir = mkdtempSync(join(tmp.dir, 'out-'));
     expect((await cli([...SEED, '--format', 'json', '--out', join(dir, 'r.html')])).code).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'r.html'), 'utf8')).runs[0].gpuHours).toBe(40_960);
   });

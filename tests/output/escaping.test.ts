@@ -1,16 +1,13 @@
 // Names a user writes end up in PR comments and spreadsheets: Markdown escapes |, newlines and
 // HTML; CSV guards text that a spreadsheet would run as a formula (OWASP: prefix with ').
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { csvCell, escapeMarkdown, markdownTable } from '../../src/output/tables.js';
 import { cli } from '../helpers/cli.js';
+import { tempFolder } from '../helpers/files.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'train-cost-escape-'));
-const nasty = join(dir, 'nasty.yaml');
-writeFileSync(
-  nasty,
+const tmp = tempFolder('escape');
+const nasty = tmp.write(
+  'nasty.yaml',
   [
     'name: "a|b\\nc <script>alert(1)</script> & co"',
     'gpu: h800',
@@ -23,9 +20,8 @@ writeFileSync(
     '',
   ].join('\n'),
 );
-const formula = join(dir, 'formula.yaml');
-writeFileSync(
-  formula,
+const formula = tmp.write(
+  'formula.yaml',
   [
     'name: "=HYPERLINK(\\"http://evil.example\\",\\"x\\")"',
     'gpu: h800',

@@ -92,6 +92,12 @@ describe('estimate()', () => {
       cliJson(['--gpu', 'h100', '--chips', '64', '--params', '7B', '--tokens', '10B', '--kind', 'lora', '--trainable-fraction', '0.1'])
         .runs[0],
     );
+    // The settings count, not only agree with the CLI: against training the same params on the same
+    // tokens (kind distill without a teacher is refused), the teacher's generation adds FLOP and
+    // LoRA's trainable fraction takes fewer GPU-hours.
+    const full = await estimate({ gpu: 'h100', chips: 64, params: '7B', tokens: '10B' });
+    expect(distill.compute.flop!).toBeGreaterThan(full.compute.flop!);
+    expect(lora.gpuHours).toBeLessThan(full.gpuHours);
   });
 
   it('warns of a preset price more than a year older than the run, as the CLI does (--max-price-age 12m)', async () => {
@@ -188,7 +194,8 @@ describe('loadRegions()', () => {
       // Hardware bought in 2025 is worth less half a year later.
       expect(later.ownership!.capexUsd).toBeLessThan(first.ownership!.capexUsd);
     } finally {
-      process.env.TRAIN_COST_TODAY = saved;
+      if (saved === undefined) delete process.env.TRAIN_COST_TODAY;
+      else process.env.TRAIN_COST_TODAY = saved;
     }
   });
 

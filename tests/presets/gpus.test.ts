@@ -18,12 +18,20 @@ const REQUIRED = [
   'l40s', 'v100', 'mi300x', 'mi325x', 'tpu-v4', 'tpu-v5e', 'tpu-v5p', 'tpu-v6e', 'gaudi2', 'gaudi3',
 ];
 
+/** The presets that give a release date (the others leave it out). */
+const DATED = ['a100', 'a100-40gb', 'b200', 'h100', 'h200', 'h800', 'mi300x', 'tpu-v4', 'tpu-v5p', 'v100'];
 
 describe('bundled gpu presets (presets/gpus/*.yaml)', () => {
   it('there is one file per required accelerator', () => {
     expect(files.length).toBeGreaterThanOrEqual(REQUIRED.length);
     const stems = files.map(fileStem);
     for (const id of REQUIRED) expect(stems, id).toContain(id);
+  });
+
+  it('every release date has its source (the presets that give one)', () => {
+    const dated = gpus.filter((gpu) => gpu.releaseDate !== undefined);
+    expect(dated.map((gpu) => gpu.id).sort()).toEqual(DATED);
+    for (const gpu of dated) expect(gpu.releaseDateSource?.trim().length ?? 0, gpu.id).toBeGreaterThan(3);
   });
 
   describe.each(presets.map((p) => [fileStem(p.file), p] as const))('%s', (stem, { file, gpu }) => {
@@ -40,10 +48,6 @@ describe('bundled gpu presets (presets/gpus/*.yaml)', () => {
       expect(peak).toBeGreaterThan(0);
       expect(gpu.memoryGB).toBeGreaterThan(0);
       expect(gpu.specSource.length).toBeGreaterThan(3);
-    });
-
-    it('a release date has its source', () => {
-      if (gpu.releaseDate !== undefined) expect(gpu.releaseDateSource?.trim().length ?? 0).toBeGreaterThan(3);
     });
 
     it('every price has a date and a source; exactly one default when prices exist', () => {
