@@ -59,14 +59,14 @@ const ERRORS: { name: string; args: string[]; env?: Record<string, string> }[] =
 
 /**
  * Every page carries one stylesheet, the whole of HTML_STYLE unchanged, which is left out of the
- * page's own golden file (the placeholder comment there names the file the stylesheet was once held to).
+ * page's own golden file (a placeholder comment stands in its place).
  */
 const STYLE = /<style>([\s\S]*?)<\/style>/;
 function withoutStyle(page: string): string {
   const style = STYLE.exec(page)?.[1];
   expect(style, 'the page has a <style> block').toBeDefined();
   expect(style).toBe(HTML_STYLE);
-  return page.replace(STYLE, '<style>/* tests/golden/html-style.css */</style>');
+  return page.replace(STYLE, '<style>/* HTML_STYLE (src/output/html-style.ts) */</style>');
 }
 
 /** A result's exit code and streams as one text (for the error goldens). */
